@@ -1,0 +1,29 @@
+# Guidepost: one command generates the site, one runs every test. Each installs what is missing.
+SWIFT ?= swift
+NOW ?=
+BUILD_FLAGS := $(if $(NOW),--now $(NOW),)
+
+.PHONY: site test setup test-setup build release conformance
+
+## make site: install what is missing, build the generator, and write site/ from content/ and templates/.
+site: setup release
+	.build/release/guidepost build $(BUILD_FLAGS)
+
+## make test: install what is missing, then run every test (Swift, conformance, committed site, browser).
+test: test-setup
+	bash Tests/run-all.sh
+
+setup:
+	@bash scripts/setup.sh
+
+test-setup:
+	@bash scripts/setup.sh --test
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product guidepost
+
+conformance: build
+	python3 Tests/conformance/run_conformance.py .build/debug/guidepost

@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "guidepost",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "guidepost", targets: ["guidepost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // C: cmark-gfm and its GFM extensions, from Debian's packages.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Source locations and the typed build errors every stage reports.
+        .target(name: "Diagnostics"),
+        // Markdown to HTML through cmark-gfm, with Guidepost's AST rewrites.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
+        // The content model: site config, UI strings, facts, pages.
+        .target(name: "Content", dependencies: ["Markdown", "Diagnostics"]),
+        // Mustache templates and the typed view models they render.
+        .target(name: "Templates", dependencies: [
+            "Content", "Diagnostics",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Load everything, build every page in parallel, write atomically.
+        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
+        // The thin command-line front end.
+        .executableTarget(name: "guidepost", dependencies: [
+            "Site",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
+    ]
+)

@@ -1,0 +1,66 @@
+import Diagnostics
+
+/// `content/site.json`: the languages, the site's titles, its base URL and its switches.
+public struct SiteConfig: Sendable {
+    /// The language codes, in the order the site lists them (e.g. `fr`, `nl`, `en`).
+    public var languages: [String]
+    /// The language translations are made from.
+    public var sourceLanguage: String
+    /// The site title in each language.
+    public var title: LocalizedText
+    /// The site description in each language.
+    public var description: LocalizedText
+    /// The absolute URL the site is published at, always ending in `/`.
+    public var baseURL: String
+    /// A deadline banner turns to "closing" when this many days or fewer are left.
+    public var deadlineWarningDays: Int
+    /// Whether raw HTML in Markdown reaches the output.
+    public var allowRawHTML: Bool
+    /// The campaigns (fact namespaces with a deadline) pages may join.
+    public var campaigns: [String]
+    /// Where each campaign name was declared.
+    public var campaignLocations: [String: SourceLocation]
+    /// Where the file is, for errors about it as a whole.
+    public var location: SourceLocation
+
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns"]
+
+    /// Reads `site.json`, collecting every error.
+    public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
+        var errors: [BuildError] = []
+        let json: JSON
+        do { json = try JSONParser.parse(file.text) } catch {
+            return .failure(BuildFailure([.malformedJSON(file.location(error.position), detail: error.detail)]))
+        }
+        guard var reader = ObjectReader(json, in: file, field: "site.json", known: fields, errors: &errors) else {
+            return .failure(BuildFailure(errors))
+        }
+        let languages = reader.strings("languages", required: true) ?? []
+        for (code, location) in languages where !SiteConfig.isLanguageCode(code) {
+            reader.report(.unknownLanguage(location, code: code))
+        }
+        let codes = languages.map(\.0)
+        let source = reader.string("sourceLanguage", required: true)
+        if let (code, location) = source, !codes.contains(code) { reader.report(.unknownLanguage(location, code: code)) }
+        let title = reader.localized("title", languages: codes, required: true)
+        let description = reader.localized("description", languages: codes) ?? LocalizedText([:])
+        var baseURL = reader.string("baseURL", required: true)?.0 ?? "/"
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        let days = reader.integer("deadlineWarningDays") ?? 7
+        let raw = reader.bool("allowRawHTML") ?? false
+        let campaigns = reader.strings("campaigns") ?? []
+        errors += reader.errors
+        guard errors.isEmpty, let title, let source else { return .failure(BuildFailure(errors)) }
+        return .success(SiteConfig(
+            languages: codes, sourceLanguage: source.0, title: title, description: description,
+            baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
+            campaigns: campaigns.map(\.0),
+            campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
+            location: reader.location))
+    }
+
+    /// A BCP 47-style primary language code such as `fr` or `pt-br`.
+    static func isLanguageCode(_ code: String) -> Bool {
+        !code.isEmpty && code.count <= 8 && code.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "-") }
+    }
+}

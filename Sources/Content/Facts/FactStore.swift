@@ -1,0 +1,75 @@
+import Diagnostics
+
+/// All facts of the site, by key, checked for unknown sources.
+public struct FactStore: Sendable {
+    /// Every fact by dotted key.
+    public private(set) var facts: [String: Fact]
+
+    /// Collects facts from several files, reporting duplicate keys and sources that do not exist.
+    public init(_ all: [Fact], errors: inout [BuildError]) {
+        var facts: [String: Fact] = [:]
+        for fact in all {
+            if let first = facts[fact.key] {
+                errors.append(.duplicateFact(fact.location, key: fact.key, first: first.location))
+            } else {
+                facts[fact.key] = fact
+            }
+        }
+        for fact in facts.values.sorted(by: { $0.location < $1.location }) {
+            for (id, location) in zip(fact.sources, fact.sourceLocations) {
+                guard let source = facts[id] else {
+                    errors.append(.unknownFact(location, key: id))
+                    continue
+                }
+                if case .source = source.value {} else {
+                    errors.append(.factTypeMismatch(location, key: id, expected: "a source", actual: source.value.typeName))
+                }
+            }
+        }
+        self.facts = facts
+    }
+
+    /// The fact with `key`.
+    public subscript(key: String) -> Fact? { facts[key] }
+
+    /// The text a placeholder prints for `key` in `language`, or the reason it cannot.
+    public func expansion(of key: String, in language: String, destination: Bool, at location: SourceLocation) -> Result<String, BuildError> {
+        guard let fact = facts[key] else { return .failure(.unknownFact(location, key: key)) }
+        if destination {
+            guard case .url(let url) = fact.value else {
+                return .failure(.factTypeMismatch(location, key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
+            }
+            return .success(url)
+        }
+        switch fact.value {
+        case .string(let text), .url(let text): return .success(text)
+        case .number(let value, let text): return .success(DateFormatting.format(number: value, text: text, language: language))
+        case .date(let date): return .success(DateFormatting.format(date, language: language))
+        case .instant(let instant): return .success(DateFormatting.format(instant, language: language))
+        case .text(let localized): return .success(localized.text(in: language))
+        case .source:
+            return .failure(.factTypeMismatch(location, key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"))
+        }
+    }
+
+    /// The source facts behind `keys` (and the facts themselves when they are sources), each once, in key order.
+    public func sources(for keys: Set<String>) -> [(key: String, source: Source)] {
+        var found: [String: Source] = [:]
+        for key in keys {
+            guard let fact = facts[key] else { continue }
+            if case .source(let source) = fact.value { found[key] = source }
+            for id in fact.sources {
+                if let backing = facts[id], case .source(let source) = backing.value { found[id] = source }
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map { (key: $0.key, source: $0.value) }
+    }
+
+    /// Every source fact, in key order.
+    public var allSources: [(key: String, source: Source)] {
+        facts.compactMap { key, fact -> (key: String, source: Source)? in
+            if case .source(let source) = fact.value { return (key: key, source: source) }
+            return nil
+        }.sorted { $0.key < $1.key }
+    }
+}

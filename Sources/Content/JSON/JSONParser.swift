@@ -1,0 +1,230 @@
+import Diagnostics
+
+/// A strict RFC 8259 JSON parser that records line and column of every value.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var index: Int
+    private var line = 1
+    private var column = 1
+    private var depth = 0
+    private static let maxDepth = 512
+
+    /// Parses `text` as a single JSON document.
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSON {
+        var parser = JSONParser(bytes: Array(text.utf8), index: 0)
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the end of the JSON value") }
+        return value
+    }
+
+    private init(bytes: [UInt8], index: Int) {
+        self.bytes = bytes
+        self.index = index
+    }
+
+    private var position: TextPosition { TextPosition(line: line, column: column) }
+
+    private func error(_ detail: String) -> JSONSyntaxError { JSONSyntaxError(position: position, detail: detail) }
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private mutating func advance() {
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { advance() }
+    }
+
+    private func describeCurrent() -> String {
+        guard let byte = current else { return "the end of the file" }
+        if byte < 0x80, byte >= 0x20 { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "an unexpected character"
+    }
+
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSON {
+        let start = position
+        switch current {
+        case UInt8(ascii: "{"): return JSON(try parseObject(), at: start)
+        case UInt8(ascii: "["): return JSON(try parseArray(), at: start)
+        case UInt8(ascii: "\""): return JSON(.string(try parseString()), at: start)
+        case UInt8(ascii: "t"): try expectWord("true"); return JSON(.bool(true), at: start)
+        case UInt8(ascii: "f"): try expectWord("false"); return JSON(.bool(false), at: start)
+        case UInt8(ascii: "n"): try expectWord("null"); return JSON(.null, at: start)
+        case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
+            return JSON(try parseNumber(), at: start)
+        default:
+            throw error("expected a value (a string in double quotes, a number, an object, a list, true, false or null) but found \(describeCurrent())")
+        }
+    }
+
+    private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
+        for expected in word.utf8 {
+            guard current == expected else { throw error("expected \(word)") }
+            advance()
+        }
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > JSONParser.maxDepth { throw error("the JSON is nested more than \(JSONParser.maxDepth) levels deep") }
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        advance() // {
+        var members: [JSONMember] = []
+        skipWhitespace()
+        if current == UInt8(ascii: "}") { advance(); return .object([]) }
+        while true {
+            skipWhitespace()
+            guard current == UInt8(ascii: "\"") else {
+                throw error("expected a key in double quotes but found \(describeCurrent())")
+            }
+            let keyPosition = position
+            let key = try parseString()
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\" but found \(describeCurrent())") }
+            advance()
+            skipWhitespace()
+            let value = try parseValue()
+            members.append(JSONMember(key: key, keyPosition: keyPosition, value: value))
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                advance()
+                skipWhitespace()
+                if current == UInt8(ascii: "}") { throw error("a comma must not come right before '}'") }
+                continue
+            }
+            if current == UInt8(ascii: "}") { advance(); return .object(members) }
+            throw error("expected ',' or '}' after a value but found \(describeCurrent())")
+        }
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        try enter()
+        defer { depth -= 1 }
+        advance() // [
+        var items: [JSON] = []
+        skipWhitespace()
+        if current == UInt8(ascii: "]") { advance(); return .array([]) }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue())
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                advance()
+                skipWhitespace()
+                if current == UInt8(ascii: "]") { throw error("a comma must not come right before ']'") }
+                continue
+            }
+            if current == UInt8(ascii: "]") { advance(); return .array(items) }
+            throw error("expected ',' or ']' after a value but found \(describeCurrent())")
+        }
+    }
+
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        advance() // opening quote
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush() {
+            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run.removeAll(keepingCapacity: true) }
+        }
+        while true {
+            guard let byte = current else { throw error("this string never closes; add the closing double quote") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                advance()
+                flush()
+                return String(scalars)
+            case UInt8(ascii: "\\"):
+                flush()
+                advance()
+                scalars.append(try parseEscape())
+            case 0x00..<0x20:
+                throw error(byte == 0x0A ? "a string cannot span lines; close it before the line break or write \\n" : "a control character must be escaped inside a string")
+            default:
+                run.append(byte)
+                advance()
+            }
+        }
+    }
+
+    private mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
+        guard let byte = current else { throw error("this string never closes") }
+        advance()
+        switch byte {
+        case UInt8(ascii: "\""): return "\""
+        case UInt8(ascii: "\\"): return "\\"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "b"): return "\u{08}"
+        case UInt8(ascii: "f"): return "\u{0C}"
+        case UInt8(ascii: "n"): return "\n"
+        case UInt8(ascii: "r"): return "\r"
+        case UInt8(ascii: "t"): return "\t"
+        case UInt8(ascii: "u"):
+            let high = try parseHex4()
+            if (0xD800..<0xDC00).contains(high) {
+                guard current == UInt8(ascii: "\\") else { throw error("a \\u surrogate must come in a pair") }
+                advance()
+                guard current == UInt8(ascii: "u") else { throw error("a \\u surrogate must come in a pair") }
+                advance()
+                let low = try parseHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw error("invalid \\u surrogate pair") }
+                return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+            }
+            guard let scalar = Unicode.Scalar(high) else { throw error("invalid \\u escape") }
+            return scalar
+        default:
+            throw error("unknown escape sequence; inside strings use \\\", \\\\, \\n or \\uXXXX")
+        }
+    }
+
+    private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = current, let digit = Character(Unicode.Scalar(byte)).hexDigitValue else {
+                throw error("\\u must be followed by four hexadecimal digits")
+            }
+            value = value * 16 + UInt32(digit)
+            advance()
+        }
+        return value
+    }
+
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+        let start = index
+        func digits(_ parser: inout JSONParser) -> Int {
+            var count = 0
+            while let byte = parser.current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { parser.advance(); count += 1 }
+            return count
+        }
+        if current == UInt8(ascii: "-") { advance() }
+        if current == UInt8(ascii: "0") {
+            advance()
+        } else if digits(&self) == 0 {
+            throw error("a number must have digits")
+        }
+        if current == UInt8(ascii: ".") {
+            advance()
+            if digits(&self) == 0 { throw error("a decimal point must be followed by digits") }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            advance()
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
+            if digits(&self) == 0 { throw error("an exponent must have digits") }
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        return .number(Double(text) ?? 0, text: text)
+    }
+}

@@ -1,0 +1,43 @@
+import Diagnostics
+
+/// A text written once per language: `{"fr": "…", "nl": "…", "en": "…"}`.
+public struct LocalizedText: Hashable, Sendable {
+    /// Language code → text.
+    public var values: [String: String]
+
+    /// Creates a localized text.
+    public init(_ values: [String: String]) { self.values = values }
+
+    /// The text in `language`, falling back to any language when missing.
+    public func text(in language: String) -> String {
+        values[language] ?? values.keys.sorted().first.flatMap { values[$0] } ?? ""
+    }
+
+    /// Reads `json`, requiring a string for each of `languages` and no other key.
+    static func read(_ json: JSON, in file: SourceText, field: String, languages: [String], errors: inout [BuildError]) -> LocalizedText? {
+        guard case .object(let members) = json.value else {
+            errors.append(.wrongType(file.location(json.position), field: field, expected: "a localized text {\(languages.map { "\"\($0)\": \"…\"" }.joined(separator: ", "))}"))
+            return nil
+        }
+        var values: [String: String] = [:]
+        var ok = true
+        for member in members {
+            guard languages.contains(member.key) else {
+                errors.append(.unknownLanguage(file.location(member.keyPosition), code: member.key))
+                ok = false
+                continue
+            }
+            guard case .string(let text) = member.value.value else {
+                errors.append(.wrongType(file.location(member.value.position), field: "\(field).\(member.key)", expected: "a string in double quotes"))
+                ok = false
+                continue
+            }
+            values[member.key] = text
+        }
+        for language in languages where values[language] == nil && ok {
+            errors.append(.missingTranslation(file.location(json.position), language: language))
+            ok = false
+        }
+        return ok ? LocalizedText(values) : nil
+    }
+}

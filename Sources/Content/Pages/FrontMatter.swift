@@ -1,0 +1,66 @@
+import Diagnostics
+
+/// The JSON object at the top of an article (Hugo's JSON front-matter convention).
+public struct FrontMatter: Sendable {
+    /// The page title (required).
+    public var title: String
+    /// A one-sentence summary for lists and `<meta name="description">`.
+    public var description: String?
+    /// The page's localized URL segment (defaults to the file name).
+    public var slug: String?
+    /// Where `slug` was written.
+    public var slugLocation: SourceLocation?
+    /// Lists sort by weight, lightest first, then by title.
+    public var weight: Int
+    /// When the page was first published.
+    public var date: CalendarDate?
+    /// When the page was last updated.
+    public var updated: CalendarDate?
+    /// Drafts are left out unless the build asks for them.
+    public var draft: Bool
+    /// The template to render with (defaults to `page`, or `home` for a language's `index.md`).
+    public var layout: String?
+    /// Where `layout` was written.
+    public var layoutLocation: SourceLocation?
+    /// The campaign whose deadline banner the page shows.
+    public var campaign: String?
+    /// Where `campaign` was written.
+    public var campaignLocation: SourceLocation?
+    /// Where the front matter starts.
+    public var location: SourceLocation
+
+    /// The fields editors may write.
+    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign"]
+
+    /// Reads the front-matter object, collecting every error.
+    static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
+        guard var reader = ObjectReader(json, in: file, field: "front matter", known: fields, errors: &errors) else { return nil }
+        let title = reader.string("title", required: true)
+        if let (text, location) = title, text.allSatisfy(\.isWhitespace) {
+            reader.report(.missingField(location, field: "title"))
+        }
+        let description = reader.string("description")?.0
+        let slug = reader.string("slug")
+        if let (text, location) = slug, !FrontMatter.isValidSlug(text) { reader.report(.invalidSlug(location, slug: text)) }
+        let weight = reader.integer("weight") ?? 0
+        let date = reader.date("date")
+        let updated = reader.date("updated")
+        let draft = reader.bool("draft") ?? false
+        let layout = reader.string("layout")
+        let campaign = reader.string("campaign")
+        errors += reader.errors
+        guard let title, reader.errors.isEmpty else { return nil }
+        return FrontMatter(
+            title: title.0, description: description, slug: slug?.0, slugLocation: slug?.1, weight: weight,
+            date: date, updated: updated, draft: draft, layout: layout?.0, layoutLocation: layout?.1,
+            campaign: campaign?.0, campaignLocation: campaign?.1, location: reader.location)
+    }
+
+    /// A URL segment: no `/`, `\`, `..`, dot-only names, control characters or spaces.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug.count <= 200, !slug.hasPrefix("."), !slug.contains("..") else { return false }
+        return slug.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+        }
+    }
+}

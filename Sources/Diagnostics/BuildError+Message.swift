@@ -1,0 +1,60 @@
+extension BuildError: CustomStringConvertible {
+    /// What is wrong and how to fix it, in plain words, without the location.
+    public var message: String {
+        switch self {
+        case .io(_, let detail):
+            return "cannot read or write this file (\(detail)); check that it exists and is readable"
+        case .invalidUTF8:
+            return "this file is not valid UTF-8 text; save it again as UTF-8 in your editor"
+        case .malformedJSON(_, let detail):
+            return "malformed JSON: \(detail); fix the JSON syntax here (a missing comma, quote or brace is the usual cause)"
+        case .missingFrontMatter:
+            return "an article must start with a JSON front-matter object such as {\"title\": \"…\"}; add one at the top of the file"
+        case .unclosedFrontMatter:
+            return "the front-matter object opened here never closes; add the closing } on its own line before the Markdown text"
+        case .missingField(_, let field):
+            return "the required field \"\(field)\" is missing; add it"
+        case .wrongType(_, let field, let expected):
+            return "\"\(field)\" must be \(expected); change its value"
+        case .unknownField(_, let field, let known):
+            return "unknown field \"\(field)\"; use one of \(known.map { "\"\($0)\"" }.joined(separator: ", ")) or remove it"
+        case .invalidDate(_, let value):
+            return "\"\(value)\" is not a valid date; write a real calendar date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS for an instant)"
+        case .unknownTimeZone(_, let name):
+            return "\"\(name)\" is not a known time zone; use an IANA name such as \"Europe/Brussels\""
+        case .invalidSlug(_, let slug):
+            return "the slug \"\(slug)\" cannot be used in a URL; use letters, digits and hyphens only (no /, \\, .. or control characters)"
+        case .unknownLanguage(_, let code):
+            return "\"\(code)\" is not one of the languages in content/site.json; add it there or fix the code"
+        case .missingTranslation(_, let language):
+            return "this localized text has no \"\(language)\" version; add one"
+        case .unknownFact(_, let key):
+            return "there is no fact \"\(key)\"; check the spelling or define it in content/facts/"
+        case .factTypeMismatch(_, let key, let expected, let actual):
+            return "the fact \"\(key)\" is \(actual) but \(expected) is needed here; use another fact or change its type"
+        case .duplicateFact(_, let key, let first):
+            return "the fact \"\(key)\" is already defined at \(first); give one of them another name"
+        case .unknownCampaign(_, let name):
+            return "there is no campaign \"\(name)\"; list it under \"campaigns\" in content/site.json or fix the name"
+        case .invalidCampaign(_, let name, let reason):
+            return "the campaign \"\(name)\" \(reason)"
+        case .brokenLink(_, let target):
+            return "the link target \"\(target)\" is not an article in this language; fix the path (relative to this file) or create the article"
+        case .duplicateOutput(_, let output, let other):
+            return "this page would be written to \(output), which \(other) also writes; give one of them another slug"
+        case .templateSyntax(_, let detail):
+            return "template syntax error: \(detail); fix the Mustache tag here"
+        case .missingTemplate(_, let name):
+            return "there is no template \"\(name)\"; create templates/\(name).mustache or fix the name"
+        case .templateCycle(_, let chain):
+            return "templates include each other in a loop (\(chain.joined(separator: " → "))); break the loop"
+        case .missingString(_, let key, let language):
+            return "the UI string \"\(key)\" is missing for \"\(language)\"; add it to content/strings/\(language).json"
+        case .symlinkOutsideContent(_, let target):
+            return "this symbolic link points outside the content folder (to \(target)) and is not followed; copy the file in instead"
+        }
+    }
+
+    /// `path:line:column: error: message`, the format editors and IDEs recognise.
+    public var description: String { "\(location): error: \(message)" }
+}

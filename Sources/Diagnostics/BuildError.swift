@@ -1,0 +1,70 @@
+/// Everything that can stop a build, each carrying where it happened and what is wrong.
+///
+/// Every case's first value is the location; `message` says in plain words what to fix.
+public enum BuildError: Error, Hashable, Sendable {
+    /// A file could not be read or written.
+    case io(SourceLocation, detail: String)
+    /// A file is not valid UTF-8.
+    case invalidUTF8(SourceLocation)
+    /// A JSON file (or front matter) is not well-formed JSON.
+    case malformedJSON(SourceLocation, detail: String)
+    /// An article does not start with a JSON front-matter object.
+    case missingFrontMatter(SourceLocation)
+    /// The front-matter object opened here never closes.
+    case unclosedFrontMatter(SourceLocation)
+    /// A required field is absent.
+    case missingField(SourceLocation, field: String)
+    /// A field has a value of the wrong JSON type.
+    case wrongType(SourceLocation, field: String, expected: String)
+    /// A field name the contract does not know (often a typo).
+    case unknownField(SourceLocation, field: String, known: [String])
+    /// A value is not a valid calendar date or date-time.
+    case invalidDate(SourceLocation, value: String)
+    /// A time-zone name is not in the IANA database.
+    case unknownTimeZone(SourceLocation, name: String)
+    /// A slug would escape its folder or is otherwise unusable in a URL.
+    case invalidSlug(SourceLocation, slug: String)
+    /// A language code is not one of `site.json`'s languages.
+    case unknownLanguage(SourceLocation, code: String)
+    /// A localized text lacks one of the site's languages.
+    case missingTranslation(SourceLocation, language: String)
+    /// A placeholder or source id names no fact.
+    case unknownFact(SourceLocation, key: String)
+    /// A fact is used where its type does not fit.
+    case factTypeMismatch(SourceLocation, key: String, expected: String, actual: String)
+    /// The same fact key is defined twice.
+    case duplicateFact(SourceLocation, key: String, first: SourceLocation)
+    /// A page names a campaign that `site.json` does not declare.
+    case unknownCampaign(SourceLocation, name: String)
+    /// A campaign's facts lack what a campaign needs.
+    case invalidCampaign(SourceLocation, name: String, reason: String)
+    /// A relative link points at an article that does not exist.
+    case brokenLink(SourceLocation, target: String)
+    /// Two pages would be written to the same output file.
+    case duplicateOutput(SourceLocation, output: String, other: SourceLocation)
+    /// A Mustache template does not parse.
+    case templateSyntax(SourceLocation, detail: String)
+    /// A layout or partial names a template that does not exist.
+    case missingTemplate(SourceLocation, name: String)
+    /// Templates include each other in a loop.
+    case templateCycle(SourceLocation, chain: [String])
+    /// A UI string is missing for a language.
+    case missingString(SourceLocation, key: String, language: String)
+    /// A symbolic link in the content points outside the content folder.
+    case symlinkOutsideContent(SourceLocation, target: String)
+
+    /// Where the problem is.
+    public var location: SourceLocation {
+        switch self {
+        case .io(let l, _), .invalidUTF8(let l), .malformedJSON(let l, _), .missingFrontMatter(let l),
+             .unclosedFrontMatter(let l), .missingField(let l, _), .wrongType(let l, _, _),
+             .unknownField(let l, _, _), .invalidDate(let l, _), .unknownTimeZone(let l, _),
+             .invalidSlug(let l, _), .unknownLanguage(let l, _), .missingTranslation(let l, _),
+             .unknownFact(let l, _), .factTypeMismatch(let l, _, _, _), .duplicateFact(let l, _, _),
+             .unknownCampaign(let l, _), .invalidCampaign(let l, _, _), .brokenLink(let l, _),
+             .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
+             .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _):
+            return l
+        }
+    }
+}

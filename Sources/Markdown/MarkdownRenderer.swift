@@ -1,0 +1,214 @@
+import CCmarkGFM
+import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Renders Markdown to HTML with cmark-gfm, rewriting its syntax tree on the way.
+///
+/// This is the only file that touches cmark pointers: each is created and released here, with `defer`.
+/// The rewrites, in order: fact placeholders in text and link destinations, relative `.md` links,
+/// raw HTML and dangerous URLs when raw HTML is off, heading ids, and interactive checklists.
+public enum MarkdownRenderer {
+    /// The GFM extensions every document gets, found by name in cmark-gfm's registry.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    /// Renders `markdown` with `options`, asking `resolver` for facts and article links.
+    public static func render<R: MarkdownResolver>(
+        _ markdown: String, options: MarkdownOptions, resolver: inout R
+    ) -> RenderedMarkdown {
+        _ = registered
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            guard let ext = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm has no \(name) extension; install libcmark-gfm-extensions-dev")
+            }
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        cmark_consolidate_text_nodes(document)
+
+        var rewriter = TreeRewriter(options: options, lines: LineIndex(markdown))
+        rewriter.rewrite(document, resolver: &resolver)
+
+        guard let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: "", headings: rewriter.headings, checklists: rewriter.checklists)
+        }
+        defer { free(html) }
+        return RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
+    }
+
+    /// Renders `markdown` with no facts and no article links (placeholders stay literal).
+    public static func render(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
+        var resolver = LiteralResolver()
+        return render(markdown, options: options, resolver: &resolver)
+    }
+}
+
+/// One pass over a parsed document that collects nodes, then rewrites them.
+private struct TreeRewriter {
+    let options: MarkdownOptions
+    let lines: LineIndex
+    var headings: [Heading] = []
+    var checklists: [Checklist] = []
+    var slugger = Slugger()
+
+    init(options: MarkdownOptions, lines: LineIndex) {
+        self.options = options
+        self.lines = lines
+    }
+
+    mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
+        var texts: [OpaquePointer] = [], links: [OpaquePointer] = [], raw: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = [], lists: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: texts.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: raw.append(node)
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_LIST: lists.append(node)
+            default: break
+            }
+        }
+        for node in texts { expandText(node, resolver: &resolver) }
+        for node in links { rewriteDestination(node, resolver: &resolver) }
+        if !options.allowRawHTML {
+            for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
+        }
+        for node in headingNodes { addAnchor(to: node) }
+        var listNumber = 0
+        for node in lists where containsTasks(node) {
+            listNumber += 1
+            makeChecklist(node, number: listNumber)
+        }
+    }
+
+    private func position(of node: OpaquePointer, offset: Int = 0) -> TextPosition {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = lines.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        return TextPosition(line: max(line, 1), column: max(column, 1) + offset)
+    }
+
+    private func expandText<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
+        guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("{{") else { return }
+        let expanded = Placeholder.expand(literal) { placeholder in
+            resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
+        }
+        if expanded != literal { cmark_node_set_literal(node, expanded) }
+    }
+
+    private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
+        guard let original = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
+        var url = original
+        if url.contains("{{") {
+            url = Placeholder.expand(url) { resolver.expand(key: $0.key, context: .destination, at: position(of: node)) }
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
+            url = resolver.resolveLink(url, at: position(of: node)) ?? url
+        }
+        if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
+        if url != original { cmark_node_set_url(node, url) }
+    }
+
+    /// Replaces `<hN>` with custom nodes that print `<hN id="…">`, keeping the inline children.
+    private mutating func addAnchor(to heading: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(heading))
+        let text = plainText(of: heading)
+        let id = slugger.slug(for: text)
+        headings.append(Heading(level: level, text: text, id: id))
+        // An empty custom block keeps the block's line breaks; the tag itself is an inline wrapper,
+        // so the output is `<hN id="…">text</hN>` on one line, as cmark prints headings.
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(tag, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(tag, "</h\(level)>")
+        cmark_node_append_child(block, tag)
+        cmark_node_insert_before(heading, block)
+        while let child = cmark_node_first_child(heading) { cmark_node_append_child(tag, child) }
+        cmark_node_free(heading)
+    }
+
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                text += cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                text += plainText(of: current)
+            }
+            child = cmark_node_next(current)
+        }
+        return text
+    }
+
+    private func isTask(_ item: OpaquePointer) -> Bool {
+        guard let type = cmark_node_get_type_string(item) else { return false }
+        return String(cString: type) == "tasklist"
+    }
+
+    private func containsTasks(_ list: OpaquePointer) -> Bool {
+        var item = cmark_node_first_child(list)
+        while let current = item {
+            if isTask(current) { return true }
+            item = cmark_node_next(current)
+        }
+        return false
+    }
+
+    /// Wraps a task list in a checklist container and turns each task into a labelled, enabled checkbox.
+    private mutating func makeChecklist(_ list: OpaquePointer, number: Int) {
+        let listID = "\(options.checklistPrefix)-\(number)"
+        var count = 0
+        var item = cmark_node_first_child(list)
+        while let current = item {
+            item = cmark_node_next(current)
+            guard isTask(current) else { continue }
+            count += 1
+            let checked = cmark_gfm_extensions_get_tasklist_item_checked(current)
+            cmark_node_set_syntax_extension(current, nil)
+            let itemID = "\(listID)-\(count)"
+            let open = "<label for=\"\(itemID)\"><input type=\"checkbox\" id=\"\(itemID)\"\(checked ? " checked" : "")> "
+            wrapTask(current, open: open, close: "</label>")
+        }
+        let container = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(container, "<div class=\"checklist\" data-checklist=\"\(listID)\" data-count=\"\(count)\">")
+        cmark_node_set_on_exit(container, "</div>")
+        cmark_node_insert_before(list, container)
+        cmark_node_append_child(container, list)
+        checklists.append(Checklist(id: listID, itemCount: count))
+    }
+
+    private func wrapTask(_ item: OpaquePointer, open: String, close: String) {
+        var paragraph = cmark_node_first_child(item)
+        if paragraph == nil || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH {
+            let created = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            if let first = paragraph { cmark_node_insert_before(first, created) } else { cmark_node_append_child(item, created) }
+            paragraph = created
+        }
+        let openNode = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        cmark_node_set_literal(openNode, open)
+        cmark_node_prepend_child(paragraph, openNode)
+        let closeNode = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        cmark_node_set_literal(closeNode, close)
+        cmark_node_append_child(paragraph, closeNode)
+    }
+}

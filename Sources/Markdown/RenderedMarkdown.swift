@@ -1,0 +1,47 @@
+/// The HTML of a Markdown text plus what templates and checks need to know about it.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML fragment.
+    public var html: String
+    /// The headings in document order, with their anchor ids.
+    public var headings: [Heading]
+    /// One entry per checklist (GFM task list), in order.
+    public var checklists: [Checklist]
+
+    /// Creates a rendered document.
+    public init(html: String, headings: [Heading], checklists: [Checklist]) {
+        self.html = html
+        self.headings = headings
+        self.checklists = checklists
+    }
+}
+
+/// A heading and the anchor id it was given.
+public struct Heading: Sendable, Equatable {
+    /// 1 to 6.
+    public var level: Int
+    /// The heading's plain text.
+    public var text: String
+    /// The `id` attribute, unique on the page.
+    public var id: String
+
+    /// Creates a heading.
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// A task list rendered as an interactive checklist.
+public struct Checklist: Sendable, Equatable {
+    /// The checklist's id (`<prefix>-<n>`), the same in every translation.
+    public var id: String
+    /// How many items it has.
+    public var itemCount: Int
+
+    /// Creates a checklist summary.
+    public init(id: String, itemCount: Int) {
+        self.id = id
+        self.itemCount = itemCount
+    }
+}

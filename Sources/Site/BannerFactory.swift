@@ -1,0 +1,49 @@
+import Content
+import Foundation
+import Templates
+
+/// Turns a campaign and the build's "now" into a banner for one language.
+struct BannerFactory: Sendable {
+    let library: SiteLibrary
+    let now: Date
+
+    /// The banner of `campaign` on the page at `path`, in `language`.
+    func banner(_ campaign: Campaign, language: String, path: String) -> BannerView {
+        let status = DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: library.config.deadlineWarningDays)
+        let strings = library.strings[language]!
+        let sentence: String
+        switch status.state {
+        case .open: sentence = strings.plural("banner-open", count: status.daysLeft)
+        case .closing: sentence = strings.plural("banner-closing", count: status.daysLeft)
+        case .lastDay: sentence = strings["banner-last-day"]
+        case .passed: sentence = strings["banner-passed"]
+        }
+        func form(_ key: String, _ category: PluralCategory) -> String {
+            strings.plurals[key]?[category] ?? strings.plurals[key]?[.other] ?? ""
+        }
+        let texts = BannerTexts(
+            openOne: form("banner-open", .one), openOther: form("banner-open", .other),
+            closingOne: form("banner-closing", .one), closingOther: form("banner-closing", .other),
+            lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
+        return BannerView(
+            campaign: campaign.name, state: status.state.rawValue,
+            title: campaign.title.text(in: language),
+            deadlineText: DateFormatting.format(campaign.deadline, language: language),
+            deadlineISO: campaign.deadline.rfc3339,
+            deadlineEpochMillis: String(Int64((campaign.deadline.date.timeIntervalSince1970 * 1000).rounded())),
+            lastDay: status.lastDay.description, timeZone: campaign.deadline.timeZone,
+            warningDays: library.config.deadlineWarningDays, status: sentence,
+            afterText: campaign.afterDeadline?.text(in: language),
+            calendarURL: Router.relative(from: path, to: CalendarFile.path(campaign: campaign.name, language: language)),
+            texts: texts)
+    }
+
+    /// Every campaign's banner, the most urgent first, then the nearest deadline.
+    func banners(language: String, path: String) -> [BannerView] {
+        library.campaigns.values.sorted { a, b in
+            let sa = DeadlineStatus(deadline: a.deadline, now: now, warningDays: library.config.deadlineWarningDays)
+            let sb = DeadlineStatus(deadline: b.deadline, now: now, warningDays: library.config.deadlineWarningDays)
+            return (sa.urgency, a.deadline.date, a.name) < (sb.urgency, b.deadline.date, b.name)
+        }.map { banner($0, language: language, path: path) }
+    }
+}

@@ -1,0 +1,53 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+
+/// The core entry points the command line calls.
+public enum Guidepost {
+    /// What a successful build reports.
+    public struct Summary: Sendable, CustomStringConvertible {
+        /// Pages per language.
+        public var pageCounts: [(language: String, count: Int)]
+        /// Files written.
+        public var fileCount: Int
+        /// Wall time in seconds.
+        public var seconds: Double
+        /// The "now" used.
+        public var now: Date
+
+        /// `built 9 pages (fr 3, nl 3, en 3), 31 files in 0.04 s, now 2025-…`.
+        public var description: String {
+            let total = pageCounts.reduce(0) { $0 + $1.count }
+            let per = pageCounts.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
+            return String(format: "built %d pages (%@), %d files in %.2f s, now %@", total, per, fileCount, seconds, BuildOptions.formatInstant(now))
+        }
+    }
+
+    /// Loads, builds and writes the site. On any error nothing is written and every error is thrown together.
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> Summary {
+        let start = Date()
+        let site = try buildInMemory(options)
+        do { try SiteWriter.write(site.files, to: options.outputDirectory) } catch { throw BuildFailure([error]) }
+        return Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: Date().timeIntervalSince(start), now: options.now)
+    }
+
+    /// Loads and builds the site without writing it.
+    public static func buildInMemory(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        let library: SiteLibrary
+        switch SiteLoader.load(options) {
+        case .success(let loaded): library = loaded
+        case .failure(let failure): throw failure
+        }
+        switch SiteBuilder.build(library, now: options.now) {
+        case .success(let site): return site
+        case .failure(let failure): throw failure
+        }
+    }
+
+    /// Renders a Markdown snippet through the same Markdown pipeline pages use.
+    public static func renderSnippet(_ markdown: String, language: String, unsafe: Bool) -> String {
+        let options = MarkdownOptions(allowRawHTML: unsafe, checklistPrefix: "check-snippet")
+        return MarkdownRenderer.render(SourceText(path: "<stdin>", text: markdown).text, options: options).html
+    }
+}

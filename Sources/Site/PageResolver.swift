@@ -1,0 +1,62 @@
+import Content
+import Diagnostics
+import Markdown
+
+/// Answers the Markdown stage's questions for one page: which text a fact prints, where a link goes.
+struct PageResolver: MarkdownResolver {
+    let page: Page
+    let facts: FactStore
+    let router: Router
+    /// Errors found while rendering.
+    var errors: [BuildError] = []
+    /// The fact keys the page prints.
+    var usedFacts: Set<String> = []
+
+    init(page: Page, facts: FactStore, router: Router) {
+        self.page = page
+        self.facts = facts
+        self.router = router
+    }
+
+    mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
+        let location = page.location(ofBody: position)
+        switch facts.expansion(of: key, in: page.language, destination: context == .destination, at: location) {
+        case .success(let text):
+            usedFacts.insert(key)
+            return text
+        case .failure(let error):
+            errors.append(error)
+            return nil
+        }
+    }
+
+    mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? {
+        guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
+        guard let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath),
+              let targetPath = router.path(of: Router.PageID(language: page.language, relativePath: target)),
+              let ownPath = router.path(of: page) else {
+            errors.append(.brokenLink(page.location(ofBody: position), target: destination))
+            return nil
+        }
+        let url = Router.relative(from: ownPath, to: targetPath)
+        return fragment.map { "\(url)#\($0)" } ?? url
+    }
+}
+
+extension String {
+    /// `%20` and friends decoded, for matching file names; unchanged when not decodable.
+    fileprivate var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self) ?? self
+    }
+}

@@ -1,0 +1,14 @@
+import Dispatch
+
+/// `items.map(transform)`, spread over all cores, keeping the order.
+func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+    guard items.count > 1 else { return items.map(transform) }
+    let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let shared = results
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        shared[index] = transform(items[index])
+    }
+    return results.map { $0! }
+}

@@ -1,0 +1,104 @@
+import Content
+import Diagnostics
+
+/// Decides where each page is written and how pages link to one another.
+///
+/// A page's URL path is `<lang>/<folder slugs>/<page slug>/`. A folder's slug is the slug of its
+/// `index.md` in that language, else the folder's name; a page's slug is its `slug`, else its file name.
+/// Internal links are relative, so the site works under any base path.
+public struct Router: Sendable {
+    /// A page's identity: its language and its path under `content/<lang>/`.
+    public struct PageID: Hashable, Sendable {
+        /// The language.
+        public var language: String
+        /// The path under the language folder.
+        public var relativePath: String
+        /// Creates an id.
+        public init(language: String, relativePath: String) {
+            self.language = language
+            self.relativePath = relativePath
+        }
+    }
+
+    /// The absolute base URL, ending in `/`.
+    public let baseURL: String
+    private var paths: [PageID: String] = [:]
+
+    /// Routes `pages`, reporting unusable names and two pages that would share an output file.
+    public init(pages: [Page], baseURL: String, errors: inout [BuildError]) {
+        self.baseURL = baseURL
+        let byID = Dictionary(pages.map { (PageID(language: $0.language, relativePath: $0.relativePath), $0) }, uniquingKeysWith: { a, _ in a })
+        var owners: [String: Page] = [:]
+        for page in pages {
+            var segments = [page.language]
+            let components = page.relativePath.split(separator: "/").map(String.init)
+            var folder = ""
+            var usable = true
+            for name in components.dropLast() {
+                folder = folder.isEmpty ? name : "\(folder)/\(name)"
+                let index = byID[PageID(language: page.language, relativePath: "\(folder)/index.md")]
+                let segment = index?.frontMatter.slug ?? name
+                if index?.frontMatter.slug == nil, !FrontMatter.isValidSlug(name) {
+                    errors.append(.invalidSlug(SourceLocation(path: page.file.path), slug: name))
+                    usable = false
+                }
+                segments.append(segment)
+            }
+            if !page.isIndex {
+                let stem = String(components.last!.dropLast(3))
+                let slug = page.frontMatter.slug ?? stem
+                if page.frontMatter.slug == nil, !FrontMatter.isValidSlug(stem) {
+                    errors.append(.invalidSlug(SourceLocation(path: page.file.path), slug: stem))
+                    usable = false
+                }
+                segments.append(slug)
+            }
+            guard usable else { continue }
+            let path = segments.joined(separator: "/") + "/"
+            if let other = owners[path] {
+                errors.append(.duplicateOutput(page.frontMatter.location, output: path + "index.html", other: other.frontMatter.location))
+                continue
+            }
+            owners[path] = page
+            paths[PageID(language: page.language, relativePath: page.relativePath)] = path
+        }
+    }
+
+    /// The URL path (`fr/objecter/facebook/`) of a page, if it is routed.
+    public func path(of id: PageID) -> String? { paths[id] }
+
+    /// The URL path of `page`.
+    public func path(of page: Page) -> String? { paths[PageID(language: page.language, relativePath: page.relativePath)] }
+
+    /// The absolute URL of a site path.
+    public func absolute(_ path: String) -> String { baseURL + path }
+
+    /// A relative URL from the page at `from` (a folder path such as `fr/a/`) to `to` (a path under the site root).
+    public static func relative(from: String, to: String) -> String {
+        let fromParts = from.split(separator: "/")
+        let isFolder = to.isEmpty || to.hasSuffix("/")
+        let toParts = to.split(separator: "/")
+        let sharable = isFolder ? toParts.count : toParts.count - 1
+        var common = 0
+        while common < fromParts.count, common < sharable, fromParts[common] == toParts[common] { common += 1 }
+        let rest = toParts[common...].joined(separator: "/")
+        var result = String(repeating: "../", count: fromParts.count - common) + rest
+        if isFolder, !rest.isEmpty { result += "/" }
+        return result.isEmpty ? "./" : result
+    }
+
+    /// Resolves `link` (relative to `relativePath`'s folder) to a page path under the language folder.
+    public static func resolve(_ link: String, from relativePath: String) -> String? {
+        var parts = relativePath.split(separator: "/").dropLast().map(String.init)
+        for part in link.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case ".", "": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,173 @@
+import Content
+import Diagnostics
+import Foundation
+import Templates
+
+/// Loads and checks everything (Zola's `Site::load`) before anything is rendered.
+public enum SiteLoader {
+    /// UI strings the engine itself prints; plural keys need `one` and `other`.
+    static let engineStrings = ["language-name", "not-translated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed"]
+
+    /// Loads the site under `options`, or every error found.
+    public static func load(_ options: BuildOptions) -> Result<SiteLibrary, BuildFailure> {
+        let content = FileTree(root: options.contentDirectory)
+        var errors: [BuildError] = []
+        guard content.isDirectory("") else {
+            return .failure(BuildFailure([.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
+        }
+        var config: SiteConfig
+        switch readText(content, "site.json").flatMap({ SiteConfig.parse($0) }) {
+        case .success(let loaded): config = loaded
+        case .failure(let failure): return .failure(failure)
+        }
+        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+
+        let strings = loadStrings(content, config: config, errors: &errors)
+        var brokenNamespaces = Set<String>()
+        let facts = loadFacts(content, config: config, errors: &errors, broken: &brokenNamespaces)
+        var campaignErrors: [BuildError] = []
+        let campaigns = Campaign.load(config: config, facts: facts, errors: &campaignErrors)
+        // A campaign whose fact file is already reported as broken would only repeat that error.
+        errors += campaignErrors.filter { error in
+            if case .invalidCampaign(_, let name, _) = error { return !brokenNamespaces.contains(name) }
+            return true
+        }
+        let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors)
+        let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
+        let pages = loadPages(content, config: config, drafts: options.includeDrafts, errors: &errors)
+        let router = Router(pages: pages, baseURL: config.baseURL, errors: &errors)
+
+        for page in pages {
+            if let name = page.frontMatter.campaign, campaigns[name] == nil, !config.campaigns.contains(name) {
+                errors.append(.unknownCampaign(page.frontMatter.campaignLocation ?? page.frontMatter.location, name: name))
+            }
+            if let templates, let layout = page.frontMatter.layout, !templates.has(layout) {
+                errors.append(.missingTemplate(page.frontMatter.layoutLocation ?? page.frontMatter.location, name: layout))
+            }
+        }
+        if let templates {
+            for name in ["page", "home", "root", "404", "root-404"] where !templates.has(name) {
+                errors.append(.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
+            }
+            checkStrings(strings, config: config, templates: templates, errors: &errors)
+        }
+        guard errors.isEmpty, let templates else {
+            // Still check every article's facts and links, so one run lists every error.
+            errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces)
+            return .failure(BuildFailure(errors))
+        }
+        return .success(SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
+                                    pages: pages, templates: templates, assets: assets, router: router))
+    }
+
+    static func readText(_ tree: FileTree, _ relative: String) -> Result<SourceText, BuildFailure> {
+        do { return .success(try SourceText(path: tree.path(relative), bytes: tree.read(relative))) } catch {
+            return .failure(BuildFailure([error]))
+        }
+    }
+
+    private static func loadStrings(_ content: FileTree, config: SiteConfig, errors: inout [BuildError]) -> [String: UIStrings] {
+        var result: [String: UIStrings] = [:]
+        for language in config.languages {
+            switch readText(content, "strings/\(language).json").flatMap({ UIStrings.parse($0, language: language) }) {
+            case .success(let strings): result[language] = strings
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        return result
+    }
+
+    private static func loadFacts(_ content: FileTree, config: SiteConfig, errors: inout [BuildError], broken: inout Set<String>) -> FactStore {
+        var all: [Fact] = []
+        for relative in content.files(under: "facts", suffix: ".json", errors: &errors) {
+            let namespace = String(relative.dropFirst("facts/".count).dropLast(".json".count))
+            guard FactFile.isKeySegment(namespace) else {
+                errors.append(.wrongType(SourceLocation(path: content.path(relative)), field: "file name", expected: "lowercase letters, digits and hyphens (it is the facts' namespace)"))
+                continue
+            }
+            switch readText(content, relative) {
+            case .success(let file):
+                let (facts, found) = FactFile.parse(file, namespace: namespace, languages: config.languages)
+                all += facts
+                errors += found
+                if !found.isEmpty { broken.insert(namespace) }
+            case .failure(let failure):
+                errors += failure.errors
+                broken.insert(namespace)
+            }
+        }
+        return FactStore(all, errors: &errors)
+    }
+
+    private static func loadTemplates(_ tree: FileTree, errors: inout [BuildError]) -> TemplateLibrary? {
+        var sources: [TemplateSource] = []
+        for relative in tree.files(under: "", suffix: ".mustache", errors: &errors) where !relative.hasPrefix("assets/") {
+            switch readText(tree, relative) {
+            case .success(let file): sources.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), file: file))
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        switch TemplateLibrary.load(sources) {
+        case .success(let library): return library
+        case .failure(let failure):
+            errors += failure.errors
+            return nil
+        }
+    }
+
+    private static func loadAssets(_ tree: FileTree, errors: inout [BuildError]) -> [(path: String, bytes: [UInt8])] {
+        guard tree.isDirectory("assets") else { return [] }
+        var assets: [(path: String, bytes: [UInt8])] = []
+        for relative in tree.files(under: "assets", suffix: "", errors: &errors) {
+            do { assets.append((path: relative, bytes: try tree.read(relative))) } catch { errors.append(error) }
+        }
+        return assets
+    }
+
+    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, errors: inout [BuildError]) -> [Page] {
+        var jobs: [(language: String, relative: String)] = []
+        for language in config.languages where content.isDirectory(language) {
+            for relative in content.files(under: language, suffix: ".md", errors: &errors) {
+                jobs.append((language, String(relative.dropFirst(language.count + 1))))
+            }
+        }
+        let results = parallelMap(jobs) { job -> Result<Page, BuildFailure> in
+            readText(content, "\(job.language)/\(job.relative)").flatMap {
+                Page.parse($0, language: job.language, relativePath: job.relative)
+            }
+        }
+        var pages: [Page] = []
+        for result in results {
+            switch result {
+            case .success(let page) where drafts || !page.frontMatter.draft: pages.append(page)
+            case .success: break
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        return pages
+    }
+
+    /// Every string the engine and the templates use must exist in every language.
+    private static func checkStrings(_ strings: [String: UIStrings], config: SiteConfig, templates: TemplateLibrary, errors: inout [BuildError]) {
+        var needed = Set(engineStrings)
+        for source in templates.sources.values {
+            for (key, _) in source.stringKeys { needed.insert(SiteLoader.baseKey(key, in: strings)) }
+        }
+        if let source = strings[config.sourceLanguage] { needed.formUnion(source.keys) }
+        for language in config.languages {
+            guard let table = strings[language] else { continue }
+            for key in needed.sorted() where !table.keys.contains(key) {
+                errors.append(.missingString(table.fileLocation, key: key, language: language))
+            }
+        }
+    }
+
+    /// `banner-open-one` → `banner-open` when that is a plural key somewhere.
+    static func baseKey(_ key: String, in strings: [String: UIStrings]) -> String {
+        for category in PluralCategory.allCases where key.hasSuffix("-\(category.rawValue)") {
+            let base = String(key.dropLast(category.rawValue.count + 1))
+            if strings.values.contains(where: { $0.plurals[base] != nil }) { return base }
+        }
+        return key
+    }
+}

@@ -1,0 +1,43 @@
+import Diagnostics
+import Foundation
+
+/// Writes a built site so that the output folder is only ever the old site or the complete new one.
+public enum SiteWriter {
+    /// Writes `files` into a temporary sibling of `output`, then swaps it in.
+    public static func write(_ files: [OutputFile], to output: String) throws(BuildError) {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(token)")
+        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(token)")
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            var made = Set<String>()
+            for file in files {
+                guard isContained(file.path) else { throw CocoaError(.fileWriteInvalidFileName) }
+                let url = staging.appendingPathComponent(file.path)
+                let folder = url.deletingLastPathComponent().path
+                if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                try Data(file.bytes).write(to: url)
+            }
+            let existed = manager.fileExists(atPath: target.path)
+            if existed { try manager.moveItem(at: target, to: retired) }
+            do { try manager.moveItem(at: staging, to: target) } catch {
+                if existed { try? manager.moveItem(at: retired, to: target) }
+                throw error
+            }
+            if existed { try? manager.removeItem(at: retired) }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw .io(SourceLocation(path: output), detail: error.localizedDescription)
+        }
+    }
+
+    /// A relative path that stays inside the output folder.
+    static func isContained(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
+            && !path.contains("\\") && !path.contains("\0")
+    }
+}

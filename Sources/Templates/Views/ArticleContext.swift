@@ -1,0 +1,86 @@
+/// The context of an article template (`page` and custom layouts).
+public struct ArticleContext: Sendable {
+    /// The shared page parts.
+    public var page: PageView
+    /// The article's HTML.
+    public var content: String
+    /// The publication date, localized, if any.
+    public var date: DateView?
+    /// The last update, localized, if any.
+    public var updated: DateView?
+    /// The sources behind the facts the page uses.
+    public var sources: [SourceView]
+    /// The campaign's deadline banner, if the page joins one.
+    public var banner: BannerView?
+    /// The headings, for a table of contents.
+    public var headings: [HeadingView]
+
+    /// Creates the context.
+    public init(page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],
+                banner: BannerView?, headings: [HeadingView]) {
+        self.page = page
+        self.content = content
+        self.date = date
+        self.updated = updated
+        self.sources = sources
+        self.banner = banner
+        self.headings = headings
+    }
+}
+
+/// A date printed for readers, with its machine-readable form for `<time datetime>`.
+public struct DateView: Sendable, Equatable {
+    /// "21 mai 2025".
+    public var text: String
+    /// "2025-05-21".
+    public var iso: String
+
+    /// Creates a date view.
+    public init(text: String, iso: String) {
+        self.text = text
+        self.iso = iso
+    }
+}
+
+/// A heading, for tables of contents.
+public struct HeadingView: Sendable {
+    /// 2 to 6.
+    public var level: Int
+    /// Its text.
+    public var text: String
+    /// Its anchor id.
+    public var id: String
+
+    /// Creates a heading view.
+    public init(level: Int, text: String, id: String) {
+        self.level = level
+        self.text = text
+        self.id = id
+    }
+}
+
+/// A source as a page lists it.
+public struct SourceView: Sendable {
+    /// Its fact key (also its anchor id).
+    public var key: String
+    /// Who published it.
+    public var publisher: String
+    /// Its title.
+    public var title: String
+    /// When, localized.
+    public var date: DateView?
+    /// The link.
+    public var url: String
+    /// Its language code, for `hreflang`.
+    public var language: String
+
+    /// Creates a source view.
+    public init(key: String, publisher: String, title: String, date: DateView?, url: String, language: String) {
+        self.key = key
+        self.publisher = publisher
+        self.title = title
+        self.date = date
+        self.url = url
+        self.language = language
+    }
+}

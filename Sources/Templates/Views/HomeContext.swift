@@ -1,0 +1,91 @@
+/// The context of a language's home page (`home` layout).
+public struct HomeContext: Sendable {
+    /// The shared page parts.
+    public var page: PageView
+    /// The home page's own HTML (from `index.md`).
+    public var content: String
+    /// Every campaign's banner, the most urgent first.
+    public var banners: [BannerView]
+    /// The language's other pages, by weight.
+    public var pages: [PageLinkView]
+    /// The sources behind the facts the home page uses.
+    public var sources: [SourceView]
+
+    /// Creates the context.
+    public init(page: PageView, content: String, banners: [BannerView], pages: [PageLinkView], sources: [SourceView]) {
+        self.page = page
+        self.content = content
+        self.banners = banners
+        self.pages = pages
+        self.sources = sources
+    }
+}
+
+/// A link to a page in a list.
+public struct PageLinkView: Sendable {
+    /// The page title.
+    public var title: String
+    /// Its description.
+    public var description: String?
+    /// Relative URL.
+    public var url: String
+
+    /// Creates a link.
+    public init(title: String, description: String?, url: String) {
+        self.title = title
+        self.description = description
+        self.url = url
+    }
+}
+
+/// The context of the site-root language chooser (`root` layout) and root `404`.
+public struct RootContext: Sendable {
+    /// The `<html lang>`: the source language.
+    public var lang: String
+    /// One entry per language, each linking to its home.
+    public var languages: [RootLanguageView]
+    /// The stylesheet URL.
+    public var stylesheetURL: String
+    /// The script URL.
+    public var scriptURL: String
+    /// The absolute canonical URL.
+    public var canonicalURL: String
+
+    /// Creates the context.
+    public init(lang: String, languages: [RootLanguageView], stylesheetURL: String, scriptURL: String, canonicalURL: String) {
+        self.lang = lang
+        self.languages = languages
+        self.stylesheetURL = stylesheetURL
+        self.scriptURL = scriptURL
+        self.canonicalURL = canonicalURL
+    }
+}
+
+/// A language on the root page, described in itself.
+public struct RootLanguageView: Sendable {
+    /// Its code.
+    public var code: String
+    /// Its own name.
+    public var name: String
+    /// The site title in it.
+    public var title: String
+    /// The site description in it.
+    public var description: String
+    /// "Continue in Nederlands"-style link label, in it.
+    public var enter: String
+    /// Relative URL of its home.
+    public var url: String
+    /// "This page does not exist", in it (for the root 404 page).
+    public var notFound: String
+
+    /// Creates an entry.
+    public init(code: String, name: String, title: String, description: String, enter: String, url: String, notFound: String) {
+        self.notFound = notFound
+        self.code = code
+        self.name = name
+        self.title = title
+        self.description = description
+        self.enter = enter
+        self.url = url
+    }
+}

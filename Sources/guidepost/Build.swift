@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `guidepost build`: flags become `BuildOptions`, then the core builds.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder, atomically.")
+
+    @Option(help: "The content folder.") var content = "content"
+    @Option(help: "The templates folder.") var templates = "templates"
+    @Option(help: "The output folder (replaced only when the build succeeds).") var output = "site"
+    @Option(help: "The build's \"now\" as an ISO 8601 instant (default: SOURCE_DATE_EPOCH, else the clock).") var now: String?
+    @Flag(help: "Publish pages marked as drafts.") var drafts = false
+    @Option(help: "Override the base URL from content/site.json.") var baseURL: String?
+
+    func run() throws {
+        let instant: Date
+        do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
+        let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                                   now: instant, includeDrafts: drafts, baseURL: baseURL)
+        do {
+            print(try Guidepost.build(options))
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}

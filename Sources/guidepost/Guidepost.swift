@@ -1,0 +1,11 @@
+import ArgumentParser
+import Site
+
+@main
+struct GuidepostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guidepost",
+        abstract: "Builds a multilingual guide site from Markdown, facts and Mustache templates.",
+        subcommands: [Build.self, Render.self],
+        defaultSubcommand: Build.self)
+}

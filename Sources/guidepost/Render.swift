@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `guidepost render`: Markdown on standard input, the HTML fragment on standard output.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Render Markdown from standard input to HTML, as pages are rendered.")
+
+    @Option(help: "The language of the snippet.") var lang = "en"
+    @Flag(help: "Let raw HTML through (off by default, as in pages).") var unsafe = false
+
+    func run() throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        guard let markdown = String(data: input, encoding: .utf8) else { throw ValidationError("standard input is not UTF-8 text") }
+        FileHandle.standardOutput.write(Data(Guidepost.renderSnippet(markdown, language: lang, unsafe: unsafe).utf8))
+    }
+}

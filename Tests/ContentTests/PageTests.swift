@@ -1,0 +1,63 @@
+import Content
+import Diagnostics
+import Testing
+
+@Suite struct PageTests {
+    func parse(_ text: String) -> Result<Page, BuildFailure> {
+        Page.parse(SourceText(path: "fr/a.md", text: text), language: "fr", relativePath: "a.md")
+    }
+
+    @Test func splitsFrontMatterAndBody() throws {
+        let page = try parse("{\n  \"title\": \"Bonjour {x}\",\n  \"weight\": 3,\n  \"updated\": \"2025-05-21\"\n}\n# Titre\n").get()
+        #expect(page.frontMatter.title == "Bonjour {x}")
+        #expect(page.frontMatter.weight == 3)
+        #expect(page.frontMatter.updated == CalendarDate(year: 2025, month: 5, day: 21))
+        #expect(page.body == "# Titre\n")
+        #expect(page.bodyStartLine == 6)
+        #expect(page.location(ofBody: TextPosition(line: 1, column: 3)) == SourceLocation(path: "fr/a.md", line: 6, column: 3))
+        #expect(page.translationKey == "a")
+    }
+
+    @Test func missingTitle() {
+        #expect(parse("{\"weight\": 1}\n").failureErrors == [.missingField(SourceLocation(path: "fr/a.md", line: 1, column: 1), field: "title")])
+    }
+
+    @Test func missingFrontMatterAndEmptyFile() {
+        #expect(parse("# Just markdown\n").failureErrors == [.missingFrontMatter(SourceLocation(path: "fr/a.md", line: 1, column: 1))])
+        #expect(parse("").failureErrors == [.missingFrontMatter(SourceLocation(path: "fr/a.md", line: 1, column: 1))])
+    }
+
+    @Test func unclosedFrontMatter() {
+        #expect(parse("\n{\"title\": \"x\"\n\n# Body\n").failureErrors == [.unclosedFrontMatter(SourceLocation(path: "fr/a.md", line: 2, column: 1))])
+    }
+
+    @Test func malformedFrontMatterPointsAtTheFault() {
+        #expect(parse("{\"title\": \"x\" \"slug\": \"y\"}\n").failureErrors
+            == [.malformedJSON(SourceLocation(path: "fr/a.md", line: 1, column: 15), detail: "expected ',' or '}' after a value but found '\"'")])
+    }
+
+    @Test func collectsEveryFieldError() {
+        let errors = parse("{\"title\": 3, \"slug\": \"../x\", \"date\": \"2025-02-30\", \"titel\": \"t\"}\n").failureErrors
+        #expect(errors == [
+            .wrongType(SourceLocation(path: "fr/a.md", line: 1, column: 11), field: "title", expected: "a string in double quotes"),
+            .invalidSlug(SourceLocation(path: "fr/a.md", line: 1, column: 22), slug: "../x"),
+            .invalidDate(SourceLocation(path: "fr/a.md", line: 1, column: 38), value: "2025-02-30"),
+            .unknownField(SourceLocation(path: "fr/a.md", line: 1, column: 52), field: "titel", known: FrontMatter.fields),
+        ])
+    }
+
+    @Test(arguments: ["ok-slug", "étapes", "v1.2"]) func acceptsSlugs(slug: String) {
+        #expect(FrontMatter.isValidSlug(slug))
+    }
+
+    @Test(arguments: ["..", "a/b", "a\\b", "a\u{0}b", "a b", "", ".hidden", "a\nb"]) func rejectsSlugs(slug: String) {
+        #expect(!FrontMatter.isValidSlug(slug))
+    }
+}
+
+extension Result where Failure == BuildFailure {
+    var failureErrors: [BuildError] {
+        if case .failure(let failure) = self { return failure.errors }
+        return []
+    }
+}

@@ -1,0 +1,129 @@
+import Diagnostics
+import Markdown
+import Testing
+
+/// A resolver that knows two facts and one article, and records what it was asked.
+struct RecordingResolver: MarkdownResolver {
+    var asked: [(String, PlaceholderContext, TextPosition)] = []
+    var links: [(String, TextPosition)] = []
+
+    mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
+        asked.append((key, context, position))
+        switch (key, context) {
+        case ("a.name", .text): return "<Anne & Co>"
+        case ("a.form", .destination): return "https://example.com/form"
+        default: return nil
+        }
+    }
+
+    mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? {
+        links.append((destination, position))
+        return destination == "other.md#part" ? "../other/#part" : nil
+    }
+}
+
+@Suite struct MarkdownRendererTests {
+    @Test func headingsGetStableUniqueIDs() {
+        let result = MarkdownRenderer.render("# Qu’est-ce que *Meta* utilise ?\n\n## Étapes\n\n## Étapes\n")
+        #expect(result.html == "<h1 id=\"quest-ce-que-meta-utilise\">Qu’est-ce que <em>Meta</em> utilise ?</h1>\n<h2 id=\"etapes\">Étapes</h2>\n<h2 id=\"etapes-1\">Étapes</h2>\n")
+        #expect(result.headings.map(\.id) == ["quest-ce-que-meta-utilise", "etapes", "etapes-1"])
+        #expect(result.headings.map(\.level) == [1, 2, 2])
+    }
+
+    @Test func taskListsBecomeLabelledEnabledCheckboxesWithStableIDs() {
+        let options = MarkdownOptions(checklistPrefix: "check-facebook")
+        let result = MarkdownRenderer.render("- [ ] Open\n- [x] Send\n\ntext\n\n- [ ] Again\n", options: options)
+        #expect(result.html == """
+        <div class="checklist" data-checklist="check-facebook-1" data-count="2">
+        <ul>
+        <li><label for="check-facebook-1-1"><input type="checkbox" id="check-facebook-1-1"> Open</label></li>
+        <li><label for="check-facebook-1-2"><input type="checkbox" id="check-facebook-1-2" checked> Send</label></li>
+        </ul>
+        </div>
+        <p>text</p>
+        <div class="checklist" data-checklist="check-facebook-2" data-count="1">
+        <ul>
+        <li><label for="check-facebook-2-1"><input type="checkbox" id="check-facebook-2-1"> Again</label></li>
+        </ul>
+        </div>
+
+        """)
+        #expect(result.checklists == [Checklist(id: "check-facebook-1", itemCount: 2), Checklist(id: "check-facebook-2", itemCount: 1)])
+        #expect(!result.html.contains("disabled"))
+    }
+
+    @Test func plainListsStayPlain() {
+        let result = MarkdownRenderer.render("- one\n- two\n")
+        #expect(result.html == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n")
+        #expect(result.checklists.isEmpty)
+    }
+
+    @Test func rawHTMLIsOmittedUnlessAllowed() {
+        let markdown = "<div onclick=\"x()\">hi</div>\n\nA <b>bold</b> word.\n"
+        #expect(MarkdownRenderer.render(markdown).html == "<!-- raw HTML omitted -->\n<p>A <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> word.</p>\n")
+        let allowed = MarkdownRenderer.render(markdown, options: MarkdownOptions(allowRawHTML: true)).html
+        #expect(allowed == "<div onclick=\"x()\">hi</div>\n<p>A <b>bold</b> word.</p>\n")
+    }
+
+    @Test func scriptTagsAreFilteredEvenWhenRawHTMLIsAllowed() {
+        let html = MarkdownRenderer.render("<script>alert(1)</script>\n", options: MarkdownOptions(allowRawHTML: true)).html
+        #expect(html == "&lt;script>alert(1)&lt;/script>\n")
+    }
+
+    @Test func dangerousURLsAreEmptiedInSafeMode() {
+        #expect(MarkdownRenderer.render("[x](javascript:alert(1)) ![y](data:text/html,z) [ok](data:image/png;base64,AA)").html
+            == "<p><a href=\"\">x</a> <img src=\"\" alt=\"y\" /> <a href=\"data:image/png;base64,AA\">ok</a></p>\n")
+    }
+
+    @Test func placeholdersExpandInTextAndDestinationsButNotInCode() {
+        var resolver = RecordingResolver()
+        let markdown = "Hi {{a.name}}, see [form]({{a.form}}).\n\n`{{a.name}}`\n\n    {{a.name}}\n"
+        let html = MarkdownRenderer.render(markdown, options: MarkdownOptions(), resolver: &resolver).html
+        #expect(html == "<p>Hi &lt;Anne &amp; Co&gt;, see <a href=\"https://example.com/form\">form</a>.</p>\n<p><code>{{a.name}}</code></p>\n<pre><code>{{a.name}}\n</code></pre>\n")
+        #expect(resolver.asked.map(\.0) == ["a.name", "a.form"])
+        #expect(resolver.asked[0].2 == TextPosition(line: 1, column: 4))
+        #expect(resolver.asked[1].1 == .destination)
+    }
+
+    @Test func placeholderColumnsCountCharacters() {
+        var resolver = RecordingResolver()
+        _ = MarkdownRenderer.render("Déjà vu\n\nÉté {{x.y}}\n", options: MarkdownOptions(), resolver: &resolver)
+        #expect(resolver.asked.first?.2 == TextPosition(line: 3, column: 5))
+    }
+
+    @Test func unknownPlaceholdersStayAsTyped() {
+        var resolver = RecordingResolver()
+        let html = MarkdownRenderer.render("{{nope.key}}\n", options: MarkdownOptions(), resolver: &resolver).html
+        #expect(html == "<p>{{nope.key}}</p>\n")
+    }
+
+    @Test func relativeMarkdownLinksAreResolved() {
+        var resolver = RecordingResolver()
+        let html = MarkdownRenderer.render("[a](other.md#part) [b](https://x.org/a.md) [c](#top)\n", options: MarkdownOptions(), resolver: &resolver).html
+        #expect(html == "<p><a href=\"../other/#part\">a</a> <a href=\"https://x.org/a.md\">b</a> <a href=\"#top\">c</a></p>\n")
+        #expect(resolver.links.map(\.0) == ["other.md#part"])
+        #expect(resolver.links.first?.1 == TextPosition(line: 1, column: 1))
+    }
+
+    @Test func gfmExtensionsAndFootnotesAreOn() {
+        let html = MarkdownRenderer.render("~~old~~ www.example.org\n\n|a|\n|-|\n|b|\n\nx[^1]\n\n[^1]: note\n").html
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+}
+
+@Suite struct PlaceholderTests {
+    @Test func scansKeysAndOffsets() {
+        let found = Placeholder.scan("a {{ x.y }} b {{z.w}} {{ unclosed")
+        #expect(found.map(\.key) == ["x.y", "z.w"])
+        #expect(found.map(\.characterOffset) == [2, 14])
+    }
+
+    @Test func slugifyDropsAccentsAndPunctuation() {
+        #expect(Slugger.slugify("Objecter sur Facebook : étape 1") == "objecter-sur-facebook-etape-1")
+        #expect(Slugger.slugify("What's used?") == "whats-used")
+        #expect(Slugger.slugify("!!!") == "")
+    }
+}

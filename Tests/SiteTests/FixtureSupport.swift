@@ -1,0 +1,50 @@
+import Foundation
+import Site
+import Testing
+
+/// Paths and helpers shared by the fixture-site tests.
+enum Fixtures {
+    /// The repository root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `Tests/Fixtures`.
+    static let directory = root.appendingPathComponent("Tests/Fixtures")
+    /// Set `GUIDEPOST_RECORD=1` to rewrite expected outputs from the current build.
+    static let recording = ProcessInfo.processInfo.environment["GUIDEPOST_RECORD"] == "1"
+
+    /// A new empty temporary folder.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("guidepost-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies `source` over `destination`, file by file (an overlay: existing files are replaced).
+    static func overlay(_ source: URL, onto destination: URL) throws {
+        let manager = FileManager.default
+        guard let walker = manager.enumerator(at: source, includingPropertiesForKeys: [.isDirectoryKey]) else { return }
+        for case let file as URL in walker {
+            let relative = String(file.path.dropFirst(source.path.count + 1))
+            let target = destination.appendingPathComponent(relative)
+            if (try file.resourceValues(forKeys: [.isDirectoryKey])).isDirectory == true {
+                try manager.createDirectory(at: target, withIntermediateDirectories: true)
+            } else {
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if manager.fileExists(atPath: target.path) { try manager.removeItem(at: target) }
+                try manager.copyItem(at: file, to: target)
+            }
+        }
+    }
+
+    /// Every regular file under `directory`, as relative path → bytes.
+    static func snapshot(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let file as URL in walker where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            files[String(file.path.dropFirst(directory.path.count + 1))] = try Data(contentsOf: file)
+        }
+        return files
+    }
+
+    /// A fixed "now" for fixture builds.
+    static let now = BuildOptions.parseInstant("2025-05-24T10:00:00Z")!
+}

@@ -1,0 +1,44 @@
+import Diagnostics
+import Foundation
+import Site
+import Testing
+
+@Suite struct RouterTests {
+    @Test(arguments: [
+        ("fr/a/", "fr/", "../"),
+        ("fr/", "fr/", "./"),
+        ("fr/a/", "nl/b/c/", "../../nl/b/c/"),
+        ("fr/a/", "assets/style.css", "../../assets/style.css"),
+        ("", "fr/", "fr/"),
+        ("fr/a/b/", "fr/a/c/", "../c/"),
+        ("fr/", "", "../"),
+    ])
+    func relativeURLs(from: String, to: String, expected: String) {
+        #expect(Router.relative(from: from, to: to) == expected)
+    }
+
+    @Test func resolvesArticleLinksInsideTheLanguageFolder() {
+        #expect(Router.resolve("../b.md", from: "guides/a.md") == "b.md")
+        #expect(Router.resolve("./c/d.md", from: "a.md") == "c/d.md")
+        #expect(Router.resolve("../../x.md", from: "a.md") == nil)
+    }
+
+    @Test func nowComesFromTheFlagThenSourceDateEpoch() throws {
+        #expect(try BuildOptions.resolveNow(flag: "2025-05-26T14:00:00+02:00", environment: [:]) == Date(timeIntervalSince1970: 1748260800))
+        #expect(try BuildOptions.resolveNow(flag: nil, environment: ["SOURCE_DATE_EPOCH": "1748260800"]) == Date(timeIntervalSince1970: 1748260800))
+        #expect(throws: ValidationFailure.self) { try BuildOptions.resolveNow(flag: "yesterday", environment: [:]) }
+    }
+}
+
+@Suite struct SiteWriterTests {
+    @Test func replacesTheOutputAtomicallyAndRefusesEscapes() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
+        try SiteWriter.write([OutputFile(path: "b.txt", text: "two")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
+        #expect(throws: Diagnostics.BuildError.self) { try SiteWriter.write([OutputFile(path: "../evil", text: "x")], to: output) }
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["site"])
+    }
+}

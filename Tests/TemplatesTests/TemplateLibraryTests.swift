@@ -1,0 +1,47 @@
+import Content
+import Diagnostics
+import Templates
+import Testing
+
+@Suite struct TemplateLibraryTests {
+    func source(_ name: String, _ text: String) -> TemplateSource {
+        TemplateSource(name: name, file: SourceText(path: "templates/\(name).mustache", text: text))
+    }
+
+    func errors(_ sources: [TemplateSource]) -> [BuildError] {
+        if case .failure(let failure) = TemplateLibrary.load(sources) { return failure.errors }
+        return []
+    }
+
+    @Test func rendersInheritanceAndPartialsWithEscaping() throws {
+        let library = try TemplateLibrary.load([
+            source("base", "<title>{{title}}</title>{{$main}}default{{/main}}{{> footer}}"),
+            source("page", "{{< base}}{{$main}}<p>{{{content}}}</p>{{/main}}{{/base}}"),
+            source("footer", "<footer>{{t.bye}}</footer>"),
+        ]).get()
+        let html = library.render(["title": "<b>&", "content": "<em>ok</em>", "t": ["bye": "Salut"]] as [String: Any], with: "page")
+        #expect(html == "<title>&lt;b&gt;&amp;</title><p><em>ok</em></p><footer>Salut</footer>")
+    }
+
+    @Test func syntaxErrorHasItsLocation() {
+        #expect(errors([source("page", "<p>\n{{#items}}\n{{name}}\n{{/wrong}}\n")])
+            == [.templateSyntax(SourceLocation(path: "templates/page.mustache", line: 4, column: 4), detail: "this closing tag does not match the section it closes")])
+    }
+
+    @Test func missingPartialIsAnError() {
+        #expect(errors([source("page", "ok\n  {{> missing }}")])
+            == [.missingTemplate(SourceLocation(path: "templates/page.mustache", line: 2, column: 3), name: "missing")])
+    }
+
+    @Test func includeLoopsAreErrors() {
+        #expect(errors([source("a", "{{> b}}"), source("b", "x {{> a}}")])
+            == [.templateCycle(SourceLocation(path: "templates/b.mustache", line: 1, column: 3), chain: ["a", "b", "a"])])
+        #expect(errors([source("self", "{{< self}}{{/self}}")])
+            == [.templateCycle(SourceLocation(path: "templates/self.mustache", line: 1, column: 1), chain: ["self", "self"])])
+    }
+
+    @Test func findsStringKeys() {
+        let scanned = source("p", "{{page.t.skip-link}} {{#t.x}}{{/t.x}} {{title}}")
+        #expect(scanned.stringKeys.map(\.key) == ["skip-link", "x", "x"])
+    }
+}
