@@ -61,7 +61,8 @@ public enum SiteBuilder {
             if let campaign = front.campaign.flatMap({ library.campaigns[$0] }) { factKeys.formUnion(campaign.factKeys) }
             let context = ArticleContext(page: pageView, content: markdown.html, date: views.date(front.date, page.language),
                                          updated: views.date(front.updated, page.language), sources: views.sources(factKeys, page.language),
-                                         banner: banner, headings: views.headings(markdown))
+                                         banner: banner, headings: views.headings(markdown),
+                                         allSources: front.layout == "sources" ? views.allSources(page.language) : [])
             html = library.templates.render(context, with: front.layout ?? "page")
         }
         return .success((page, OutputFile(path: path + "index.html", text: html)))

@@ -59,7 +59,14 @@ struct ViewFactory: Sendable {
 
     /// The sources behind `keys`, as a page lists them.
     func sources(_ keys: Set<String>, _ language: String) -> [SourceView] {
-        library.facts.sources(for: keys).map { entry in
+        sourceViews(library.facts.sources(for: keys), language)
+    }
+
+    /// Every source of the site.
+    func allSources(_ language: String) -> [SourceView] { sourceViews(library.facts.allSources, language) }
+
+    private func sourceViews(_ entries: [(key: String, source: Source)], _ language: String) -> [SourceView] {
+        entries.map { entry in
             SourceView(key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
                        date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
         }

@@ -55,8 +55,8 @@ public struct Source: Sendable, Hashable {
     public var title: String
     /// When it was published.
     public var date: CalendarDate?
-    /// Where to read it.
-    public var url: String
+    /// Where to read it, when a stable address is known.
+    public var url: String?
     /// Its language code (it may be one the site is not written in).
     public var language: String
 }

@@ -123,7 +123,7 @@ public enum FactFile {
         let publisher = source.string("publisher", required: true)
         let title = source.string("title", required: true)
         let date = source.date("date")
-        let url = source.string("url", required: true)
+        let url = source.string("url")
         let language = source.string("language", required: true)
         if let (link, location) = url, !isAbsoluteURL(link) {
             source.report(.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
@@ -132,8 +132,8 @@ public enum FactFile {
             source.report(.unknownLanguage(location, code: code))
         }
         (errors + source.errors).forEach { reader.report($0) }
-        guard let publisher, let title, let url, let language, source.errors.isEmpty else { return nil }
-        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url.0, language: language.0))
+        guard let publisher, let title, let language, source.errors.isEmpty else { return nil }
+        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0))
     }
 
     /// `https://…` or `http://…` with a host.

@@ -14,10 +14,13 @@ public struct ArticleContext: Sendable {
     public var banner: BannerView?
     /// The headings, for a table of contents.
     public var headings: [HeadingView]
+    /// Every source of the site, for the `sources` layout (empty for other layouts).
+    public var allSources: [SourceView]
 
     /// Creates the context.
     public init(page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],
-                banner: BannerView?, headings: [HeadingView]) {
+                banner: BannerView?, headings: [HeadingView], allSources: [SourceView] = []) {
+        self.allSources = allSources
         self.page = page
         self.content = content
         self.date = date
@@ -69,13 +72,13 @@ public struct SourceView: Sendable {
     public var title: String
     /// When, localized.
     public var date: DateView?
-    /// The link.
-    public var url: String
+    /// The link, if known.
+    public var url: String?
     /// Its language code, for `hreflang`.
     public var language: String
 
     /// Creates a source view.
-    public init(key: String, publisher: String, title: String, date: DateView?, url: String, language: String) {
+    public init(key: String, publisher: String, title: String, date: DateView?, url: String?, language: String) {
         self.key = key
         self.publisher = publisher
         self.title = title
