@@ -71,7 +71,8 @@
     reset.addEventListener("click", function () {
       for (var j = 0; j < boxes.length; j++) {
         boxes[j].checked = false;
-        if (store) store.removeItem(key(boxes[j]));
+        /* "0", not removal: items ticked in the Markdown ([x]) stay cleared after a reload. */
+        if (store) store.setItem(key(boxes[j]), "0");
       }
       update();
       if (boxes.length) boxes[0].focus();
