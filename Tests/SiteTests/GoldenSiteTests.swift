@@ -5,7 +5,7 @@ import Testing
 /// Builds each fixture site under `Tests/Fixtures/<case>/content` with the project's templates and
 /// compares every file with `Tests/Fixtures/<case>/expected/`. Re-record with `GUIDEPOST_RECORD=1`.
 @Suite struct GoldenSiteTests {
-    static let cases = ["basic"]
+    static let cases = ["basic", "campaigns"]
 
     @Test(arguments: cases) func matchesExpectedOutput(name: String) throws {
         let fixture = Fixtures.directory.appendingPathComponent(name)
@@ -34,5 +34,21 @@ import Testing
         let first = try Guidepost.buildInMemory(BuildOptions(contentDirectory: fixture, templatesDirectory: templates, now: Fixtures.now))
         let second = try Guidepost.buildInMemory(BuildOptions(contentDirectory: fixture, templatesDirectory: templates, now: Fixtures.now))
         #expect(first.files == second.files)
+    }
+}
+
+/// The campaigns fixture has one campaign in each state at its fixed "now" (24 May 2025, 10:00 UTC).
+@Suite struct CampaignStateTests {
+    @Test func homeListsEveryCampaignMostUrgentFirst() throws {
+        let site = try Guidepost.buildInMemory(BuildOptions(
+            contentDirectory: Fixtures.directory.appendingPathComponent("campaigns/content").path,
+            templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
+        let home = try #require(site.files.first { $0.path == "en/index.html" })
+        let html = String(decoding: home.bytes, as: UTF8.self)
+        let states = html.components(separatedBy: "data-state=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(states == ["last-day", "closing", "open", "open", "passed"])
+        #expect(html.contains("<time datetime=\"2025-10-27T00:00:00+01:00\">27 October 2025</time>"))
+        #expect(html.contains("<time datetime=\"2025-05-25T00:00:00+02:00\">25 May 2025</time>"))
+        #expect(site.files.contains { $0.path == "calendar/autumn.nl.ics" })
     }
 }

@@ -1,0 +1,58 @@
+import Content
+import Foundation
+import Site
+import Testing
+
+/// The real guide in `content/`: the same pages, checklists and facts in every language.
+@Suite struct GuideContentTests {
+    static let reports: [PageReport] = (try? Guidepost.pageReports(BuildOptions(
+        contentDirectory: Fixtures.root.appendingPathComponent("content").path,
+        templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))) ?? []
+
+    static let languages = ["fr", "nl", "en"]
+
+    func byPath(_ language: String) -> [String: PageReport] {
+        Dictionary(uniqueKeysWithValues: Self.reports.filter { $0.language == language }.map { ($0.relativePath, $0) })
+    }
+
+    @Test func hasTheNinePagesInEveryLanguage() {
+        let expected: Set = ["index.md", "what-meta-uses.md", "facebook.md", "instagram.md", "whatsapp.md",
+                             "after.md", "timeline.md", "sources.md", "about.md"]
+        for language in Self.languages {
+            #expect(Set(byPath(language).keys) == expected, "pages in \(language)")
+        }
+    }
+
+    @Test func translationsHaveTheSameChecklistsFactsAndHeadings() {
+        let source = byPath("fr")
+        for language in Self.languages.dropFirst() {
+            for (path, page) in byPath(language) {
+                let original = try? #require(source[path])
+                #expect(page.checklistItems == original?.checklistItems, "checklist items of \(language)/\(path)")
+                #expect(page.facts == original?.facts, "facts used by \(language)/\(path)")
+                #expect(page.headingLevels == original?.headingLevels, "headings of \(language)/\(path)")
+            }
+        }
+    }
+
+    @Test func theStepPagesAreChecklists() {
+        for language in Self.languages {
+            #expect(byPath(language)["facebook.md"]?.checklistItems == [7])
+            #expect(byPath(language)["instagram.md"]?.checklistItems == [7])
+        }
+    }
+
+    @Test func bannerPluralsInEveryLanguage() throws {
+        let strings = Fixtures.root.appendingPathComponent("content/strings")
+        let expectations: [(String, Int, String)] = [
+            ("fr", 0, "Plus que 0 jour"), ("fr", 1, "Plus que 1 jour"), ("fr", 3, "Plus que 3 jours"),
+            ("nl", 0, "Nog 0 dagen"), ("nl", 1, "Nog 1 dag"), ("nl", 3, "Nog 3 dagen"),
+            ("en", 0, "Only 0 days left"), ("en", 1, "Only 1 day left"), ("en", 3, "Only 3 days left"),
+        ]
+        for (language, count, text) in expectations {
+            let path = strings.appendingPathComponent("\(language).json").path
+            let file = try SourceText(path: path, bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
+            #expect(try UIStrings.parse(file, language: language).get().plural("banner-closing", count: count) == text)
+        }
+    }
+}
