@@ -10,6 +10,8 @@ public struct PageReport: Sendable, Equatable {
     public var relativePath: String
     /// The fact keys it prints.
     public var facts: Set<String>
+    /// The source keys its front matter names.
+    public var sources: Set<String>
     /// The number of items of each checklist, in order.
     public var checklistItems: [Int]
     /// The level of each heading, in order.
@@ -30,6 +32,7 @@ extension Guidepost {
             var resolver = PageResolver(page: page, facts: library.facts, router: library.router)
             let rendered = MarkdownRenderer.render(page.body, options: MarkdownOptions(allowRawHTML: library.config.allowRawHTML), resolver: &resolver)
             return PageReport(language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
+                              sources: Set(page.frontMatter.sources.map(\.key)),
                               checklistItems: rendered.checklists.map(\.itemCount), headingLevels: rendered.headings.map(\.level),
                               location: page.frontMatter.location)
         }

@@ -47,7 +47,7 @@ public enum SiteBuilder {
         let front = page.frontMatter
         let pageView = views.page(language: page.language, relativePath: page.relativePath, path: path,
                                   title: front.title, description: front.description, isHome: page.isHome)
-        var factKeys = resolver.usedFacts
+        var factKeys = resolver.usedFacts.union(front.sources.map(\.key))
         let html: String
         if page.isHome {
             let context = HomeContext(page: pageView, content: markdown.html, banners: banners.banners(language: page.language, path: path),

@@ -41,6 +41,13 @@ public enum SiteLoader {
             if let name = page.frontMatter.campaign, campaigns[name] == nil, !config.campaigns.contains(name) {
                 errors.append(.unknownCampaign(page.frontMatter.campaignLocation ?? page.frontMatter.location, name: name))
             }
+            for (key, location) in page.frontMatter.sources {
+                switch facts[key]?.value {
+                case .source?: break
+                case nil: errors.append(.unknownFact(location, key: key))
+                case let other?: errors.append(.factTypeMismatch(location, key: key, expected: "a source", actual: other.typeName))
+                }
+            }
             if let templates, let layout = page.frontMatter.layout, !templates.has(layout) {
                 errors.append(.missingTemplate(page.frontMatter.layoutLocation ?? page.frontMatter.location, name: layout))
             }

@@ -30,6 +30,7 @@ import Testing
                 let original = try? #require(source[path])
                 #expect(page.checklistItems == original?.checklistItems, "checklist items of \(language)/\(path)")
                 #expect(page.facts == original?.facts, "facts used by \(language)/\(path)")
+                #expect(page.sources == original?.sources, "sources named by \(language)/\(path)")
                 #expect(page.headingLevels == original?.headingLevels, "headings of \(language)/\(path)")
             }
         }

@@ -6,12 +6,17 @@ import unittest
 
 import icalendar
 
+
+def read(path, mode="rb"):
+    with open(path, mode) as handle:
+        return handle.read()
+
 from support import SITE, build_fixture
 
 
 class CalendarTests(unittest.TestCase):
     def check_file(self, path, last_day, stamp):
-        raw = open(path, "rb").read()
+        raw = read(path)
         for line in raw.split(b"\r\n"):
             self.assertLessEqual(len(line), 75, f"{path}: a line longer than 75 octets is not folded")
         self.assertNotIn(b"\n", raw.replace(b"\r\n", b""), f"{path}: lines must end with CRLF")
@@ -34,14 +39,14 @@ class CalendarTests(unittest.TestCase):
         for language in ("fr", "nl", "en"):
             event = self.check_file(os.path.join(site, "calendar", f"demo.{language}.ics"), datetime.date(2025, 5, 26), stamp)
             self.assertEqual(str(event["UID"]), f"demo-deadline-{language}@example.org")
-        summary = str(icalendar.Calendar.from_ical(open(os.path.join(site, "calendar", "demo.fr.ics"), "rb").read()).walk("VEVENT")[0]["SUMMARY"])
+        summary = str(icalendar.Calendar.from_ical(read(os.path.join(site, "calendar", "demo.fr.ics"))).walk("VEVENT")[0]["SUMMARY"])
         self.assertEqual(summary, "Dernier jour pour s’opposer\u202f: Campagne d’essai")
 
     def test_committed_site_calendars(self):
         files = sorted(glob.glob(os.path.join(SITE, "calendar", "*.ics")))
         self.assertEqual(len(files), 3)
         for path in files:
-            event = icalendar.Calendar.from_ical(open(path, "rb").read()).walk("VEVENT")[0]
+            event = icalendar.Calendar.from_ical(read(path)).walk("VEVENT")[0]
             self.assertEqual(event.decoded("DTSTART"), datetime.date(2025, 5, 26))
 
     def test_folding_and_escaping_of_long_text(self):
@@ -51,10 +56,11 @@ class CalendarTests(unittest.TestCase):
         work = tempfile.mkdtemp()
         shutil.copytree(os.path.join(ROOT, "Tests", "Fixtures", "basic", "content"), os.path.join(work, "content"))
         facts_path = os.path.join(work, "content", "facts", "demo.json")
-        facts = json.load(open(facts_path))
+        facts = json.loads(read(facts_path, "r"))
         title = "Un titre très long, avec des virgules; des points-virgules \\ et des accents éèà, " * 3
         facts["title"]["text"]["fr"] = title
-        json.dump(facts, open(facts_path, "w"), ensure_ascii=False)
+        with open(facts_path, "w") as handle:
+            json.dump(facts, handle, ensure_ascii=False)
         subprocess.run([BINARY, "build", "--content", os.path.join(work, "content"), "--templates", os.path.join(ROOT, "templates"),
                         "--output", os.path.join(work, "site"), "--now", "2025-05-24T10:00:00Z"], check=True, capture_output=True)
         path = os.path.join(work, "site", "calendar", "demo.fr.ics")

@@ -9,6 +9,11 @@ import unittest
 from support import ROOT, SITE
 
 SEEDS = os.path.join(ROOT, "..", "shared", "seeds")
+def read(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
 WORD = re.compile(r"[0-9a-zà-öø-ÿœæ]+", re.IGNORECASE)
 
 
@@ -25,11 +30,11 @@ class OwnWordsTests(unittest.TestCase):
     def test_no_run_of_eight_words_from_the_seeds(self):
         seeds = set()
         for path in glob.glob(os.path.join(SEEDS, "*.txt")):
-            seeds |= ngrams(words(open(path, encoding="utf-8").read()), 8)
+            seeds |= ngrams(words(read(path)), 8)
         self.assertGreater(len(seeds), 1000, "the seed articles were not found")
         copied = []
         for path in sorted(glob.glob(os.path.join(ROOT, "content", "**", "*.*"), recursive=True)):
-            for gram in ngrams(words(open(path, encoding="utf-8").read()), 8) & seeds:
+            for gram in ngrams(words(read(path)), 8) & seeds:
                 copied.append(f"{os.path.relpath(path, ROOT)}: {' '.join(gram)}")
         self.assertEqual(copied, [])
 
@@ -49,7 +54,7 @@ class ExternalLinkTests(unittest.TestCase):
     def sourced_urls(self):
         urls = set()
         for path in glob.glob(os.path.join(ROOT, "content", "facts", "*.json")):
-            for key, fact in json.load(open(path, encoding="utf-8")).items():
+            for key, fact in json.loads(read(path)).items():
                 if not isinstance(fact, dict):
                     continue
                 if "url" in fact and fact.get("sources"):
@@ -65,7 +70,7 @@ class ExternalLinkTests(unittest.TestCase):
         stray = []
         for path in glob.glob(os.path.join(SITE, "**", "*.html"), recursive=True):
             collector = LinkCollector()
-            collector.feed(open(path, encoding="utf-8").read())
+            collector.feed(read(path))
             for url in collector.links:
                 if not url.startswith(base) and url not in allowed:
                     stray.append(f"{os.path.relpath(path, SITE)}: {url}")
@@ -74,7 +79,7 @@ class ExternalLinkTests(unittest.TestCase):
     def test_markdown_has_no_literal_external_urls(self):
         literal = []
         for path in glob.glob(os.path.join(ROOT, "content", "*", "**", "*.md"), recursive=True):
-            for match in re.finditer(r"https?://\S+", open(path, encoding="utf-8").read()):
+            for match in re.finditer(r"https?://\S+", read(path)):
                 literal.append(f"{os.path.relpath(path, ROOT)}: {match.group(0)}")
         self.assertEqual(literal, [], "write URLs as facts ({{namespace.key}}), not in the text")
 
