@@ -2,12 +2,15 @@
 public struct MarkdownOptions: Sendable {
     /// Whether raw HTML in the Markdown reaches the output (off by default: it is replaced by a comment).
     public var allowRawHTML: Bool
+    /// The text's language; when set, its typography rules apply (see `Typography`).
+    public var language: String?
     /// The prefix of every checklist and checklist-item id on the page, e.g. the page's translation key.
     public var checklistPrefix: String
 
     /// Creates options; raw HTML stays off unless asked for.
-    public init(allowRawHTML: Bool = false, checklistPrefix: String = "list") {
+    public init(allowRawHTML: Bool = false, checklistPrefix: String = "list", language: String? = nil) {
         self.allowRawHTML = allowRawHTML
+        self.language = language
         self.checklistPrefix = checklistPrefix
     }
 }

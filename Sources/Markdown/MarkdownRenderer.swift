@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Diagnostics
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,12 +16,19 @@ public enum MarkdownRenderer {
 
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// cmark-gfm keeps the inline parser's special characters in a process-wide table that every
+    /// `cmark_parser_finish` fills with its extensions' characters and then clears (github/cmark-gfm#176),
+    /// so two inline parses at once corrupt each other. Only that step is serialised; block parsing,
+    /// the tree rewrites and HTML rendering stay parallel.
+    private static let inlineParsing = NSLock()
+
     /// Renders `markdown` with `options`, asking `resolver` for facts and article links.
     public static func render<R: MarkdownResolver>(
         _ markdown: String, options: MarkdownOptions, resolver: inout R
     ) -> RenderedMarkdown {
         _ = registered
-        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES)!
+        let smart = Typography.applies(to: options.language) ? CMARK_OPT_SMART : 0
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             guard let ext = cmark_find_syntax_extension(name) else {
@@ -34,7 +42,9 @@ public enum MarkdownRenderer {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
+        inlineParsing.lock()
         let document = cmark_parser_finish(parser)!
+        inlineParsing.unlock()
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
@@ -103,12 +113,20 @@ private struct TreeRewriter {
         return TextPosition(line: max(line, 1), column: max(column, 1) + offset)
     }
 
+    /// Expands placeholders, then applies the language's typography, in one text node.
     private func expandText<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
-        guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }), literal.contains("{{") else { return }
-        let expanded = Placeholder.expand(literal) { placeholder in
-            resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
+        guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { return }
+        var text = literal
+        if text.contains("{{") {
+            text = Placeholder.expand(text) { placeholder in
+                resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
+            }
         }
-        if expanded != literal { cmark_node_set_literal(node, expanded) }
+        if let language = options.language, Typography.applies(to: language) {
+            // cmark already curled the quotes in the Markdown; facts get the same treatment here.
+            text = language == "fr" ? Typography.frenchSpacing(Typography.curlQuotes(text)) : Typography.curlQuotes(text)
+        }
+        if text != literal { cmark_node_set_literal(node, text) }
     }
 
     private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {

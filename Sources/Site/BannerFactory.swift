@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Markdown
 import Templates
 
 /// Turns a campaign and the build's "now" into a banner for one language.
@@ -27,13 +28,13 @@ struct BannerFactory: Sendable {
             lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
         return BannerView(
             campaign: campaign.name, state: status.state.rawValue,
-            title: campaign.title.text(in: language),
+            title: Typography.apply(campaign.title.text(in: language), language: language),
             deadlineText: DateFormatting.format(campaign.deadline, language: language),
             deadlineISO: campaign.deadline.rfc3339,
             deadlineEpochMillis: String(Int64((campaign.deadline.date.timeIntervalSince1970 * 1000).rounded())),
             lastDay: status.lastDay.description, timeZone: campaign.deadline.timeZone,
             warningDays: library.config.deadlineWarningDays, status: sentence,
-            afterText: campaign.afterDeadline?.text(in: language),
+            afterText: campaign.afterDeadline.map { Typography.apply($0.text(in: language), language: language) },
             calendarURL: Router.relative(from: path, to: CalendarFile.path(campaign: campaign.name, language: language)),
             texts: texts)
     }

@@ -46,8 +46,9 @@ public enum Guidepost {
     }
 
     /// Renders a Markdown snippet through the same Markdown pipeline pages use.
-    public static func renderSnippet(_ markdown: String, language: String, unsafe: Bool) -> String {
-        let options = MarkdownOptions(allowRawHTML: unsafe, checklistPrefix: "check-snippet")
+    /// Typography rules apply only when `language` is given.
+    public static func renderSnippet(_ markdown: String, language: String?, unsafe: Bool) -> String {
+        let options = MarkdownOptions(allowRawHTML: unsafe, checklistPrefix: "check-snippet", language: language)
         return MarkdownRenderer.render(SourceText(path: "<stdin>", text: markdown).text, options: options).html
     }
 }

@@ -8,7 +8,7 @@ import Templates
 public enum SiteBuilder {
     /// Builds all files, or every error found while rendering.
     public static func build(_ library: SiteLibrary, now: Date) -> Result<BuiltSite, BuildFailure> {
-        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths())
+        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
         let banners = BannerFactory(library: library, now: now)
         let rendered = parallelMap(library.pages) { page in render(page, library: library, views: views, banners: banners) }
 
@@ -40,7 +40,7 @@ public enum SiteBuilder {
         guard let path = library.router.path(of: page) else { return .failure(BuildFailure([])) }
         var resolver = PageResolver(page: page, facts: library.facts, router: library.router)
         let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
-                                      checklistPrefix: "check-" + Slugger.slugify(page.translationKey))
+                                      checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
         guard resolver.errors.isEmpty else { return .failure(BuildFailure(resolver.errors)) }
 
@@ -74,7 +74,9 @@ public enum SiteBuilder {
             .sorted { ($0.frontMatter.weight, $0.frontMatter.title, $0.relativePath) < ($1.frontMatter.weight, $1.frontMatter.title, $1.relativePath) }
             .compactMap { page in
                 library.router.path(of: page).map {
-                    PageLinkView(title: page.frontMatter.title, description: page.frontMatter.description, url: Router.relative(from: path, to: $0))
+                    PageLinkView(title: Typography.apply(page.frontMatter.title, language: language),
+                                 description: page.frontMatter.description.map { Typography.apply($0, language: language) },
+                                 url: Router.relative(from: path, to: $0))
                 }
             }
     }

@@ -50,7 +50,9 @@ enum SiteExtras {
                                         text: CalendarFile.render(campaign, language: language, summary: summary, description: description, host: host, now: now)))
             }
         }
-        for asset in library.assets { files.append(OutputFile(path: asset.path, bytes: asset.bytes)) }
+        for asset in library.assets { files.append(OutputFile(path: paths.path(asset.path), bytes: asset.bytes)) }
+        files += Sitemap.files(library: library)
+        files += AtomFeed.files(library: library, now: now)
         files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\"\n}\n"))
         return files
     }

@@ -26,7 +26,9 @@ struct ViewFactory: Sendable {
     /// The head, navigation and switcher of the page at `path` (a translation of `relativePath`).
     func page(language: String, relativePath: String?, path: String, title: String, description: String?, isHome: Bool) -> PageView {
         let config = library.config
-        let siteTitle = config.title.text(in: language)
+        let siteTitle = Typography.apply(config.title.text(in: language), language: language)
+        let title = Typography.apply(title, language: language)
+        let description = Typography.apply(description ?? config.description.text(in: language), language: language)
         var switcher: [LanguageLinkView] = []
         var alternates: [AlternateView] = []
         for other in config.languages {
@@ -44,10 +46,10 @@ struct ViewFactory: Sendable {
             alternates.append(AlternateView(hreflang: "x-default", url: isHome ? library.router.absolute("") : defaultAlternate.url))
         }
         let built = Instant.calendarDate(of: now, in: "UTC")
-        return PageView(
+        var view = PageView(
             lang: language, title: title,
             documentTitle: isHome || title == siteTitle ? siteTitle : "\(title) – \(siteTitle)",
-            description: description ?? config.description.text(in: language),
+            description: description,
             siteTitle: siteTitle, canonicalURL: library.router.absolute(path),
             homeURL: Router.relative(from: path, to: "\(language)/"), rootURL: Router.relative(from: path, to: ""),
             stylesheetURL: Router.relative(from: path, to: assetPaths.stylesheet),
@@ -55,6 +57,11 @@ struct ViewFactory: Sendable {
             languages: switcher, alternates: alternates.count > 1 ? alternates : [],
             t: strings(language), builtOn: DateFormatting.format(built, language: language),
             builtOnISO: BuildOptions.formatInstant(now), isHome: isHome)
+        view.ogType = isHome ? "website" : "article"
+        view.ogLocale = config.locales[language] ?? language
+        view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map { config.locales[$0.hreflang] ?? $0.hreflang }
+        view.feedURL = Router.relative(from: path, to: AtomFeed.path(language: language))
+        return view
     }
 
     /// The sources behind `keys`, as a page lists them.
@@ -78,8 +85,37 @@ struct ViewFactory: Sendable {
     }
 }
 
-/// Where the stylesheet and script are published.
+/// Where the assets are published: CSS and JS files get a content hash in their names
+/// (`assets/style.3f2a9c1b7e.css`), so a host can cache them forever.
 struct AssetPaths: Sendable {
-    var stylesheet = "assets/style.css"
-    var script = "assets/guidepost.js"
+    /// Original path under the templates folder → published path.
+    let published: [String: String]
+
+    init(assets: [(path: String, bytes: [UInt8])]) {
+        var published: [String: String] = [:]
+        for asset in assets {
+            let name = asset.path as NSString
+            let ext = name.pathExtension
+            guard ext == "css" || ext == "js" else { published[asset.path] = asset.path; continue }
+            published[asset.path] = "\(name.deletingPathExtension).\(AssetPaths.hash(asset.bytes)).\(ext)"
+        }
+        self.published = published
+    }
+
+    /// The published path of `original` (unchanged when it is not an asset).
+    func path(_ original: String) -> String { published[original] ?? original }
+
+    var stylesheet: String { path("assets/style.css") }
+    var script: String { path("assets/guidepost.js") }
+
+    /// 64-bit FNV-1a of the bytes, as 10 hexadecimal digits: stable across runs and machines.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
+        }
+        let hex = String(value, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+    }
 }

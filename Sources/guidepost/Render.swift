@@ -6,7 +6,7 @@ import Site
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render Markdown from standard input to HTML, as pages are rendered.")
 
-    @Option(help: "The language of the snippet.") var lang = "en"
+    @Option(help: "The snippet's language: applies its typography (fr, nl, en). Without it, plain GFM.") var lang: String?
     @Flag(help: "Let raw HTML through (off by default, as in pages).") var unsafe = false
 
     func run() throws {

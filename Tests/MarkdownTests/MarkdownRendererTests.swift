@@ -127,3 +127,17 @@ struct RecordingResolver: MarkdownResolver {
         #expect(Slugger.slugify("!!!") == "")
     }
 }
+
+/// cmark-gfm's inline parser shares a global table between parsers (github/cmark-gfm#176);
+/// the renderer must give the same HTML when pages render in parallel.
+@Suite struct ConcurrentRenderingTests {
+    @Test func parallelRendersMatchASequentialOne() async {
+        let markdown = "~~old~~ www.example.org, *emph* and `code`\n\n- [ ] task\n\n| a |\n|---|\n| b |\n"
+        let expected = MarkdownRenderer.render(markdown).html
+        #expect(expected.contains("<del>old</del>"))
+        await withTaskGroup(of: String.self) { group in
+            for _ in 0..<400 { group.addTask { MarkdownRenderer.render(markdown).html } }
+            for await html in group { #expect(html == expected) }
+        }
+    }
+}

@@ -18,12 +18,14 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     /// The campaigns (fact namespaces with a deadline) pages may join.
     public var campaigns: [String]
+    /// The Open Graph locale of each language (`fr` → `fr_BE`).
+    public var locales: [String: String]
     /// Where each campaign name was declared.
     public var campaignLocations: [String: SourceLocation]
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns"]
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales"]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -49,14 +51,36 @@ public struct SiteConfig: Sendable {
         let days = reader.integer("deadlineWarningDays") ?? 7
         let raw = reader.bool("allowRawHTML") ?? false
         let campaigns = reader.strings("campaigns") ?? []
+        var locales = Dictionary(uniqueKeysWithValues: codes.map { ($0, SiteConfig.defaultLocale($0)) })
+        if let json = reader.member("locales"), var table = ObjectReader(json, in: file, field: "locales", known: codes, errors: &errors) {
+            for code in codes {
+                guard let (locale, location) = table.string(code) else { continue }
+                if SiteConfig.isLocale(locale) { locales[code] = locale } else {
+                    table.report(.wrongType(location, field: "locales.\(code)", expected: "an Open Graph locale such as \"fr_BE\""))
+                }
+            }
+            errors += table.errors
+        }
         errors += reader.errors
         guard errors.isEmpty, let title, let source else { return .failure(BuildFailure(errors)) }
         return .success(SiteConfig(
             languages: codes, sourceLanguage: source.0, title: title, description: description,
             baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
-            campaigns: campaigns.map(\.0),
+            campaigns: campaigns.map(\.0), locales: locales,
             campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
             location: reader.location))
+    }
+
+    /// `fr_FR`, `nl_NL`, `en_GB`, `de_DE`; otherwise the code itself.
+    static func defaultLocale(_ code: String) -> String {
+        ["fr": "fr_FR", "nl": "nl_NL", "en": "en_GB", "de": "de_DE"][code] ?? code
+    }
+
+    /// `ll_CC`.
+    static func isLocale(_ text: String) -> Bool {
+        let parts = text.split(separator: "_")
+        return parts.count == 2 && parts[0].count == 2 && parts[1].count == 2
+            && parts[0].allSatisfy { $0.isASCII && $0.isLowercase } && parts[1].allSatisfy { $0.isASCII && $0.isUppercase }
     }
 
     /// A BCP 47-style primary language code such as `fr` or `pt-br`.

@@ -32,6 +32,14 @@ public struct PageView: Sendable {
     public var builtOnISO: String
     /// Whether this is the language's home page.
     public var isHome: Bool
+    /// `og:locale` of the page.
+    public var ogLocale: String = ""
+    /// `og:locale:alternate` for each real translation.
+    public var ogLocaleAlternates: [String] = []
+    /// `website` for home pages, else `article` (stored: templates see only stored properties).
+    public var ogType: String = "article"
+    /// The language's Atom feed, relative to this page.
+    public var feedURL: String = ""
 
     /// Creates the shared part of a page.
     public init(lang: String, title: String, documentTitle: String, description: String, siteTitle: String,

@@ -1,0 +1,37 @@
+import Markdown
+import Testing
+
+@Suite struct TypographyTests {
+    let nnbsp = "\u{202F}"
+
+    @Test func frenchSpacesBeforeHighPunctuationAndInsideGuillemets() {
+        #expect(Typography.apply("Attention ! Vraiment ? Oui : non ; \"bien\"", language: "fr")
+            == "Attention\(nnbsp)! Vraiment\(nnbsp)? Oui\(nnbsp): non\(nnbsp); «\(nnbsp)bien\(nnbsp)»")
+        #expect(Typography.apply("Attention!", language: "fr") == "Attention\(nnbsp)!")
+        #expect(Typography.apply("« déjà »", language: "fr") == "«\(nnbsp)déjà\(nnbsp)»")
+    }
+
+    @Test func frenchLeavesTimesAndURLsAlone() {
+        #expect(Typography.apply("10:30 https://x.org/?a=1", language: "fr") == "10:30 https://x.org/?a=1")
+    }
+
+    @Test func isIdempotent() {
+        let once = Typography.apply("Il dit : \"oui\" !", language: "fr")
+        #expect(Typography.apply(once, language: "fr") == once)
+    }
+
+    @Test func dutchAndEnglishCurlQuotes() {
+        #expect(Typography.apply("It's \"done\" and 'quoted'", language: "en") == "It’s “done” and ‘quoted’")
+        #expect(Typography.apply("Zo'n \"test\"", language: "nl") == "Zo’n “test”")
+        #expect(Typography.apply("Note: yes!", language: "en") == "Note: yes!")
+    }
+
+    @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {
+        let html = MarkdownRenderer.render("Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")).html
+        #expect(html == "<p>Il dit «\(nnbsp)oui\(nnbsp)»\(nnbsp): <code>a : &quot;b&quot;</code> <a href=\"https://x.org/?q=1\">lien</a>\(nnbsp)!</p>\n")
+    }
+
+    @Test func noLanguageMeansPlainGFM() {
+        #expect(MarkdownRenderer.render("\"a\" -- b...\n").html == "<p>&quot;a&quot; -- b...</p>\n")
+    }
+}
