@@ -1,7 +1,9 @@
 # Guidepost: one command generates the site, one runs every test. Each installs what is missing.
 SWIFT ?= swift
 NOW ?=
-BUILD_FLAGS := $(if $(NOW),--now $(NOW),)
+BUILD_FLAGS = $(if $(NOW),--now $(NOW),) --pagefind $(PAGEFIND)
+# Pagefind's binary from the pagefind[bin] package in .venv/ (installed by scripts/setup.sh).
+PAGEFIND = $(shell .venv/bin/python -c "import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))")
 
 .PHONY: site test setup test-setup build release conformance
 

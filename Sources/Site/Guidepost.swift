@@ -28,7 +28,11 @@ public enum Guidepost {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> Summary {
         let start = Date()
         let site = try buildInMemory(options)
-        do { try SiteWriter.write(site.files, to: options.outputDirectory) } catch { throw BuildFailure([error]) }
+        do {
+            try SiteWriter.write(site.files, to: options.outputDirectory) { staging throws(BuildError) in
+                if site.search { try SearchIndex.build(in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json") }
+            }
+        } catch { throw BuildFailure([error]) }
         return Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: Date().timeIntervalSince(start), now: options.now)
     }
 

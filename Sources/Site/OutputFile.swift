@@ -24,4 +24,6 @@ public struct BuiltSite: Sendable {
     public var files: [OutputFile]
     /// How many pages each language has.
     public var pageCounts: [(language: String, count: Int)]
+    /// Whether a search index must be built over the written files.
+    public var search: Bool = false
 }

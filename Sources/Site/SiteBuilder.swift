@@ -33,7 +33,8 @@ public enum SiteBuilder {
         }
         files += SiteExtras.files(library: library, views: views, now: now)
         files.sort { $0.path < $1.path }
-        return .success(BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }))
+        return .success(BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) },
+                                  search: library.config.search))
     }
 
     private static func render(_ page: Page, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> Result<(Page, OutputFile), BuildFailure> {

@@ -34,6 +34,10 @@ enum SiteExtras {
             view.rootURL = prefix
             view.stylesheetURL = prefix + paths.stylesheet
             view.scriptURL = prefix + paths.script
+            view.feedURL = prefix + AtomFeed.path(language: language)
+            view.searchScriptURL = prefix + "pagefind/pagefind-ui.js"
+            view.searchStylesheetURL = prefix + "pagefind/pagefind-ui.css"
+            view.canonicalURL = library.router.absolute("\(language)/404.html")
             view.alternates = []
             view.languages = view.languages.map { var entry = $0; entry.url = prefix + "\(entry.code)/"; return entry }
             let context = ArticleContext(page: view, content: "", date: nil, updated: nil, sources: [], banner: nil, headings: [])

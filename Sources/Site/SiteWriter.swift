@@ -3,8 +3,10 @@ import Foundation
 
 /// Writes a built site so that the output folder is only ever the old site or the complete new one.
 public enum SiteWriter {
-    /// Writes `files` into a temporary sibling of `output`, then swaps it in.
-    public static func write(_ files: [OutputFile], to output: String) throws(BuildError) {
+    /// Writes `files` into a temporary sibling of `output`, runs `finish` on that folder (e.g. a search
+    /// indexer), then swaps it in. If anything fails, `output` is left as it was.
+    public static func write(_ files: [OutputFile], to output: String,
+                             finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -22,6 +24,7 @@ public enum SiteWriter {
                 if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 try Data(file.bytes).write(to: url)
             }
+            try finish(staging)
             let existed = manager.fileExists(atPath: target.path)
             if existed { try manager.moveItem(at: target, to: retired) }
             do { try manager.moveItem(at: staging, to: target) } catch {
@@ -29,6 +32,9 @@ public enum SiteWriter {
                 throw error
             }
             if existed { try? manager.removeItem(at: retired) }
+        } catch let error as BuildError {
+            try? manager.removeItem(at: staging)
+            throw error
         } catch {
             try? manager.removeItem(at: staging)
             throw .io(SourceLocation(path: output), detail: error.localizedDescription)

@@ -61,6 +61,9 @@ struct ViewFactory: Sendable {
         view.ogLocale = config.locales[language] ?? language
         view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map { config.locales[$0.hreflang] ?? $0.hreflang }
         view.feedURL = Router.relative(from: path, to: AtomFeed.path(language: language))
+        view.hasSearch = config.search
+        view.searchScriptURL = Router.relative(from: path, to: "pagefind/pagefind-ui.js")
+        view.searchStylesheetURL = Router.relative(from: path, to: "pagefind/pagefind-ui.css")
         return view
     }
 

@@ -12,12 +12,13 @@ struct Build: ParsableCommand {
     @Option(help: "The build's \"now\" as an ISO 8601 instant (default: SOURCE_DATE_EPOCH, else the clock).") var now: String?
     @Flag(help: "Publish pages marked as drafts.") var drafts = false
     @Option(help: "Override the base URL from content/site.json.") var baseURL: String?
+    @Option(help: "The Pagefind executable, when site.json turns search on (default: pagefind on the PATH).") var pagefind: String?
 
     func run() throws {
         let instant: Date
         do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
         let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-                                   now: instant, includeDrafts: drafts, baseURL: baseURL)
+                                   now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
         do {
             print(try Guidepost.build(options))
         } catch {

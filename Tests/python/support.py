@@ -12,6 +12,12 @@ BINARY = os.path.join(ROOT, ".build", "debug", "guidepost")
 SITE = os.path.join(ROOT, "site")
 
 
+def pagefind():
+    """The Pagefind binary installed by scripts/setup.sh (pagefind[bin] from PyPI)."""
+    import pagefind_bin
+    return os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind")
+
+
 def build_fixture(name, now="2025-05-24T10:00:00Z"):
     """Builds Tests/Fixtures/<name>/content with the project's templates into a new temporary folder."""
     output = os.path.join(tempfile.mkdtemp(prefix="guidepost-py-"), "site")

@@ -161,6 +161,15 @@
     }
   }
 
+  /* ---------- Search (Pagefind: one index per <html lang>) ---------- */
+
+  function setUpSearch() {
+    var box = document.querySelector("[data-search]");
+    if (!box || typeof window.PagefindUI !== "function") return;
+    box.id = box.id || "site-search";
+    new window.PagefindUI({ element: "#" + box.id, showImages: false, resetStyles: false });
+  }
+
   function start() {
     var store = storage();
     var lang = document.documentElement.lang || "en";
@@ -175,6 +184,7 @@
     var banners = document.querySelectorAll("[data-banner]");
     for (var b = 0; b < banners.length; b++) updateBanner(banners[b], lang, new Date());
     suggestLanguage(store);
+    setUpSearch();
   }
 
   window.Guidepost = { bannerState: bannerState };

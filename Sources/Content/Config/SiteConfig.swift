@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var allowRawHTML: Bool
     /// The campaigns (fact namespaces with a deadline) pages may join.
     public var campaigns: [String]
+    /// Whether the site gets a Pagefind search index and a search box on every page.
+    public var search: Bool
     /// The Open Graph locale of each language (`fr` → `fr_BE`).
     public var locales: [String: String]
     /// Where each campaign name was declared.
@@ -25,7 +27,7 @@ public struct SiteConfig: Sendable {
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales"]
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search"]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -50,6 +52,7 @@ public struct SiteConfig: Sendable {
         if !baseURL.hasSuffix("/") { baseURL += "/" }
         let days = reader.integer("deadlineWarningDays") ?? 7
         let raw = reader.bool("allowRawHTML") ?? false
+        let search = reader.bool("search") ?? false
         let campaigns = reader.strings("campaigns") ?? []
         var locales = Dictionary(uniqueKeysWithValues: codes.map { ($0, SiteConfig.defaultLocale($0)) })
         if let json = reader.member("locales"), var table = ObjectReader(json, in: file, field: "locales", known: codes, errors: &errors) {
@@ -66,7 +69,7 @@ public struct SiteConfig: Sendable {
         return .success(SiteConfig(
             languages: codes, sourceLanguage: source.0, title: title, description: description,
             baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
-            campaigns: campaigns.map(\.0), locales: locales,
+            campaigns: campaigns.map(\.0), search: search, locales: locales,
             campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
             location: reader.location))
     }

@@ -40,6 +40,12 @@ public struct PageView: Sendable {
     public var ogType: String = "article"
     /// The language's Atom feed, relative to this page.
     public var feedURL: String = ""
+    /// Whether the site has a search index (a search box on every page).
+    public var hasSearch: Bool = false
+    /// Pagefind's UI script, relative to this page.
+    public var searchScriptURL: String = ""
+    /// Pagefind's UI stylesheet, relative to this page.
+    public var searchStylesheetURL: String = ""
 
     /// Creates the shared part of a page.
     public init(lang: String, title: String, documentTitle: String, description: String, siteTitle: String,
