@@ -5,7 +5,7 @@ BUILD_FLAGS = $(if $(NOW),--now $(NOW),) --pagefind $(PAGEFIND)
 # Pagefind's binary from the pagefind[bin] package in .venv/ (installed by scripts/setup.sh).
 PAGEFIND = $(shell .venv/bin/python -c "import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))")
 
-.PHONY: site test setup test-setup build release conformance
+.PHONY: site test setup test-setup build release conformance screenshots
 
 ## make site: install what is missing, build the generator, and write site/ from content/ and templates/.
 site: setup release
@@ -29,3 +29,7 @@ release:
 
 conformance: build
 	python3 Tests/conformance/run_conformance.py .build/debug/guidepost
+
+## make screenshots: PNGs of the home and Facebook pages (fr, nl, en; 390 and 1280 px) and each banner state, in screenshots/.
+screenshots: test-setup build
+	.venv/bin/python Tests/python/screenshots.py screenshots

@@ -1,15 +1,43 @@
 #!/usr/bin/env bash
-# Every test of the project, in order. Called by `make test` (after set-up) and by .ci/run.
-set -euo pipefail
+# Every test of the project, in order, then a summary of how many checks passed and failed.
+# Called by `make test` (after set-up) and so by .ci/run.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 python=.venv/bin/python
+logs=$(mktemp -d)
+status=0
+summary=()
 
-echo "== Swift tests (every stage, golden fixture sites, invalid-sites corpus, committed site)"
-swift build --build-tests
-swift test --skip-build
+stage() { # stage <name> <command…>: runs a stage, keeps its output in $logs/<name>.log
+  local name=$1; shift
+  echo "== $name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local code=${PIPESTATUS[0]}
+  (( code == 0 )) || status=1
+  return "$code"
+}
 
-echo "== GFM conformance through guidepost render --unsafe"
-$python Tests/conformance/run_conformance.py .build/debug/guidepost
+if stage build swift build --build-tests; then
+  stage swift swift test --skip-build
+  line=$(grep -E "Test run with [0-9]+ tests?" "$logs/swift.log" | tail -1)
+  total=$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$line")
+  failed_tests=$(grep -E "^✘ Test .* failed after" "$logs/swift.log" | wc -l)
+  summary+=("swift test:        $((total - failed_tests)) passed, $failed_tests failed (Swift Testing)")
+else
+  summary+=("swift build:       FAILED (no tests ran)")
+fi
 
-echo "== Output checks with real parsers and a real browser"
-$python -m unittest discover -s Tests/python -p 'test_*.py' -v
+stage conformance "$python" Tests/conformance/run_conformance.py .build/debug/guidepost
+summary+=("GFM conformance:   $(grep -E '^conformance:' "$logs/conformance.log" | sed 's/^conformance: //')")
+
+stage python "$python" -m unittest discover -s Tests/python -p 'test_*.py' -v
+ran=$(grep -E "^Ran [0-9]+ tests?" "$logs/python.log" | sed -E 's/Ran ([0-9]+).*/\1/')
+bad=0
+for n in $(grep -E "^FAILED \(" "$logs/python.log" | grep -oE "[0-9]+"); do bad=$((bad + n)); done
+summary+=("output and browser: $((${ran:-0} - ${bad:-0})) passed, ${bad:-0} failed (validator, links, axe, Chromium, feeds, sitemap, calendar)")
+
+echo
+echo "== Summary"
+printf '%s\n' "${summary[@]}"
+if (( status == 0 )); then echo "all checks passed"; else echo "SOME CHECKS FAILED"; fi
+exit "$status"

@@ -204,8 +204,8 @@ private struct TreeRewriter {
             let checked = cmark_gfm_extensions_get_tasklist_item_checked(current)
             cmark_node_set_syntax_extension(current, nil)
             let itemID = "\(listID)-\(count)"
-            let open = "<label for=\"\(itemID)\"><input type=\"checkbox\" id=\"\(itemID)\"\(checked ? " checked" : "")> "
-            wrapTask(current, open: open, close: "</label>")
+            let open = "<label for=\"\(itemID)\"><input type=\"checkbox\" id=\"\(itemID)\"\(checked ? " checked" : "")> <span>"
+            wrapTask(current, open: open, close: "</span></label>")
         }
         let container = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(container, "<div class=\"checklist\" data-checklist=\"\(listID)\" data-count=\"\(count)\">")

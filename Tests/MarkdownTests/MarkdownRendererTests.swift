@@ -36,14 +36,14 @@ struct RecordingResolver: MarkdownResolver {
         #expect(result.html == """
         <div class="checklist" data-checklist="check-facebook-1" data-count="2">
         <ul>
-        <li><label for="check-facebook-1-1"><input type="checkbox" id="check-facebook-1-1"> Open</label></li>
-        <li><label for="check-facebook-1-2"><input type="checkbox" id="check-facebook-1-2" checked> Send</label></li>
+        <li><label for="check-facebook-1-1"><input type="checkbox" id="check-facebook-1-1"> <span>Open</span></label></li>
+        <li><label for="check-facebook-1-2"><input type="checkbox" id="check-facebook-1-2" checked> <span>Send</span></label></li>
         </ul>
         </div>
         <p>text</p>
         <div class="checklist" data-checklist="check-facebook-2" data-count="1">
         <ul>
-        <li><label for="check-facebook-2-1"><input type="checkbox" id="check-facebook-2-1"> Again</label></li>
+        <li><label for="check-facebook-2-1"><input type="checkbox" id="check-facebook-2-1"> <span>Again</span></label></li>
         </ul>
         </div>
 

@@ -69,12 +69,12 @@ def examples(path):
 # mapped back to cmark's disabled checkboxes, so the list structure is still checked exactly.
 CHECKLIST_EXAMPLES = {("gfm-extensions.txt", 26), ("gfm-extensions.txt", 27), ("gfm-extensions.txt", 28)}
 CHECKLIST_OPEN = re.compile(r'<div class="checklist" data-checklist="[^"]*" data-count="\d+">\n')
-CHECKBOX = re.compile(r'<label for="[^"]*"><input type="checkbox" id="[^"]*"( checked)?> ')
+CHECKBOX = re.compile(r'<label for="[^"]*"><input type="checkbox" id="[^"]*"( checked)?> <span>')
 
 
 def uncheck(html):
     """Maps Guidepost's checklist markup back to cmark-gfm's tasklist markup."""
-    html = CHECKLIST_OPEN.sub("", html).replace("</div>\n", "").replace("</label>", "")
+    html = CHECKLIST_OPEN.sub("", html).replace("</div>\n", "").replace("</span></label>", "")
     return CHECKBOX.sub(lambda m: '<input type="checkbox" checked="" disabled="" /> ' if m.group(1) else '<input type="checkbox" disabled="" /> ', html)
 
 

@@ -168,6 +168,22 @@
     if (!box || typeof window.PagefindUI !== "function") return;
     box.id = box.id || "site-search";
     new window.PagefindUI({ element: "#" + box.id, showImages: false, resetStyles: false });
+    labelSearchField(box, 0);
+  }
+
+  /* Pagefind's field has only a placeholder and a title; give it a visible label in the page's language. */
+  function labelSearchField(box, attempt) {
+    var field = box.querySelector("input");
+    if (!field) {
+      if (attempt < 50) window.setTimeout(function () { labelSearchField(box, attempt + 1); }, 20);
+      return;
+    }
+    field.id = "site-search-field";
+    var label = document.createElement("label");
+    label.className = "site-search-label";
+    label.setAttribute("for", field.id);
+    label.textContent = box.getAttribute("aria-label") || "Search";
+    box.insertBefore(label, box.firstChild);
   }
 
   function start() {
