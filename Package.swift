@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
         // The thin command-line front end.
         .executableTarget(name: "guidepost", dependencies: [
-            "Site",
+            "Site", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -27,6 +27,9 @@ else
   summary+=("swift build:       FAILED (no tests ran)")
 fi
 
+stage check .build/debug/guidepost check --strict
+summary+=("guide check:       $(tail -1 "$logs/check.log") (guidepost check --strict on content/)")
+
 stage conformance "$python" Tests/conformance/run_conformance.py .build/debug/guidepost
 summary+=("GFM conformance:   $(grep -E '^conformance:' "$logs/conformance.log" | sed 's/^conformance: //')")
 

@@ -52,9 +52,23 @@ extension BuildError: CustomStringConvertible {
             return "the UI string \"\(key)\" is missing for \"\(language)\"; add it to content/strings/\(language).json"
         case .symlinkOutsideContent(_, let target):
             return "this symbolic link points outside the content folder (to \(target)) and is not followed; copy the file in instead"
+        case .untranslatedPage(_, let language):
+            return "this page has no \"\(language)\" translation; create content/\(language)/ with the same path (until then readers get this version with a notice)"
+        case .translationFactsDiffer(_, let missing, let extra):
+            let parts = (missing.isEmpty ? [] : ["does not use \(missing.joined(separator: ", "))"]) + (extra.isEmpty ? [] : ["also uses \(extra.joined(separator: ", "))"])
+            return "this translation prints other facts than its source page: it \(parts.joined(separator: " and ")); use the same placeholders"
+        case .translationChecklistsDiffer(_, let expected, let actual):
+            return "this translation's checklists have \(actual.map(String.init).joined(separator: ", ")) items where the source page has \(expected.map(String.init).joined(separator: ", ")); keep the same steps in the same order"
+        case .translationHeadingsDiffer(_, let level, let expected, let actual):
+            return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
+        case .staleTranslation(_, let source):
+            return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
         }
     }
 
     /// `path:line:column: error: message`, the format editors and IDEs recognise.
     public var description: String { "\(location): error: \(message)" }
+
+    /// The same line as a warning, for translation problems outside `--strict`.
+    public var warningDescription: String { "\(location): warning: \(message)" }
 }

@@ -52,6 +52,16 @@ public enum BuildError: Error, Hashable, Sendable {
     case missingString(SourceLocation, key: String, language: String)
     /// A symbolic link in the content points outside the content folder.
     case symlinkOutsideContent(SourceLocation, target: String)
+    /// A page has no translation in a language (`--strict`; otherwise a warning and a fallback page).
+    case untranslatedPage(SourceLocation, language: String)
+    /// A translation prints other facts than its source page.
+    case translationFactsDiffer(SourceLocation, missing: [String], extra: [String])
+    /// A translation has other checklists than its source page.
+    case translationChecklistsDiffer(SourceLocation, expected: [Int], actual: [Int])
+    /// A translation has another number of headings of one level than its source page.
+    case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
+    /// The source page changed since this translation was made or last marked current.
+    case staleTranslation(SourceLocation, source: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -63,7 +73,9 @@ public enum BuildError: Error, Hashable, Sendable {
              .unknownFact(let l, _), .factTypeMismatch(let l, _, _, _), .duplicateFact(let l, _, _),
              .unknownCampaign(let l, _), .invalidCampaign(let l, _, _), .brokenLink(let l, _),
              .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
-             .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _):
+             .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
+             .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
+             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _):
             return l
         }
     }

@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The Pagefind executable, when `site.json` turns search on (default: `pagefind` on the `PATH`).
     public var pagefind: String?
+    /// Whether translation problems (missing, stale, different facts or structure) fail the build.
+    public var strict: Bool = false
 
     /// Creates options.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",

@@ -15,6 +15,8 @@ public enum Guidepost {
         public var seconds: Double
         /// The "now" used.
         public var now: Date
+        /// Translation problems that did not fail the build (they do with `--strict`).
+        public var warnings: [BuildError] = []
 
         /// `built 9 pages (fr 3, nl 3, en 3), 31 files in 0.04 s, now 2025-…`.
         public var description: String {
@@ -28,12 +30,16 @@ public enum Guidepost {
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> Summary {
         let start = Date()
         let site = try buildInMemory(options)
+        let problems = site.audit?.problems ?? []
+        if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
         do {
             try SiteWriter.write(site.files, to: options.outputDirectory) { staging throws(BuildError) in
                 if site.search { try SearchIndex.build(in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json") }
             }
         } catch { throw BuildFailure([error]) }
-        return Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: Date().timeIntervalSince(start), now: options.now)
+        var summary = Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: Date().timeIntervalSince(start), now: options.now)
+        summary.warnings = problems
+        return summary
     }
 
     /// Loads and builds the site without writing it.

@@ -7,15 +7,22 @@ struct PageResolver: MarkdownResolver {
     let page: Page
     let facts: FactStore
     let router: Router
+    /// The language whose pages links lead to (the page's own, or the language a fallback is shown in).
+    let linkLanguage: String
+    /// The URL path the page is published at.
+    let ownPath: String?
     /// Errors found while rendering.
     var errors: [BuildError] = []
     /// The fact keys the page prints.
     var usedFacts: Set<String> = []
 
-    init(page: Page, facts: FactStore, router: Router) {
+    /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
+    init(page: Page, facts: FactStore, router: Router, language: String? = nil, path: String? = nil) {
         self.page = page
         self.facts = facts
         self.router = router
+        self.linkLanguage = language ?? page.language
+        self.ownPath = path ?? router.path(of: page)
     }
 
     mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
@@ -33,8 +40,8 @@ struct PageResolver: MarkdownResolver {
     mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? {
         guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
         guard let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath),
-              let targetPath = router.path(of: Router.PageID(language: page.language, relativePath: target)),
-              let ownPath = router.path(of: page) else {
+              let targetPath = router.path(of: Router.PageID(language: linkLanguage, relativePath: target)),
+              let ownPath else {
             errors.append(.brokenLink(page.location(ofBody: position), target: destination))
             return nil
         }

@@ -23,9 +23,12 @@ public struct Router: Sendable {
     /// The absolute base URL, ending in `/`.
     public let baseURL: String
     private var paths: [PageID: String] = [:]
+    /// Where a source-language page is shown in a language that lacks its translation.
+    private var fallbacks: [PageID: String] = [:]
 
     /// Routes `pages`, reporting unusable names and two pages that would share an output file.
-    public init(pages: [Page], baseURL: String, errors: inout [BuildError]) {
+    /// A page of `sourceLanguage` missing in another of `languages` gets a fallback route there, with the same slugs.
+    public init(pages: [Page], baseURL: String, sourceLanguage: String? = nil, languages: [String] = [], errors: inout [BuildError]) {
         self.baseURL = baseURL
         let byID = Dictionary(pages.map { (PageID(language: $0.language, relativePath: $0.relativePath), $0) }, uniquingKeysWith: { a, _ in a })
         var owners: [String: Page] = [:]
@@ -62,10 +65,28 @@ public struct Router: Sendable {
             owners[path] = page
             paths[PageID(language: page.language, relativePath: page.relativePath)] = path
         }
+        guard let sourceLanguage else { return }
+        for page in pages where page.language == sourceLanguage {
+            guard let sourcePath = paths[PageID(language: sourceLanguage, relativePath: page.relativePath)] else { continue }
+            for language in languages where language != sourceLanguage {
+                let id = PageID(language: language, relativePath: page.relativePath)
+                let path = language + sourcePath.dropFirst(sourceLanguage.count)
+                guard paths[id] == nil, owners[path] == nil else { continue }
+                fallbacks[id] = path
+            }
+        }
     }
 
-    /// The URL path (`fr/objecter/facebook/`) of a page, if it is routed.
-    public func path(of id: PageID) -> String? { paths[id] }
+    /// The routes of source pages shown in languages that lack their translation.
+    public var fallbackRoutes: [(id: PageID, path: String)] {
+        fallbacks.map { (id: $0.key, path: $0.value) }.sorted { $0.path < $1.path }
+    }
+
+    /// The URL path of a real translation only (never a fallback), for hreflang and the switcher.
+    public func translationPath(of id: PageID) -> String? { paths[id] }
+
+    /// The URL path (`fr/objecter/facebook/`) of a page, or of its fallback, if it is routed.
+    public func path(of id: PageID) -> String? { paths[id] ?? fallbacks[id] }
 
     /// The URL path of `page`.
     public func path(of page: Page) -> String? { paths[PageID(language: page.language, relativePath: page.relativePath)] }

@@ -6,24 +6,50 @@ import Templates
 
 /// Renders every page of a loaded library in parallel (Zola's `Site::build`), in memory.
 public enum SiteBuilder {
+    /// One rendered page: its file and what it contains.
+    struct Rendered: Sendable {
+        var page: Page
+        var file: OutputFile
+        var report: PageReport?
+    }
+
+    /// A page to render: a real page, or a source page shown in a language that lacks it.
+    struct Job: Sendable {
+        var page: Page
+        var language: String
+        var path: String
+        var isFallback: Bool
+    }
+
     /// Builds all files, or every error found while rendering.
     public static func build(_ library: SiteLibrary, now: Date) -> Result<BuiltSite, BuildFailure> {
         let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
         let banners = BannerFactory(library: library, now: now)
-        let rendered = parallelMap(library.pages) { page in render(page, library: library, views: views, banners: banners) }
+        var jobs = library.pages.compactMap { page in
+            library.router.path(of: page).map { Job(page: page, language: page.language, path: $0, isFallback: false) }
+        }
+        for route in library.router.fallbackRoutes {
+            guard let page = library.page(library.config.sourceLanguage, route.id.relativePath) else { continue }
+            jobs.append(Job(page: page, language: route.id.language, path: route.path, isFallback: true))
+        }
+        let rendered = parallelMap(jobs) { job in render(job, library: library, views: views, banners: banners) }
 
         var errors: [BuildError] = []
         var files: [OutputFile] = []
+        var reports: [PageReport] = []
         var counts: [String: Int] = [:]
         var homes = Set<String>()
-        for result in rendered {
+        for (job, result) in zip(jobs, rendered) {
             switch result {
-            case .success(let (page, file)):
-                files.append(file)
-                counts[page.language, default: 0] += 1
-                if page.isHome { homes.insert(page.language) }
+            case .success(let page):
+                files.append(page.file)
+                if let report = page.report { reports.append(report) }
+                if !job.isFallback {
+                    counts[job.language, default: 0] += 1
+                    if job.page.isHome { homes.insert(job.language) }
+                }
             case .failure(let failure):
-                errors += failure.errors
+                if !job.isFallback { errors += failure.errors }
             }
         }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
@@ -31,53 +57,84 @@ public enum SiteBuilder {
             files.append(syntheticHome(language, library: library, views: views, banners: banners))
             counts[language, default: 0] += 1
         }
-        files += SiteExtras.files(library: library, views: views, now: now)
+        let audit = TranslationAudit.run(library, reports: reports)
+        files += SiteExtras.files(library: library, views: views, now: now, audit: audit)
         files.sort { $0.path < $1.path }
-        return .success(BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) },
-                                  search: library.config.search))
+        var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search)
+        site.audit = audit
+        site.reports = reports.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
+        return .success(site)
     }
 
-    private static func render(_ page: Page, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> Result<(Page, OutputFile), BuildFailure> {
-        guard let path = library.router.path(of: page) else { return .failure(BuildFailure([])) }
-        var resolver = PageResolver(page: page, facts: library.facts, router: library.router)
+    private static func render(_ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> Result<Rendered, BuildFailure> {
+        let page = job.page
+        let path = job.path
+        let language = job.language
+        var resolver = PageResolver(page: page, facts: library.facts, router: library.router, language: language, path: path)
         let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
         guard resolver.errors.isEmpty else { return .failure(BuildFailure(resolver.errors)) }
+        let content = markdown.html
 
         let front = page.frontMatter
-        let pageView = views.page(language: page.language, relativePath: page.relativePath, path: path,
+        var pageView = views.page(language: language, relativePath: page.relativePath, path: path,
                                   title: front.title, description: front.description, isHome: page.isHome)
+        let strings = library.strings[language]!
+        var notice: String?
+        if job.isFallback {
+            notice = strings["fallback-notice"]
+            pageView.noindex = true
+            if let sourcePath = library.router.translationPath(of: Router.PageID(language: page.language, relativePath: page.relativePath)) {
+                pageView.canonicalURL = library.router.absolute(sourcePath)
+            }
+        } else if page.language != library.config.sourceLanguage,
+                  let original = library.page(library.config.sourceLanguage, page.relativePath),
+                  front.sourceHash != ContentHash.body(original.body) {
+            notice = original.frontMatter.updated.map {
+                strings["stale-notice"].replacingOccurrences(of: "{date}", with: DateFormatting.format($0, language: language))
+            } ?? strings["stale-notice-undated"]
+        }
         var factKeys = resolver.usedFacts.union(front.sources.map(\.key))
         let html: String
         if page.isHome {
-            let context = HomeContext(page: pageView, content: markdown.html, banners: banners.banners(language: page.language, path: path),
-                                      pages: listing(page.language, from: path, library: library), sources: [])
             for campaign in library.campaigns.values { factKeys.formUnion(campaign.factKeys) }
-            var withSources = context
-            withSources.sources = views.sources(factKeys, page.language)
-            html = library.templates.render(withSources, with: front.layout ?? "home")
+            let context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
+                                      pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language))
+            html = library.templates.render(context, with: front.layout ?? "home")
         } else {
-            let banner = front.campaign.flatMap { library.campaigns[$0] }.map { banners.banner($0, language: page.language, path: path) }
-            if let campaign = front.campaign.flatMap({ library.campaigns[$0] }) { factKeys.formUnion(campaign.factKeys) }
-            let context = ArticleContext(page: pageView, content: markdown.html, date: views.date(front.date, page.language),
-                                         updated: views.date(front.updated, page.language), sources: views.sources(factKeys, page.language),
-                                         banner: banner, headings: views.headings(markdown),
-                                         allSources: front.layout == "sources" ? views.allSources(page.language) : [])
+            let campaign = front.campaign.flatMap { library.campaigns[$0] }
+            if let campaign { factKeys.formUnion(campaign.factKeys) }
+            var context = ArticleContext(page: pageView, content: content, date: views.date(front.date, language),
+                                         updated: views.date(front.updated, language), sources: views.sources(factKeys, language),
+                                         banner: campaign.map { banners.banner($0, language: language, path: path) },
+                                         headings: views.headings(markdown),
+                                         allSources: front.layout == "sources" ? views.allSources(language) : [])
+            context.notice = notice
+            context.contentLanguage = job.isFallback ? page.language : nil
             html = library.templates.render(context, with: front.layout ?? "page")
         }
-        return .success((page, OutputFile(path: path + "index.html", text: html)))
+        let report = job.isFallback ? nil : PageReport(
+            language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
+            sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
+            headingLevels: markdown.headings.map(\.level), location: front.location)
+        return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", text: html), report: report))
     }
 
-    /// The language's pages other than its home, by weight, then title.
+    /// The language's pages other than its home, by weight, then title; fallbacks are marked.
     static func listing(_ language: String, from path: String, library: SiteLibrary) -> [PageLinkView] {
-        library.pages.filter { $0.language == language && !$0.isHome }
-            .sorted { ($0.frontMatter.weight, $0.frontMatter.title, $0.relativePath) < ($1.frontMatter.weight, $1.frontMatter.title, $1.relativePath) }
-            .compactMap { page in
-                library.router.path(of: page).map {
-                    PageLinkView(title: Typography.apply(page.frontMatter.title, language: language),
-                                 description: page.frontMatter.description.map { Typography.apply($0, language: language) },
-                                 url: Router.relative(from: path, to: $0))
+        let own = library.pages.filter { $0.language == language && !$0.isHome }.map { ($0, false) }
+        let borrowed = library.router.fallbackRoutes.filter { $0.id.language == language }
+            .compactMap { route in library.page(library.config.sourceLanguage, route.id.relativePath).map { ($0, true) } }
+            .filter { !$0.0.isHome }
+        return (own + borrowed)
+            .sorted { ($0.0.frontMatter.weight, $0.0.frontMatter.title, $0.0.relativePath) < ($1.0.frontMatter.weight, $1.0.frontMatter.title, $1.0.relativePath) }
+            .compactMap { page, isFallback in
+                library.router.path(of: Router.PageID(language: language, relativePath: page.relativePath)).map {
+                    PageLinkView(title: Typography.apply(page.frontMatter.title, language: page.language),
+                                 description: page.frontMatter.description.map { Typography.apply($0, language: page.language) },
+                                 url: Router.relative(from: path, to: $0),
+                                 fallbackLabel: isFallback ? library.strings[language]?["not-translated"] : nil)
                 }
             }
     }

@@ -4,7 +4,7 @@ import Templates
 
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.
 enum SiteExtras {
-    static func files(library: SiteLibrary, views: ViewFactory, now: Date) -> [OutputFile] {
+    static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit) -> [OutputFile] {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
@@ -55,9 +55,29 @@ enum SiteExtras {
             }
         }
         for asset in library.assets { files.append(OutputFile(path: paths.path(asset.path), bytes: asset.bytes)) }
+        files.append(translationBoard(library: library, views: views, audit: audit))
         files += Sitemap.files(library: library)
         files += AtomFeed.files(library: library, now: now)
         files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\"\n}\n"))
         return files
+    }
+
+    /// `translations/index.html`: the editors' board, one row per page and one column per language.
+    /// Not linked from the navigation, and `noindex`.
+    static func translationBoard(library: SiteLibrary, views: ViewFactory, audit: TranslationAudit) -> OutputFile {
+        let language = library.config.sourceLanguage
+        let path = "translations/"
+        var view = views.page(language: language, relativePath: nil, path: path,
+                              title: library.strings[language]?["translations-title"] ?? "Translations", description: nil, isHome: false)
+        view.noindex = true
+        view.alternates = []
+        let rows = audit.rows.map { row in
+            TranslationRowView(page: row.page, cells: audit.languages.map { code in
+                let target = library.router.translationPath(of: Router.PageID(language: code, relativePath: row.page))
+                return TranslationCellView(status: row.status[code]?.rawValue ?? "", url: target.map { Router.relative(from: path, to: $0) })
+            })
+        }
+        let context = TranslationsContext(page: view, languages: audit.languages, rows: rows)
+        return OutputFile(path: path + "index.html", text: library.templates.render(context, with: "translations"))
     }
 }

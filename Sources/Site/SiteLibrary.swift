@@ -20,4 +20,27 @@ public struct SiteLibrary: Sendable {
     public var assets: [(path: String, bytes: [UInt8])]
     /// Where pages go.
     public var router: Router
+    /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
+    public var stringWarnings: [BuildError] = []
+
+    /// The page at `relativePath` in `language`, if there is one.
+    public func page(_ language: String, _ relativePath: String) -> Page? {
+        pagesByID[Router.PageID(language: language, relativePath: relativePath)]
+    }
+
+    private var pagesByID: [Router.PageID: Page] = [:]
+
+    init(config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],
+         templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router) {
+        self.config = config
+        self.strings = strings
+        self.facts = facts
+        self.campaigns = campaigns
+        self.pages = pages
+        self.templates = templates
+        self.assets = assets
+        self.router = router
+        self.pagesByID = Dictionary(pages.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
+                                    uniquingKeysWith: { first, _ in first })
+    }
 }

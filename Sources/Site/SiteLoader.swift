@@ -6,7 +6,7 @@ import Templates
 /// Loads and checks everything (Zola's `Site::load`) before anything is rendered.
 public enum SiteLoader {
     /// UI strings the engine itself prints; plural keys need `one` and `other`.
-    static let engineStrings = ["language-name", "not-translated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed"]
+    static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed"]
 
     /// Loads the site under `options`, or every error found.
     public static func load(_ options: BuildOptions) -> Result<SiteLibrary, BuildFailure> {
@@ -22,7 +22,8 @@ public enum SiteLoader {
         }
         if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 
-        let strings = loadStrings(content, config: config, errors: &errors)
+        var strings = loadStrings(content, config: config, errors: &errors)
+        var stringWarnings: [BuildError] = []
         var brokenNamespaces = Set<String>()
         let facts = loadFacts(content, config: config, errors: &errors, broken: &brokenNamespaces)
         var campaignErrors: [BuildError] = []
@@ -35,7 +36,8 @@ public enum SiteLoader {
         let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors)
         let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
         let pages = loadPages(content, config: config, drafts: options.includeDrafts, errors: &errors)
-        let router = Router(pages: pages, baseURL: config.baseURL, errors: &errors)
+        let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
+                            languages: config.languages, errors: &errors)
 
         for page in pages {
             if let name = page.frontMatter.campaign, campaigns[name] == nil, !config.campaigns.contains(name) {
@@ -53,18 +55,20 @@ public enum SiteLoader {
             }
         }
         if let templates {
-            for name in ["page", "home", "root", "404", "root-404"] where !templates.has(name) {
+            for name in ["page", "home", "root", "404", "root-404", "translations"] where !templates.has(name) {
                 errors.append(.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
             }
-            checkStrings(strings, config: config, templates: templates, errors: &errors)
+            checkStrings(&strings, config: config, templates: templates, errors: &errors, warnings: &stringWarnings)
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
             errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces)
             return .failure(BuildFailure(errors))
         }
-        return .success(SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
-                                    pages: pages, templates: templates, assets: assets, router: router))
+        var library = SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
+                                  pages: pages, templates: templates, assets: assets, router: router)
+        library.stringWarnings = stringWarnings
+        return .success(library)
     }
 
     static func readText(_ tree: FileTree, _ relative: String) -> Result<SourceText, BuildFailure> {
@@ -155,17 +159,29 @@ public enum SiteLoader {
     }
 
     /// Every string the engine and the templates use must exist in every language.
-    private static func checkStrings(_ strings: [String: UIStrings], config: SiteConfig, templates: TemplateLibrary, errors: inout [BuildError]) {
+    /// Every string the engine and the templates use must exist in the source language (else an error).
+    /// A translation that lacks one borrows the source language's text, with a warning (an error with `--strict`).
+    private static func checkStrings(_ strings: inout [String: UIStrings], config: SiteConfig, templates: TemplateLibrary,
+                                     errors: inout [BuildError], warnings: inout [BuildError]) {
         var needed = Set(engineStrings)
         for source in templates.sources.values {
             for (key, _) in source.stringKeys { needed.insert(SiteLoader.baseKey(key, in: strings)) }
         }
-        if let source = strings[config.sourceLanguage] { needed.formUnion(source.keys) }
+        guard let source = strings[config.sourceLanguage] else { return }
+        needed.formUnion(source.keys)
         for language in config.languages {
-            guard let table = strings[language] else { continue }
+            guard var table = strings[language] else { continue }
             for key in needed.sorted() where !table.keys.contains(key) {
-                errors.append(.missingString(table.fileLocation, key: key, language: language))
+                let problem = BuildError.missingString(table.fileLocation, key: key, language: language)
+                guard language != config.sourceLanguage, source.keys.contains(key) else {
+                    errors.append(problem)
+                    continue
+                }
+                warnings.append(problem)
+                if let text = source.strings[key] { table.strings[key] = text }
+                if let forms = source.plurals[key] { table.plurals[key] = forms }
             }
+            strings[language] = table
         }
     }
 

@@ -32,7 +32,7 @@ struct ViewFactory: Sendable {
         var switcher: [LanguageLinkView] = []
         var alternates: [AlternateView] = []
         for other in config.languages {
-            let translation = relativePath.flatMap { library.router.path(of: Router.PageID(language: other, relativePath: $0)) }
+            let translation = relativePath.flatMap { library.router.translationPath(of: Router.PageID(language: other, relativePath: $0)) }
             let target = translation ?? (isHome ? "\(other)/" : nil)
             let otherStrings = library.strings[other]
             switcher.append(LanguageLinkView(
@@ -111,14 +111,6 @@ struct AssetPaths: Sendable {
     var stylesheet: String { path("assets/style.css") }
     var script: String { path("assets/guidepost.js") }
 
-    /// 64-bit FNV-1a of the bytes, as 10 hexadecimal digits: stable across runs and machines.
-    static func hash(_ bytes: [UInt8]) -> String {
-        var value: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x100000001b3
-        }
-        let hex = String(value, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
-    }
+    /// 10 hexadecimal digits of the content hash: stable across runs and machines.
+    static func hash(_ bytes: [UInt8]) -> String { ContentHash.hex(bytes, length: 10) }
 }

@@ -13,14 +13,20 @@ struct Build: ParsableCommand {
     @Flag(help: "Publish pages marked as drafts.") var drafts = false
     @Option(help: "Override the base URL from content/site.json.") var baseURL: String?
     @Option(help: "The Pagefind executable, when site.json turns search on (default: pagefind on the PATH).") var pagefind: String?
+    @Flag(help: "Fail on translation problems (missing or stale pages, different facts, checklists or headings).") var strict = false
 
     func run() throws {
         let instant: Date
         do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
-        let options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
+        options.strict = strict
         do {
-            print(try Guidepost.build(options))
+            let summary = try Guidepost.build(options)
+            if !summary.warnings.isEmpty {
+                FileHandle.standardError.write(Data((summary.warnings.map(\.warningDescription).joined(separator: "\n") + "\n").utf8))
+            }
+            print(summary)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

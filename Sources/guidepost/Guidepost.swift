@@ -6,6 +6,6 @@ struct GuidepostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guidepost",
         abstract: "Builds a multilingual guide site from Markdown, facts and Mustache templates.",
-        subcommands: [Build.self, Render.self],
+        subcommands: [Build.self, Check.self, Translations.self, Render.self],
         defaultSubcommand: Build.self)
 }

@@ -28,11 +28,13 @@ public struct FrontMatter: Sendable {
     public var campaignLocation: SourceLocation?
     /// Source facts behind claims the text makes without a placeholder, with where each is written.
     public var sources: [(key: String, location: SourceLocation)]
+    /// For a translation: the `ContentHash.body` of the source page it was translated from.
+    public var sourceHash: String?
     /// Where the front matter starts.
     public var location: SourceLocation
 
     /// The fields editors may write.
-    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources"]
+    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash"]
 
     /// Reads the front-matter object, collecting every error.
     static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
@@ -51,13 +53,14 @@ public struct FrontMatter: Sendable {
         let layout = reader.string("layout")
         let campaign = reader.string("campaign")
         let sources = reader.strings("sources") ?? []
+        let sourceHash = reader.string("sourceHash")?.0
         errors += reader.errors
         guard let title, reader.errors.isEmpty else { return nil }
         return FrontMatter(
             title: title.0, description: description, slug: slug?.0, slugLocation: slug?.1, weight: weight,
             date: date, updated: updated, draft: draft, layout: layout?.0, layoutLocation: layout?.1,
             campaign: campaign?.0, campaignLocation: campaign?.1, sources: sources.map { (key: $0.0, location: $0.1) },
-            location: reader.location)
+            sourceHash: sourceHash, location: reader.location)
     }
 
     /// A URL segment: no `/`, `\`, `..`, dot-only names, control characters or spaces.

@@ -16,6 +16,10 @@ public struct ArticleContext: Sendable {
     public var headings: [HeadingView]
     /// Every source of the site, for the `sources` layout (empty for other layouts).
     public var allSources: [SourceView]
+    /// A translation notice: not yet translated (this is the source text), or possibly out of date.
+    public var notice: String?
+    /// The language of `content` when it differs from the page's (a fallback to the source text).
+    public var contentLanguage: String?
 
     /// Creates the context.
     public init(page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],

@@ -29,9 +29,12 @@ public struct PageLinkView: Sendable {
     public var description: String?
     /// Relative URL.
     public var url: String
+    /// "not yet translated" when the link leads to the source-language text.
+    public var fallbackLabel: String?
 
     /// Creates a link.
-    public init(title: String, description: String?, url: String) {
+    public init(title: String, description: String?, url: String, fallbackLabel: String? = nil) {
+        self.fallbackLabel = fallbackLabel
         self.title = title
         self.description = description
         self.url = url

@@ -40,6 +40,8 @@ public struct PageView: Sendable {
     public var ogType: String = "article"
     /// The language's Atom feed, relative to this page.
     public var feedURL: String = ""
+    /// Whether search engines should skip the page (fallbacks, the translation board).
+    public var noindex: Bool = false
     /// Whether the site has a search index (a search box on every page).
     public var hasSearch: Bool = false
     /// Pagefind's UI script, relative to this page.

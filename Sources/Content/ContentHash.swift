@@ -1,0 +1,18 @@
+/// A short, stable content hash (64-bit FNV-1a, hexadecimal): the same bytes give the same hash on
+/// every machine. Used for cache-busting asset names and to record which version of a source page a
+/// translation was made from. It is not a security hash.
+public enum ContentHash {
+    /// The first `length` hexadecimal digits of the FNV-1a hash of `bytes`.
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes, length: Int = 12) -> String where Bytes.Element == UInt8 {
+        var value: UInt64 = 0xcbf29ce484222325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100000001b3
+        }
+        let hex = String(value, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(length))
+    }
+
+    /// The hash of a page body, as translations record it in `sourceHash`.
+    public static func body(_ text: String) -> String { hex(text.utf8) }
+}

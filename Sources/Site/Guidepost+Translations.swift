@@ -1,0 +1,64 @@
+import Content
+import Diagnostics
+import Foundation
+
+extension Guidepost {
+    /// What `guidepost check` found: build errors, and translation problems (errors with `strict`).
+    public struct CheckReport: Sendable {
+        /// Problems that fail the check.
+        public var errors: [BuildError]
+        /// Problems reported but tolerated.
+        public var warnings: [BuildError]
+    }
+
+    /// Loads and builds the site in memory, without writing, and audits the translations.
+    public static func check(_ options: BuildOptions) -> CheckReport {
+        do {
+            let problems = try buildInMemory(options).audit?.problems ?? []
+            return options.strict ? CheckReport(errors: problems, warnings: []) : CheckReport(errors: [], warnings: problems)
+        } catch {
+            return CheckReport(errors: error.errors, warnings: [])
+        }
+    }
+
+    /// The translation board: every page's state in every language.
+    public static func translationStatus(_ options: BuildOptions) throws(BuildFailure) -> TranslationAudit {
+        guard let audit = try buildInMemory(options).audit else { throw BuildFailure([]) }
+        return audit
+    }
+
+    /// Records that the `language` translation of `page` (e.g. `facebook.md`) matches the current source:
+    /// sets its `sourceHash`, changing no other byte of the file. Returns the file's path.
+    public static func markTranslation(_ options: BuildOptions, page: String, language: String) throws(BuildFailure) -> String {
+        let library: SiteLibrary
+        switch SiteLoader.load(options) {
+        case .success(let loaded): library = loaded
+        case .failure(let failure): throw failure
+        }
+        let relativePath = page.hasSuffix(".md") ? page : page + ".md"
+        let source = library.config.sourceLanguage
+        let where_ = SourceLocation(path: "\(options.contentDirectory)/\(language)/\(relativePath)")
+        guard language != source else {
+            throw BuildFailure([.unknownLanguage(where_, code: language)])
+        }
+        guard let original = library.page(source, relativePath) else {
+            throw BuildFailure([.brokenLink(SourceLocation(path: "\(options.contentDirectory)/\(source)/\(relativePath)"), target: relativePath)])
+        }
+        guard let translation = library.page(language, relativePath) else {
+            throw BuildFailure([.untranslatedPage(original.frontMatter.location, language: language)])
+        }
+        let path = translation.file.path
+        do {
+            guard let data = FileManager.default.contents(atPath: path), let raw = String(data: data, encoding: .utf8) else {
+                throw BuildError.io(SourceLocation(path: path), detail: "the file cannot be read")
+            }
+            let edited = try FrontMatterEditor.setting("sourceHash", to: ContentHash.body(original.body), inRaw: raw, path: path)
+            try Data(edited.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch let error as BuildError {
+            throw BuildFailure([error])
+        } catch {
+            throw BuildFailure([.io(SourceLocation(path: path), detail: error.localizedDescription)])
+        }
+        return path
+    }
+}

@@ -1,0 +1,95 @@
+import Content
+import Diagnostics
+
+/// The state of every translation: parity with its source page, staleness, and the status board.
+public struct TranslationAudit: Sendable {
+    /// One cell of the board.
+    public enum Status: String, Sendable, Codable {
+        /// The source-language page itself.
+        case source
+        /// Made from the current version of the source.
+        case current = "up to date"
+        /// The source changed since (or the translation never recorded its source version).
+        case stale
+        /// No page in that language.
+        case missing
+    }
+
+    /// One page (all its translations).
+    public struct Row: Sendable, Codable, Equatable {
+        /// The path under each language folder, e.g. `facebook.md`.
+        public var page: String
+        /// Status per language code.
+        public var status: [String: Status]
+    }
+
+    /// The languages, in site order.
+    public var languages: [String]
+    /// One row per page, by path.
+    public var rows: [Row]
+    /// Every parity and staleness problem, each at its location.
+    public var problems: [BuildError]
+
+    /// Audits `library` using the `reports` of what each page contains.
+    static func run(_ library: SiteLibrary, reports: [PageReport]) -> TranslationAudit {
+        let config = library.config
+        let source = config.sourceLanguage
+        var pages: [String: [String: Page]] = [:]
+        for page in library.pages { pages[page.relativePath, default: [:]][page.language] = page }
+        let reportsByID = Dictionary(reports.map { ("\($0.language)/\($0.relativePath)", $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [Row] = []
+        var problems: [BuildError] = []
+        for path in pages.keys.sorted() {
+            let versions = pages[path]!
+            var status: [String: Status] = [:]
+            let original = versions[source]
+            let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
+            for language in config.languages {
+                guard let page = versions[language] else {
+                    status[language] = .missing
+                    problems.append(.untranslatedPage(reference.frontMatter.location, language: language))
+                    continue
+                }
+                if language == source { status[language] = .source; continue }
+                guard let original else { status[language] = .current; continue }
+                let current = page.frontMatter.sourceHash == ContentHash.body(original.body)
+                status[language] = current ? .current : .stale
+                if !current { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
+                if let expected = reportsByID["\(source)/\(path)"], let actual = reportsByID["\(language)/\(path)"] {
+                    problems += compare(expected, actual, at: page.frontMatter.location)
+                }
+            }
+            rows.append(Row(page: path, status: status))
+        }
+        return TranslationAudit(languages: config.languages, rows: rows, problems: BuildFailure(problems + library.stringWarnings).errors)
+    }
+
+    private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {
+        var problems: [BuildError] = []
+        if expected.facts != actual.facts {
+            problems.append(.translationFactsDiffer(location, missing: expected.facts.subtracting(actual.facts).sorted(),
+                                                    extra: actual.facts.subtracting(expected.facts).sorted()))
+        }
+        if expected.checklistItems != actual.checklistItems {
+            problems.append(.translationChecklistsDiffer(location, expected: expected.checklistItems, actual: actual.checklistItems))
+        }
+        for level in 1...6 {
+            let want = expected.headingLevels.filter { $0 == level }.count
+            let have = actual.headingLevels.filter { $0 == level }.count
+            if want != have { problems.append(.translationHeadingsDiffer(location, level: level, expected: want, actual: have)) }
+        }
+        return problems
+    }
+
+    /// The board as text: one row per page, one column per language.
+    public var table: String {
+        let width = max(4, (rows.map(\.page.count).max() ?? 4))
+        let columns = languages.map { language in max(language.count, 10) }
+        func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
+        var lines = [pad("page", width) + "  " + zip(languages, columns).map { pad($0, $1) }.joined(separator: "  ")]
+        for row in rows {
+            lines.append(pad(row.page, width) + "  " + zip(languages, columns).map { pad(row.status[$0]?.rawValue ?? "", $1) }.joined(separator: "  "))
+        }
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// The flags every command that reads the site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The content folder.") var content = "content"
+    @Option(help: "The templates folder.") var templates = "templates"
+
+    /// Build options for a run that writes nothing.
+    func buildOptions(now: Date = Date()) -> BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, now: now)
+    }
+}
+
+/// Prints errors to standard error.
+func report(_ errors: [String]) {
+    FileHandle.standardError.write(Data((errors.joined(separator: "\n") + "\n").utf8))
+}

@@ -1,0 +1,34 @@
+import Content
+import Diagnostics
+import Testing
+
+@Suite struct FrontMatterEditorTests {
+    func set(_ text: String, _ value: String = "abc123") throws -> String {
+        try FrontMatterEditor.setting("sourceHash", to: value, inRaw: text, path: "nl/a.md")
+    }
+
+    @Test func replacesAnExistingValueInPlace() throws {
+        #expect(try set("{\n  \"title\": \"T\",\n  \"sourceHash\": \"old\",\n  \"weight\": 2\n}\nBody \"x\"\n")
+            == "{\n  \"title\": \"T\",\n  \"sourceHash\": \"abc123\",\n  \"weight\": 2\n}\nBody \"x\"\n")
+    }
+
+    @Test func insertsOnItsOwnLineWithTheNextMembersIndentation() throws {
+        #expect(try set("{\n    \"title\": \"T\"\n}\n\nBody\n") == "{\n    \"sourceHash\": \"abc123\",\n    \"title\": \"T\"\n}\n\nBody\n")
+    }
+
+    @Test func insertsIntoAOneLineObject() throws {
+        #expect(try set("{\"title\": \"T\"}\nBody\n") == "{\"sourceHash\": \"abc123\", \"title\": \"T\"}\nBody\n")
+    }
+
+    @Test func keepsCRLFAndByteOrderMark() throws {
+        #expect(try set("\u{FEFF}{\r\n  \"title\": \"Été\",\r\n  \"sourceHash\": \"old\"\r\n}\r\nBody\r\n")
+            == "\u{FEFF}{\r\n  \"title\": \"Été\",\r\n  \"sourceHash\": \"abc123\"\r\n}\r\nBody\r\n")
+        #expect(try set("{\r\n  \"title\": \"T\"\r\n}\r\n") == "{\r\n  \"sourceHash\": \"abc123\",\r\n  \"title\": \"T\"\r\n}\r\n")
+    }
+
+    @Test func refusesANonStringValue() {
+        #expect(throws: BuildError.wrongType(SourceLocation(path: "nl/a.md", line: 1, column: 16), field: "sourceHash", expected: "a string in double quotes")) {
+            try set("{\"sourceHash\": 3, \"title\": \"T\"}\n")
+        }
+    }
+}
