@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -43,3 +44,11 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
     ]
 )
+
+// The libFuzzer target exists only when fuzzing (scripts/fuzz.sh sets GUIDEPOST_FUZZ=1 and builds it with
+// -sanitize=fuzzer,address into .build-fuzz/): libFuzzer supplies its main function.
+if ProcessInfo.processInfo.environment["GUIDEPOST_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics"],
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

@@ -52,6 +52,8 @@ extension BuildError: CustomStringConvertible {
             return "the UI string \"\(key)\" is missing for \"\(language)\"; add it to content/strings/\(language).json"
         case .symlinkOutsideContent(_, let target):
             return "this symbolic link points outside the content folder (to \(target)) and is not followed; copy the file in instead"
+        case .fileTooLarge(_, let bytes, let limit):
+            return "this file is \(bytes / 1_000_000) MB; source files are limited to \(limit / 1_000_000) MB, so split it into several pages"
         case .untranslatedPage(_, let language):
             return "this page has no \"\(language)\" translation; create content/\(language)/ with the same path (until then readers get this version with a notice)"
         case .translationFactsDiffer(_, let missing, let extra):

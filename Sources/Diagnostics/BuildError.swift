@@ -52,6 +52,8 @@ public enum BuildError: Error, Hashable, Sendable {
     case missingString(SourceLocation, key: String, language: String)
     /// A symbolic link in the content points outside the content folder.
     case symlinkOutsideContent(SourceLocation, target: String)
+    /// A source file is larger than Guidepost reads.
+    case fileTooLarge(SourceLocation, bytes: Int, limit: Int)
     /// A page has no translation in a language (`--strict`; otherwise a warning and a fallback page).
     case untranslatedPage(SourceLocation, language: String)
     /// A translation prints other facts than its source page.
@@ -75,7 +77,7 @@ public enum BuildError: Error, Hashable, Sendable {
              .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
-             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _):
+             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _):
             return l
         }
     }

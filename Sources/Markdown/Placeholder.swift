@@ -8,22 +8,37 @@ public struct Placeholder: Sendable, Equatable {
     public var characterOffset: Int
 
     /// Every placeholder in `text`, in order. `{{` without a matching `}}` is not a placeholder.
+    /// One pass: each `}}` closes the nearest `{{` before it on the same line; linear in the text's length.
     public static func scan(_ text: String) -> [Placeholder] {
         var found: [Placeholder] = []
-        var searchStart = text.startIndex
-        while let open = text.range(of: "{{", range: searchStart..<text.endIndex) {
-            guard let close = text.range(of: "}}", range: open.upperBound..<text.endIndex) else { break }
-            let inner = text[open.upperBound..<close.lowerBound]
-            if inner.contains("{") || inner.contains("\n") {
-                searchStart = text.index(after: open.lowerBound)
-                continue
+        var open: String.Index?
+        var offset = 0
+        var openOffset = 0
+        var index = text.startIndex
+        var previous: Character?
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "{", previous == "{" {
+                // The last `{{` of a run wins: `{{{x}}}` holds the placeholder `{{x}}`.
+                open = text.index(before: index)
+                openOffset = offset - 1
+                previous = character
+            } else if character == "}", previous == "}", let start = open {
+                let innerStart = text.index(start, offsetBy: 2)
+                let innerEnd = text.index(before: index)
+                let inner = text[innerStart..<innerEnd]
+                let key = inner.trimmingCharacters(in: " \t")
+                if !key.isEmpty, !inner.contains("\n") {
+                    found.append(Placeholder(key: key, range: start..<text.index(after: index), characterOffset: openOffset))
+                }
+                open = nil
+                previous = nil
+            } else {
+                if character == "\n" { open = nil }
+                previous = character
             }
-            let key = inner.trimmingCharacters(in: " \t")
-            if !key.isEmpty {
-                let offset = text.distance(from: text.startIndex, to: open.lowerBound)
-                found.append(Placeholder(key: key, range: open.lowerBound..<close.upperBound, characterOffset: offset))
-            }
-            searchStart = close.upperBound
+            index = text.index(after: index)
+            offset += 1
         }
         return found
     }

@@ -24,8 +24,14 @@ struct FileTree {
     /// The path shown to the user for `relative`.
     func path(_ relative: String) -> String { relative.isEmpty ? root : "\(root)/\(relative)" }
 
+    /// Source files larger than this are refused rather than read (a guide page is a few kilobytes).
+    static let sizeLimit = 10_000_000
+
     /// The bytes of `relative`.
     func read(_ relative: String) throws(BuildError) -> [UInt8] {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path(relative)))?[.size] as? Int, size > FileTree.sizeLimit {
+            throw .fileTooLarge(SourceLocation(path: path(relative)), bytes: size, limit: FileTree.sizeLimit)
+        }
         guard let data = FileManager.default.contents(atPath: path(relative)) else {
             throw .io(SourceLocation(path: path(relative)), detail: "the file cannot be read")
         }

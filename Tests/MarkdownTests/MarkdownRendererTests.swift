@@ -119,6 +119,7 @@ struct RecordingResolver: MarkdownResolver {
         let found = Placeholder.scan("a {{ x.y }} b {{z.w}} {{ unclosed")
         #expect(found.map(\.key) == ["x.y", "z.w"])
         #expect(found.map(\.characterOffset) == [2, 14])
+        #expect(Placeholder.scan("{{{x.y}}} {{a{{b.c}} {{\nd.e}}").map(\.key) == ["x.y", "b.c"])
     }
 
     @Test func slugifyDropsAccentsAndPunctuation() {

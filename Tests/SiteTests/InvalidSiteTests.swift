@@ -46,6 +46,11 @@ import Testing
                 try Data([0x7B, 0x22, 0x74, 0x69, 0x74, 0x6C, 0x65, 0x22, 0x3A, 0x20, 0x22, 0xC3, 0x28, 0x22, 0x7D, 0x0A])
                     .write(to: work.appendingPathComponent("content/nl/index.md"))
             }
+            if name == "huge-markdown-file" {
+                let line = String(repeating: "Une ligne de texte assez longue pour remplir le fichier. ", count: 20) + "\n"
+                let body = "{\"title\": \"Énorme\"}\n\n" + String(repeating: line, count: 20_000_000 / line.utf8.count + 1)
+                try body.write(to: work.appendingPathComponent("content/en/huge.md"), atomically: false, encoding: .utf8)
+            }
             if name == "symlink-outside" {
                 try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("content/en/leak.md").path, withDestinationPath: "/etc/hostname")
             }

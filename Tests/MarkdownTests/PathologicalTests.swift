@@ -1,0 +1,68 @@
+import Diagnostics
+import Markdown
+import Testing
+
+/// cmark-gfm's pathological inputs (regenerated from the descriptions in its test suite), plus
+/// Guidepost's own pre- and post-processing (placeholders, article links, headings, checklists,
+/// typography), rendered at sizes n, 10n and 100n. The test checks how time grows, never absolute time:
+/// each tenfold step must cost well under the hundredfold that quadratic work would.
+@Suite(.serialized) struct PathologicalTests {
+    struct Resolver: MarkdownResolver {
+        mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
+            context == .destination ? "https://example.com/" : "valeur : « x »"
+        }
+        mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? { "../page/" }
+    }
+
+    static let cases: [(String, @Sendable (Int) -> String)] = [
+        ("nested strong emphasis", { n in String(repeating: "*a **a ", count: n) + "b" + String(repeating: " a** a*", count: n) }),
+        ("emphasis closers without openers", { n in String(repeating: "a_ ", count: n) }),
+        ("emphasis openers without closers", { n in String(repeating: "_a ", count: n) }),
+        ("link closers without openers", { n in String(repeating: "a]", count: n) }),
+        ("link openers without closers", { n in String(repeating: "[a", count: n) }),
+        ("mismatched openers and closers", { n in String(repeating: "*a_ ", count: n) }),
+        ("openers and closers multiple of 3", { n in "a**b" + String(repeating: "c* ", count: n) }),
+        ("link openers and emphasis closers", { n in String(repeating: "[ a_", count: n) }),
+        ("brackets and parentheses", { n in String(repeating: "[ (](", count: n) }),
+        ("nested brackets", { n in String(repeating: "[", count: n) + "a" + String(repeating: "]", count: n) }),
+        ("nested block quotes", { n in String(repeating: "> ", count: n) + "a\n" }),
+        ("deeply nested lists", { n in (0..<n).map { String(repeating: "  ", count: $0) + "* a\n" }.joined() }),
+        ("unclosed links A", { n in String(repeating: "[a](<b", count: n) }),
+        ("unclosed links B", { n in String(repeating: "[a](b", count: n) }),
+        ("many placeholders", { n in String(repeating: "{{f.name}} [x]({{f.form}}) ", count: n) }),
+        ("unclosed placeholder openers", { n in String(repeating: "{{", count: n) + String(repeating: "}", count: n) }),
+        ("many article links", { n in String(repeating: "[x](other.md#part) ", count: n) }),
+        ("many identical headings", { n in String(repeating: "## Étape ?\n\n", count: n) }),
+        ("long checklist", { n in String(repeating: "- [ ] Vérifiez : « ceci » !\n", count: n) }),
+        ("long French line", { n in String(repeating: "Déjà ? Oui : « non » ; vu ! ", count: n) }),
+    ]
+
+    static func seconds(_ markdown: String) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            var resolver = Resolver()
+            let clock = ContinuousClock()
+            let elapsed = clock.measure {
+                _ = MarkdownRenderer.render(markdown, options: MarkdownOptions(checklistPrefix: "p", language: "fr"), resolver: &resolver)
+            }
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        return best
+    }
+
+    @Test(arguments: 0..<cases.count) func growsLinearly(index: Int) {
+        let (name, make) = Self.cases[index]
+        // Nested lists grow quadratically in bytes with depth (line i is indented 2i spaces), so their
+        // depth grows by √10 per step to keep the input growing tenfold like the others.
+        let steps = name == "deeply nested lists" ? [60, 190, 600] : [300, 3_000, 30_000]
+        let sizes = steps.map { make($0).utf8.count }
+        #expect(sizes[1] > sizes[0] * 8 && sizes[2] > sizes[1] * 8, "\(name): input sizes \(sizes)")
+        let small = Self.seconds(make(steps[0]))
+        let medium = Self.seconds(make(steps[1]))
+        let large = Self.seconds(make(steps[2]))
+        // A floor absorbs timer noise on tiny inputs; quadratic work would make large/medium about 100.
+        let floor = 0.002
+        #expect(max(large, floor) / max(medium, floor) < 30, "\(name): \(medium) s at 10n, \(large) s at 100n")
+        #expect(max(medium, floor) / max(small, floor) < 30, "\(name): \(small) s at n, \(medium) s at 10n")
+    }
+}

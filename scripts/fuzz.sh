@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target (front matter, JSON, facts, placeholders, Markdown, typography) with
+# AddressSanitizer and runs it for a set time over the committed seed corpus.
+#   scripts/fuzz.sh [seconds]     default 60; new inputs go to .build-fuzz/corpus, crashes to Tests/Fuzz/crashes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+export GUIDEPOST_FUZZ=1
+swift build --scratch-path .build-fuzz -c debug --product GuidepostFuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
+mkdir -p .build-fuzz/corpus Tests/Fuzz/crashes
+binary=$(swift build --scratch-path .build-fuzz -c debug --show-bin-path)/GuidepostFuzz
+# Regressions first: every saved crash must now run cleanly.
+if compgen -G "Tests/Fuzz/crashes/*" >/dev/null; then
+  "$binary" -runs=0 Tests/Fuzz/crashes/* 2>&1 | tail -2
+fi
+"$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+  -artifact_prefix=Tests/Fuzz/crashes/ -print_final_stats=1 \
+  .build-fuzz/corpus Tests/Fuzz/corpus 2>&1 | grep -E "^(stat::|#[0-9]+ +DONE|==|SUMMARY|Done|INFO: Seed)" || true
