@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev tzdata pkg-config python3-venv)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(chromium chromium-driver default-jre-headless)
+  packages+=(chromium chromium-driver default-jre-headless valgrind)
 fi
 
 missing=()
