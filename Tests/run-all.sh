@@ -39,6 +39,9 @@ bad=0
 for n in $(grep -E "^FAILED \(" "$logs/python.log" | grep -oE "[0-9]+"); do bad=$((bad + n)); done
 summary+=("output and browser: $((${ran:-0} - ${bad:-0})) passed, ${bad:-0} failed (validator, links, axe, Chromium, feeds, sitemap, calendar)")
 
+stage bench bash bench/run.sh --sizes 30 --runs 1
+summary+=("benchmark smoke:   $(grep -cE '^\| 3 × 30 ' "$logs/bench.log") row (3 × 30 articles; no timing assertions)")
+
 stage fuzz bash scripts/fuzz.sh 60
 summary+=("fuzzing (60 s):    $(grep -E 'stat::number_of_executed_units' "$logs/fuzz.log" | awk '{print $2}') inputs, $(grep -E 'stat::average_exec_per_sec' "$logs/fuzz.log" | awk '{print $2}') per second, $(ls Tests/Fuzz/crashes | grep -cE '^(crash|timeout|oom)-') saved crashes replayed")
 

@@ -117,7 +117,7 @@ private struct TreeRewriter {
     private func expandText<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
         guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { return }
         var text = literal
-        if text.contains("{{") {
+        if Placeholder.mayContain(text) {
             text = Placeholder.expand(text) { placeholder in
                 resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
             }
@@ -132,7 +132,7 @@ private struct TreeRewriter {
     private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
         guard let original = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
         var url = original
-        if url.contains("{{") {
+        if Placeholder.mayContain(url) {
             url = Placeholder.expand(url) { resolver.expand(key: $0.key, context: .destination, at: position(of: node)) }
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url

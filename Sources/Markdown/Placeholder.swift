@@ -43,8 +43,19 @@ public struct Placeholder: Sendable, Equatable {
         return found
     }
 
+    /// Whether `text` has a `{{` at all (a byte scan, far cheaper than a Foundation substring search).
+    public static func mayContain(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// `text` with each placeholder replaced by `replacement(placeholder)`, or kept when that returns nil.
     public static func expand(_ text: String, _ replacement: (Placeholder) -> String?) -> String {
+        guard mayContain(text) else { return text }
         let placeholders = scan(text)
         guard !placeholders.isEmpty else { return text }
         var result = ""

@@ -22,6 +22,7 @@ public enum Typography {
 
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.
     static func curlQuotes(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var result = ""
         var openDouble = false
         var previous: Character = " "
@@ -42,6 +43,8 @@ public enum Typography {
 
     /// French spacing on text whose double quotes are already curly.
     static func frenchSpacing(_ text: String) -> String {
+        // Only these characters can change anything: ; : ! ? « » “ ” (the last four are multi-byte).
+        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 >= 0xC2 }) else { return text }
         let characters = text.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
         func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{00A0}" || c == narrowSpace }
         var output: [Character] = []

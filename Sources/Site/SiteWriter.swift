@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a built site so that the output folder is only ever the old site or the complete new one.
 public enum SiteWriter {
@@ -22,7 +25,7 @@ public enum SiteWriter {
                 let url = staging.appendingPathComponent(file.path)
                 let folder = url.deletingLastPathComponent().path
                 if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                try Data(file.bytes).write(to: url)
+                try writeFile(file.bytes, to: url.path)
             }
             try finish(staging)
             let existed = manager.fileExists(atPath: target.path)
@@ -38,6 +41,25 @@ public enum SiteWriter {
         } catch {
             try? manager.removeItem(at: staging)
             throw .io(SourceLocation(path: output), detail: error.localizedDescription)
+        }
+    }
+
+    /// Writes `bytes` with plain POSIX calls: the staging folder is swapped in whole, so each file needs
+    /// neither Foundation's temporary-file dance nor an fsync.
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            written += result
         }
     }
 

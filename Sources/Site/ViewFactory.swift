@@ -8,10 +8,32 @@ struct ViewFactory: Sendable {
     let library: SiteLibrary
     let now: Date
     let assetPaths: AssetPaths
+    /// Per language, computed once per build rather than once per page.
+    private let flatStrings: [String: [String: String]]
+    private let builtOn: [String: String]
+    private let builtOnISO: String
+
+    init(library: SiteLibrary, now: Date, assetPaths: AssetPaths) {
+        self.library = library
+        self.now = now
+        self.assetPaths = assetPaths
+        let day = Instant.calendarDate(of: now, in: "UTC")
+        var flat: [String: [String: String]] = [:]
+        var built: [String: String] = [:]
+        for language in library.config.languages {
+            flat[language] = ViewFactory.flatten(library.strings[language])
+            built[language] = DateFormatting.format(day, language: language)
+        }
+        self.flatStrings = flat
+        self.builtOn = built
+        self.builtOnISO = BuildOptions.formatInstant(now)
+    }
 
     /// The language's strings as `{{t.key}}` sees them: plain keys, plus `key-one`, `key-other`… for plurals.
-    func strings(_ language: String) -> [String: String] {
-        guard let table = library.strings[language] else { return [:] }
+    func strings(_ language: String) -> [String: String] { flatStrings[language] ?? [:] }
+
+    private static func flatten(_ table: UIStrings?) -> [String: String] {
+        guard let table else { return [:] }
         var flat = table.strings
         for (key, forms) in table.plurals {
             for (category, text) in forms { flat["\(key)-\(category.rawValue)"] = text }
@@ -45,7 +67,6 @@ struct ViewFactory: Sendable {
         if let defaultAlternate = alternates.first(where: { $0.hreflang == config.sourceLanguage }) {
             alternates.append(AlternateView(hreflang: "x-default", url: isHome ? library.router.absolute("") : defaultAlternate.url))
         }
-        let built = Instant.calendarDate(of: now, in: "UTC")
         var view = PageView(
             lang: language, title: title,
             documentTitle: isHome || title == siteTitle ? siteTitle : "\(title) – \(siteTitle)",
@@ -55,8 +76,8 @@ struct ViewFactory: Sendable {
             stylesheetURL: Router.relative(from: path, to: assetPaths.stylesheet),
             scriptURL: Router.relative(from: path, to: assetPaths.script),
             languages: switcher, alternates: alternates.count > 1 ? alternates : [],
-            t: strings(language), builtOn: DateFormatting.format(built, language: language),
-            builtOnISO: BuildOptions.formatInstant(now), isHome: isHome)
+            t: strings(language), builtOn: builtOn[language] ?? "",
+            builtOnISO: builtOnISO, isHome: isHome)
         view.ogType = isHome ? "website" : "article"
         view.ogLocale = config.locales[language] ?? language
         view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map { config.locales[$0.hreflang] ?? $0.hreflang }

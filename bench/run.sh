@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: installs Hugo, GNU time and cmark-gfm from Debian if missing, builds
+# Guidepost in release mode, and compares them on synthetic trilingual sites.
+#   bench/run.sh                      sizes 300, 3000 and 30000 articles per language, 5 runs (fewer at 30000)
+#   bench/run.sh --sizes 30 --runs 1  a smoke run
+set -euo pipefail
+cd "$(dirname "$0")/.."
+missing=()
+for package in hugo time cmark-gfm; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if (( ${#missing[@]} )); then
+  sudo=""; [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+bash scripts/setup.sh >/dev/null
+swift build -c release --product guidepost >/dev/null
+python3 bench/run.py "$@"
