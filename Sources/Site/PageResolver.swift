@@ -15,6 +15,8 @@ struct PageResolver: MarkdownResolver {
     var errors: [BuildError] = []
     /// The fact keys the page prints.
     var usedFacts: Set<String> = []
+    /// The relative paths of the articles it links to (in `linkLanguage`).
+    var linkedPages: Set<String> = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, language: String? = nil, path: String? = nil) {
@@ -39,7 +41,9 @@ struct PageResolver: MarkdownResolver {
 
     mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? {
         guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
-        guard let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath),
+        let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath)
+        if let target { linkedPages.insert(target) }
+        guard let target,
               let targetPath = router.path(of: Router.PageID(language: linkLanguage, relativePath: target)),
               let ownPath else {
             errors.append(.brokenLink(page.location(ofBody: position), target: destination))

@@ -11,6 +11,8 @@ public enum SiteBuilder {
         var page: Page
         var file: OutputFile
         var report: PageReport?
+        var usedFacts: Set<String> = []
+        var linkedPages: Set<String> = []
     }
 
     /// A page to render: a real page, or a source page shown in a language that lacks it.
@@ -23,6 +25,13 @@ public enum SiteBuilder {
 
     /// Builds all files, or every error found while rendering.
     public static func build(_ library: SiteLibrary, now: Date) -> Result<BuiltSite, BuildFailure> {
+        var cache: RenderCache?
+        return build(library, now: now, cache: &cache)
+    }
+
+    /// Builds all files. With a `cache` (start with an empty `RenderCache()`), only the pages whose inputs
+    /// changed since it was filled are rendered, and the cache is refilled; with nil, nothing is cached.
+    public static func build(_ library: SiteLibrary, now: Date, cache: inout RenderCache?) -> Result<BuiltSite, BuildFailure> {
         let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
         let banners = BannerFactory(library: library, now: now)
         var jobs = library.pages.compactMap { page in
@@ -32,7 +41,21 @@ public enum SiteBuilder {
             guard let page = library.page(library.config.sourceLanguage, route.id.relativePath) else { continue }
             jobs.append(Job(page: page, language: route.id.language, path: route.path, isFallback: true))
         }
-        let rendered = parallelMap(jobs) { job in render(job, library: library, views: views, banners: banners) }
+        let previous = cache
+        let fingerprints = previous.map { cache -> [Int?] in
+            let shared = BuildFingerprint(library, views: views, now: now)
+            return jobs.map { job in
+                cache.entries[job.path].map { shared.of(job, library: library, usedFacts: $0.usedFacts, linkedPages: $0.linkedPages) }
+            }
+        }
+        let allJobs = jobs
+        let rendered = parallelMap(Array(jobs.indices)) { index -> Result<Rendered, BuildFailure> in
+            let job = allJobs[index]
+            if let entry = previous?.entries[job.path], let fingerprint = fingerprints?[index], entry.fingerprint == fingerprint {
+                return .success(entry.rendered)
+            }
+            return render(job, library: library, views: views, banners: banners)
+        }
 
         var errors: [BuildError] = []
         var files: [OutputFile] = []
@@ -53,6 +76,22 @@ public enum SiteBuilder {
             }
         }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+        if previous != nil {
+            var next = RenderCache()
+            let shared = BuildFingerprint(library, views: views, now: now)
+            for (index, result) in rendered.enumerated() {
+                guard case .success(let page) = result else { continue }
+                let job = jobs[index]
+                next.entries[job.path] = RenderCache.Entry(
+                    fingerprint: shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages),
+                    rendered: page, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+                if let old = previous?.entries[job.path], let fingerprint = fingerprints?[index], old.fingerprint == fingerprint,
+                   old.rendered.file.path == page.file.path { continue }
+                next.renderedPaths.append(page.file.path)
+            }
+            next.renderedCount = next.renderedPaths.count
+            cache = next
+        }
         for language in library.config.languages where !homes.contains(language) {
             files.append(syntheticHome(language, library: library, views: views, banners: banners))
             counts[language, default: 0] += 1
@@ -118,7 +157,8 @@ public enum SiteBuilder {
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
             headingLevels: markdown.headings.map(\.level), location: front.location)
-        return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", text: html), report: report))
+        return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", text: html), report: report,
+                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages))
     }
 
     /// The language's pages other than its home, by weight, then title; fallbacks are marked.

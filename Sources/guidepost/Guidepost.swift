@@ -2,10 +2,10 @@ import ArgumentParser
 import Site
 
 @main
-struct GuidepostCommand: ParsableCommand {
+struct GuidepostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guidepost",
         abstract: "Builds a multilingual guide site from Markdown, facts and Mustache templates.",
-        subcommands: [Build.self, Check.self, Translations.self, Render.self],
+        subcommands: [Build.self, Serve.self, Check.self, Translations.self, Render.self],
         defaultSubcommand: Build.self)
 }

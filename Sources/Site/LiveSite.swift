@@ -1,0 +1,73 @@
+import Diagnostics
+import Foundation
+
+/// A site kept in memory and rebuilt incrementally as its sources change: the core of `guidepost serve`.
+///
+/// The last good build keeps being served when a rebuild fails; the failure's errors are kept for display.
+public final class LiveSite: @unchecked Sendable {
+    /// What one rebuild did.
+    public struct Rebuild: Sendable, Codable {
+        /// The source files whose change caused it (empty for the first build).
+        public var trigger: [String]
+        /// The output paths of the pages rendered again (the others were reused).
+        public var renderedPages: [String]
+        /// How long it took.
+        public var milliseconds: Int
+        /// The errors, when it failed (the previous site stays served).
+        public var errors: [String]
+
+        /// `rebuilt after content/fr/a.md changed: 3 pages re-rendered in 12 ms`, or the failure.
+        public var summary: String {
+            let cause = trigger.isEmpty ? "built" : "rebuilt after \(trigger.joined(separator: ", ")) changed"
+            if !errors.isEmpty { return "\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s"), still serving the last good version\n" + errors.joined(separator: "\n") }
+            return "\(cause): \(renderedPages.count) page\(renderedPages.count == 1 ? "" : "s") re-rendered in \(milliseconds) ms"
+        }
+    }
+
+    private let lock = NSLock()
+    private let options: BuildOptions
+    private var files: [String: [UInt8]] = [:]
+    private var cache = RenderCache()
+    private var state = (version: 0, last: Rebuild?.none)
+
+    /// Builds the site once, in memory. `options.now` is ignored: each rebuild uses the clock.
+    public init(options: BuildOptions) {
+        self.options = options
+        _ = rebuild(trigger: [])
+    }
+
+    /// Increases with every successful rebuild.
+    public var version: Int { lock.withLock { state.version } }
+
+    /// The last rebuild's report.
+    public var lastRebuild: Rebuild? { lock.withLock { state.last } }
+
+    /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
+    public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
+
+    /// Rebuilds after `trigger` changed, re-rendering only what depends on it. Never throws: on failure the
+    /// previous files stay and the report carries the errors.
+    @discardableResult
+    public func rebuild(trigger: [String]) -> Rebuild {
+        let start = Date()
+        var buildOptions = options
+        buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        var cache: RenderCache? = lock.withLock { self.cache }
+        var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
+        switch SiteLoader.load(buildOptions).flatMap({ SiteBuilder.build($0, now: buildOptions.now, cache: &cache) }) {
+        case .success(let site):
+            report.renderedPages = cache?.renderedPaths ?? []
+            let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            lock.withLock {
+                self.files = table
+                if let cache { self.cache = cache }
+                self.state.version += 1
+            }
+        case .failure(let failure):
+            report.errors = failure.errors.map(\.description)
+        }
+        report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+        lock.withLock { state.last = report }
+        return report
+    }
+}

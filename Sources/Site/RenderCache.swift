@@ -1,0 +1,96 @@
+import Content
+import Foundation
+
+/// What each page's last rendering depended on, so a rebuild re-renders only the pages whose inputs
+/// changed (the engine behind `guidepost serve`). Fingerprints use Swift's per-process hashing: a cache
+/// lives in memory for one process and is never saved.
+public struct RenderCache: Sendable {
+    struct Entry: Sendable {
+        var fingerprint: Int
+        var rendered: SiteBuilder.Rendered
+        var usedFacts: Set<String>
+        var linkedPages: Set<String>
+    }
+
+    var entries: [String: Entry] = [:]
+    /// How many pages the last build rendered (the rest came from the cache).
+    public internal(set) var renderedCount = 0
+    /// Which pages the last build rendered, as output paths.
+    public internal(set) var renderedPaths: [String] = []
+
+    /// An empty cache: the first build renders everything.
+    public init() {}
+}
+
+/// The inputs shared by every page of one build, hashed once.
+struct BuildFingerprint: Sendable {
+    let global: Int
+    let strings: [String: Int]
+    let homes: [String: Int]
+
+    init(_ library: SiteLibrary, views: ViewFactory, now: Date) {
+        var hasher = Hasher()
+        for source in library.templates.sources.keys.sorted() { hasher.combine(source); hasher.combine(library.templates.sources[source]!.file.text) }
+        hasher.combine(views.assetPaths.stylesheet)
+        hasher.combine(views.assetPaths.script)
+        let config = library.config
+        hasher.combine(config.languages)
+        hasher.combine(config.sourceLanguage)
+        hasher.combine(config.title)
+        hasher.combine(config.description)
+        hasher.combine(config.baseURL)
+        hasher.combine(config.allowRawHTML)
+        hasher.combine(config.search)
+        hasher.combine(config.locales)
+        hasher.combine(config.deadlineWarningDays)
+        hasher.combine(Instant.calendarDate(of: now, in: "UTC"))
+        for name in library.campaigns.keys.sorted() {
+            let campaign = library.campaigns[name]!
+            hasher.combine(campaign)
+            hasher.combine(DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: config.deadlineWarningDays).state)
+        }
+        global = hasher.finalize()
+        var strings: [String: Int] = [:]
+        var homes: [String: Int] = [:]
+        for language in config.languages {
+            var table = Hasher()
+            for (key, value) in views.strings(language).sorted(by: { $0.key < $1.key }) { table.combine(key); table.combine(value) }
+            strings[language] = table.finalize()
+            // A home page lists every page of its language.
+            var listing = Hasher()
+            for link in SiteBuilder.listing(language, from: "\(language)/", library: library) {
+                listing.combine(link.title); listing.combine(link.description); listing.combine(link.url); listing.combine(link.fallbackLabel)
+            }
+            homes[language] = listing.finalize()
+        }
+        self.strings = strings
+        self.homes = homes
+    }
+
+    /// The fingerprint of `job`, given what it used last time.
+    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(global)
+        hasher.combine(strings[job.language])
+        hasher.combine(job.isFallback)
+        hasher.combine(job.path)
+        hasher.combine(job.page.file.text)
+        if job.page.isHome { hasher.combine(homes[job.language]) }
+        let source = library.config.sourceLanguage
+        if job.page.language != source { hasher.combine(library.page(source, job.page.relativePath)?.body) }
+        for language in library.config.languages {
+            hasher.combine(library.router.translationPath(of: Router.PageID(language: language, relativePath: job.page.relativePath)))
+        }
+        for target in linkedPages.sorted() {
+            hasher.combine(target)
+            hasher.combine(library.router.path(of: Router.PageID(language: job.language, relativePath: target)))
+        }
+        for key in usedFacts.union(job.page.frontMatter.sources.map(\.key)).sorted() {
+            hasher.combine(key)
+            let fact = library.facts[key]
+            hasher.combine(fact?.value)
+            for id in fact?.sources ?? [] { hasher.combine(id); hasher.combine(library.facts[id]?.value) }
+        }
+        return hasher.finalize()
+    }
+}
