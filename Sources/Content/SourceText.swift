@@ -18,13 +18,13 @@ public struct SourceText: Sendable {
             throw .invalidUTF8(SourceText.firstInvalidByte(in: Array(body), path: path))
         }
         self.path = path
-        self.text = decoded.contains("\r") ? decoded.replacingLineEndings() : decoded
+        self.text = decoded.utf8.contains(UInt8(ascii: "\r")) ? decoded.replacingLineEndings() : decoded
     }
 
     /// Wraps text that is already decoded (for tests and standard input).
     public init(path: String, text: String) {
         self.path = path
-        self.text = text.contains("\r") ? text.replacingLineEndings() : text
+        self.text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingLineEndings() : text
     }
 
     /// The location of `position` in this file.

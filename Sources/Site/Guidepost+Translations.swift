@@ -52,7 +52,7 @@ extension Guidepost {
             guard let data = FileManager.default.contents(atPath: path), let raw = String(data: data, encoding: .utf8) else {
                 throw BuildError.io(SourceLocation(path: path), detail: "the file cannot be read")
             }
-            let edited = try FrontMatterEditor.setting("sourceHash", to: ContentHash.body(original.body), inRaw: raw, path: path)
+            let edited = try FrontMatterEditor.setting("sourceHash", to: original.bodyHash, inRaw: raw, path: path)
             try Data(edited.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch let error as BuildError {
             throw BuildFailure([error])

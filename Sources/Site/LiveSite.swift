@@ -28,6 +28,9 @@ public final class LiveSite: @unchecked Sendable {
     private let options: BuildOptions
     private var files: [String: [UInt8]] = [:]
     private var cache = RenderCache()
+    private var library: SiteLibrary?
+    /// Files changed since the last good build (a failed rebuild's changes are retried with the next).
+    private var pending = Set<String>()
     private var state = (version: 0, last: Rebuild?.none)
 
     /// Builds the site once, in memory. `options.now` is ignored: each rebuild uses the clock.
@@ -53,18 +56,24 @@ public final class LiveSite: @unchecked Sendable {
         var buildOptions = options
         buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         var cache: RenderCache? = lock.withLock { self.cache }
+        let previous = lock.withLock { self.library }
+        let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
-        switch SiteLoader.load(buildOptions).flatMap({ SiteBuilder.build($0, now: buildOptions.now, cache: &cache) }) {
-        case .success(let site):
+        let loaded = previous.map { SiteLoader.reload(buildOptions, previous: $0, changed: changed) } ?? SiteLoader.load(buildOptions)
+        switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
+        case .success(let (library, site)):
             report.renderedPages = cache?.renderedPaths ?? []
             let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
                 if let cache { self.cache = cache }
+                self.library = library
+                self.pending.removeAll()
                 self.state.version += 1
             }
         case .failure(let failure):
             report.errors = failure.errors.map(\.description)
+            lock.withLock { pending.formUnion(trigger) }
         }
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
         lock.withLock { state.last = report }

@@ -13,6 +13,8 @@ public struct RenderCache: Sendable {
     }
 
     var entries: [String: Entry] = [:]
+    /// The site-wide files (sitemap, feeds, board, root pages…) and the fingerprint of their inputs.
+    var extras: (fingerprint: Int, files: [OutputFile])?
     /// How many pages the last build rendered (the rest came from the cache).
     public internal(set) var renderedCount = 0
     /// Which pages the last build rendered, as output paths.
@@ -74,10 +76,10 @@ struct BuildFingerprint: Sendable {
         hasher.combine(strings[job.language])
         hasher.combine(job.isFallback)
         hasher.combine(job.path)
-        hasher.combine(job.page.file.text)
+        hasher.combine(job.page.fileHash)
         if job.page.isHome { hasher.combine(homes[job.language]) }
         let source = library.config.sourceLanguage
-        if job.page.language != source { hasher.combine(library.page(source, job.page.relativePath)?.body) }
+        if job.page.language != source { hasher.combine(library.page(source, job.page.relativePath)?.bodyHash) }
         for language in library.config.languages {
             hasher.combine(library.router.translationPath(of: Router.PageID(language: language, relativePath: job.page.relativePath)))
         }
@@ -90,6 +92,31 @@ struct BuildFingerprint: Sendable {
             let fact = library.facts[key]
             hasher.combine(fact?.value)
             for id in fact?.sources ?? [] { hasher.combine(id); hasher.combine(library.facts[id]?.value) }
+        }
+        return hasher.finalize()
+    }
+}
+
+extension BuildFingerprint {
+    /// Everything the site-wide files read: routes, dates, titles and descriptions of every page,
+    /// translation states, and the shared inputs.
+    func extras(_ library: SiteLibrary, audit: TranslationAudit) -> Int {
+        var hasher = Hasher()
+        hasher.combine(global)
+        for language in library.config.languages { hasher.combine(strings[language]) }
+        for page in library.pages {
+            hasher.combine(page.language)
+            hasher.combine(page.relativePath)
+            hasher.combine(library.router.path(of: page))
+            hasher.combine(page.frontMatter.title)
+            hasher.combine(page.frontMatter.description)
+            hasher.combine(page.frontMatter.date)
+            hasher.combine(page.frontMatter.updated)
+        }
+        for route in library.router.fallbackRoutes { hasher.combine(route.path) }
+        for row in audit.rows {
+            hasher.combine(row.page)
+            for language in audit.languages { hasher.combine(row.status[language]?.rawValue) }
         }
         return hasher.finalize()
     }

@@ -42,10 +42,11 @@ public enum SiteBuilder {
             jobs.append(Job(page: page, language: route.id.language, path: route.path, isFallback: true))
         }
         let previous = cache
+        // Inputs shared by every page, hashed once per build (only when caching).
+        let shared = previous.map { _ in BuildFingerprint(library, views: views, now: now) }
         let fingerprints = previous.map { cache -> [Int?] in
-            let shared = BuildFingerprint(library, views: views, now: now)
-            return jobs.map { job in
-                cache.entries[job.path].map { shared.of(job, library: library, usedFacts: $0.usedFacts, linkedPages: $0.linkedPages) }
+            jobs.map { job in
+                cache.entries[job.path].map { shared!.of(job, library: library, usedFacts: $0.usedFacts, linkedPages: $0.linkedPages) }
             }
         }
         let allJobs = jobs
@@ -76,18 +77,18 @@ public enum SiteBuilder {
             }
         }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
-        if previous != nil {
+        if let shared {
             var next = RenderCache()
-            let shared = BuildFingerprint(library, views: views, now: now)
+            next.extras = previous?.extras
             for (index, result) in rendered.enumerated() {
                 guard case .success(let page) = result else { continue }
                 let job = jobs[index]
-                next.entries[job.path] = RenderCache.Entry(
-                    fingerprint: shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages),
-                    rendered: page, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
-                if let old = previous?.entries[job.path], let fingerprint = fingerprints?[index], old.fingerprint == fingerprint,
-                   old.rendered.file.path == page.file.path { continue }
-                next.renderedPaths.append(page.file.path)
+                let reused = previous?.entries[job.path].flatMap { old in fingerprints?[index].map { old.fingerprint == $0 } } ?? false
+                let fingerprint = reused ? fingerprints![index]!
+                    : shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+                next.entries[job.path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page,
+                                                           usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+                if !reused { next.renderedPaths.append(page.file.path) }
             }
             next.renderedCount = next.renderedPaths.count
             cache = next
@@ -97,7 +98,16 @@ public enum SiteBuilder {
             counts[language, default: 0] += 1
         }
         let audit = TranslationAudit.run(library, reports: reports)
-        files += SiteExtras.files(library: library, views: views, now: now, audit: audit)
+        if let previous, let shared {
+            // Site-wide files are rebuilt only when something they read changed.
+            let fingerprint = shared.extras(library, audit: audit)
+            let extras = previous.extras.flatMap { $0.fingerprint == fingerprint ? $0.files : nil }
+                ?? SiteExtras.files(library: library, views: views, now: now, audit: audit)
+            cache?.extras = (fingerprint, extras)
+            files += extras
+        } else {
+            files += SiteExtras.files(library: library, views: views, now: now, audit: audit)
+        }
         files.sort { $0.path < $1.path }
         var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search)
         site.audit = audit
@@ -129,7 +139,7 @@ public enum SiteBuilder {
             }
         } else if page.language != library.config.sourceLanguage,
                   let original = library.page(library.config.sourceLanguage, page.relativePath),
-                  front.sourceHash != ContentHash.body(original.body) {
+                  front.sourceHash != original.bodyHash {
             notice = original.frontMatter.updated.map {
                 strings["stale-notice"].replacingOccurrences(of: "{date}", with: DateFormatting.format($0, language: language))
             } ?? strings["stale-notice-undated"]

@@ -8,6 +8,41 @@ public enum SiteLoader {
     /// UI strings the engine itself prints; plural keys need `one` and `other`.
     static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed"]
 
+    /// Reloads after `changed` files changed, re-reading only those when they are all existing articles
+    /// that were already loaded (an edit); anything else (a new or deleted file, facts, strings,
+    /// templates, settings) reloads everything.
+    public static func reload(_ options: BuildOptions, previous: SiteLibrary, changed: [String]) -> Result<SiteLibrary, BuildFailure> {
+        let content = FileTree(root: options.contentDirectory)
+        var replaced = previous.pages
+        var index: [String: Int] = [:]
+        for (position, page) in replaced.enumerated() { index[page.file.path] = position }
+        for path in changed {
+            guard path.hasSuffix(".md"), let position = index[path], FileManager.default.fileExists(atPath: path) else {
+                return load(options)
+            }
+            let page = replaced[position]
+            let relative = String(path.dropFirst(content.root.count + 1))
+            switch readText(content, relative).flatMap({ Page.parse($0, language: page.language, relativePath: page.relativePath) }) {
+            case .success(let fresh):
+                // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
+                let old = page.frontMatter, new = fresh.frontMatter
+                guard old.slug == new.slug, old.draft == new.draft, old.layout == new.layout, old.campaign == new.campaign,
+                      old.sources.map(\.key) == new.sources.map(\.key), !new.draft else { return load(options) }
+                replaced[position] = fresh
+            case .failure(let failure):
+                return .failure(failure)
+            }
+        }
+        var errors: [BuildError] = []
+        let router = Router(pages: replaced, baseURL: previous.config.baseURL, sourceLanguage: previous.config.sourceLanguage,
+                            languages: previous.config.languages, errors: &errors)
+        guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+        var library = SiteLibrary(config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
+                                  pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
+        library.stringWarnings = previous.stringWarnings
+        return .success(library)
+    }
+
     /// Loads the site under `options`, or every error found.
     public static func load(_ options: BuildOptions) -> Result<SiteLibrary, BuildFailure> {
         let content = FileTree(root: options.contentDirectory)

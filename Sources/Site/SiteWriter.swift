@@ -24,7 +24,12 @@ public enum SiteWriter {
                 guard isContained(file.path) else { throw CocoaError(.fileWriteInvalidFileName) }
                 let url = staging.appendingPathComponent(file.path)
                 let folder = url.deletingLastPathComponent().path
-                if made.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                if made.insert(folder).inserted {
+                    // Plain mkdir when the parent exists (files are sorted, so it usually does); Foundation otherwise.
+                    if mkdir(folder, 0o755) != 0, errno != EEXIST {
+                        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    }
+                }
                 try writeFile(file.bytes, to: url.path)
             }
             try finish(staging)

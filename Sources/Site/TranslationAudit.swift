@@ -52,7 +52,7 @@ public struct TranslationAudit: Sendable {
                 }
                 if language == source { status[language] = .source; continue }
                 guard let original else { status[language] = .current; continue }
-                let current = page.frontMatter.sourceHash == ContentHash.body(original.body)
+                let current = page.frontMatter.sourceHash == original.bodyHash
                 status[language] = current ? .current : .stale
                 if !current { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
                 if let expected = reportsByID["\(source)/\(path)"], let actual = reportsByID["\(language)/\(path)"] {

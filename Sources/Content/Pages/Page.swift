@@ -14,6 +14,10 @@ public struct Page: Sendable {
     public var body: String
     /// The file line the body starts on.
     public var bodyStartLine: Int
+    /// `ContentHash.body(body)`: what a translation records as `sourceHash`, computed once.
+    public var bodyHash: String
+    /// A hash of the whole file, for incremental rebuilds.
+    public var fileHash: String
 
     /// `guides/facebook` — the key shared by all translations of this page.
     public var translationKey: String { String(relativePath.dropLast(3)) }
@@ -38,6 +42,7 @@ public struct Page: Sendable {
             return .failure(BuildFailure(errors))
         }
         return .success(Page(language: language, relativePath: relativePath, file: file, frontMatter: frontMatter,
-                             body: parts.body, bodyStartLine: parts.bodyStartLine))
+                             body: parts.body, bodyStartLine: parts.bodyStartLine,
+                             bodyHash: ContentHash.body(parts.body), fileHash: ContentHash.hex(file.text.utf8, length: 16)))
     }
 }
