@@ -2,7 +2,7 @@ import ArgumentParser
 import Site
 
 @main
-struct GuidepostCommand: AsyncParsableCommand {
+struct GuidepostCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guidepost",
         abstract: "Builds a multilingual guide site from Markdown, facts and Mustache templates.",

@@ -5,7 +5,7 @@ import Site
 
 /// `guidepost serve`: builds in memory, serves over HTTP, rebuilds incrementally on every change and
 /// reloads open tabs. It never writes `site/`.
-struct Serve: AsyncParsableCommand {
+struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Preview the site with live reload; rebuilds only what changed.")
 
     @OptionGroup var site: SiteOptions
@@ -13,7 +13,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "How often to look for changes, in milliseconds.") var interval = 150
 
-    func run() async throws {
+    /// The other commands stay synchronous (an async entry point parks the main thread in a way
+    /// valgrind cannot follow), so this one runs its server on the concurrency pool and waits.
+    func run() throws {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: Error?
+        Task {
+            do { try await serve() } catch { failure = error }
+            done.signal()
+        }
+        done.wait()
+        if let failure { throw failure }
+    }
+
+    private func serve() async throws {
         let live = LiveSite(options: site.buildOptions())
         say(live.lastRebuild?.summary ?? "")
         let reloads = Reloads()
