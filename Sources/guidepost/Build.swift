@@ -24,7 +24,11 @@ struct Build: ParsableCommand {
         do {
             let summary = try Guidepost.build(options)
             if !summary.warnings.isEmpty {
-                FileHandle.standardError.write(Data((summary.warnings.map(\.warningDescription).joined(separator: "\n") + "\n").utf8))
+                // The first few, then a count: `guidepost check` lists them all.
+                let shown = summary.warnings.prefix(20).map(\.warningDescription)
+                let rest = summary.warnings.count - shown.count
+                let more = rest > 0 ? ["… and \(rest) more translation warnings; run guidepost check to list them all"] : []
+                FileHandle.standardError.write(Data(((shown + more).joined(separator: "\n") + "\n").utf8))
             }
             print(summary)
         } catch {
