@@ -17,6 +17,8 @@ public enum Guidepost {
         public var now: Date
         /// Translation problems that did not fail the build (they do with `--strict`).
         public var warnings: [BuildError] = []
+        /// Seconds spent loading, rendering and writing (for `--timings`).
+        public var phases: [(name: String, seconds: Double)] = []
 
         /// `built 9 pages (fr 3, nl 3, en 3), 31 files in 0.04 s, now 2025-…`.
         public var description: String {
@@ -29,7 +31,18 @@ public enum Guidepost {
     /// Loads, builds and writes the site. On any error nothing is written and every error is thrown together.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> Summary {
         let start = Date()
-        let site = try buildInMemory(options)
+        let library: SiteLibrary
+        switch SiteLoader.load(options) {
+        case .success(let loaded): library = loaded
+        case .failure(let failure): throw failure
+        }
+        let loaded = Date()
+        let site: BuiltSite
+        switch SiteBuilder.build(library, now: options.now) {
+        case .success(let built): site = built
+        case .failure(let failure): throw failure
+        }
+        let rendered = Date()
         let problems = site.audit?.problems ?? []
         if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
         do {
@@ -37,8 +50,11 @@ public enum Guidepost {
                 if site.search { try SearchIndex.build(in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json") }
             }
         } catch { throw BuildFailure([error]) }
-        var summary = Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: Date().timeIntervalSince(start), now: options.now)
+        let written = Date()
+        var summary = Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: written.timeIntervalSince(start), now: options.now)
         summary.warnings = problems
+        summary.phases = [("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
+                          ("write", written.timeIntervalSince(rendered))]
         return summary
     }
 

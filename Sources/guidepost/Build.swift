@@ -14,6 +14,7 @@ struct Build: ParsableCommand {
     @Option(help: "Override the base URL from content/site.json.") var baseURL: String?
     @Option(help: "The Pagefind executable, when site.json turns search on (default: pagefind on the PATH).") var pagefind: String?
     @Flag(help: "Fail on translation problems (missing or stale pages, different facts, checklists or headings).") var strict = false
+    @Flag(help: "Also print how long loading, rendering and writing took.") var timings = false
 
     func run() throws {
         let instant: Date
@@ -31,6 +32,9 @@ struct Build: ParsableCommand {
                 FileHandle.standardError.write(Data(((shown + more).joined(separator: "\n") + "\n").utf8))
             }
             print(summary)
+            if timings {
+                print(summary.phases.map { String(format: "%@ %.2f s", $0.name, $0.seconds) }.joined(separator: ", "))
+            }
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure
