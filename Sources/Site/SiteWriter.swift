@@ -30,7 +30,11 @@ public enum SiteWriter {
                         try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                     }
                 }
-                try writeFile(file.bytes, to: url.path)
+                // An unchanged file is hard-linked from the current output instead of written: no new inode,
+                // and the current output itself is not touched until the swap.
+                if !linkIfUnchanged(file.bytes, from: target.appendingPathComponent(file.path).path, to: url.path) {
+                    try writeFile(file.bytes, to: url.path)
+                }
             }
             try finish(staging)
             let existed = manager.fileExists(atPath: target.path)
@@ -66,6 +70,23 @@ public enum SiteWriter {
             }
             written += result
         }
+    }
+
+    /// Links `existing` to `path` when it holds exactly `bytes`; false (and nothing done) otherwise.
+    private static func linkIfUnchanged(_ bytes: [UInt8], from existing: String, to path: String) -> Bool {
+        var info = stat()
+        guard lstat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(existing, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var old = [UInt8](repeating: 0, count: bytes.count)
+        var done = 0
+        while done < old.count {
+            let count = old.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if count <= 0 { return false }
+            done += count
+        }
+        return old == bytes && link(existing, path) == 0
     }
 
     /// A relative path that stays inside the output folder.

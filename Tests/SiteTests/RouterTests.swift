@@ -42,3 +42,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["site"])
     }
 }
+
+@Suite struct SiteWriterLinkTests {
+    @Test func unchangedFilesAreLinkedAndChangedOnesRewrittenWithoutTouchingTheOldTree() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b.txt", text: "old")], to: output)
+        let before = try FileManager.default.attributesOfItem(atPath: output + "/a/index.html")[.systemFileNumber] as? Int
+        var seenDuringStaging: [URL: Data] = [:]
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b.txt", text: "new")], to: output) { _ throws(Diagnostics.BuildError) in
+            // Before the swap, the current output is exactly as it was.
+            seenDuringStaging = (try? Fixtures.snapshot(URL(fileURLWithPath: output)))?.reduce(into: [:]) { $0[URL(fileURLWithPath: $1.key)] = $1.value } ?? [:]
+        }
+        #expect(seenDuringStaging[URL(fileURLWithPath: "b.txt")] == Data("old".utf8))
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("same".utf8), "b.txt": Data("new".utf8)])
+        let after = try FileManager.default.attributesOfItem(atPath: output + "/a/index.html")[.systemFileNumber] as? Int
+        #expect(before == after, "the unchanged file kept its inode (hard link), the changed one was written anew")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["site"])
+    }
+}
