@@ -116,15 +116,12 @@ private struct TreeRewriter {
     /// Expands placeholders, then applies the language's typography, in one text node.
     private func expandText<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
         guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { return }
-        var text = literal
-        if Placeholder.mayContain(text) {
-            text = Placeholder.expand(text) { placeholder in
-                resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
-            }
+        var text = Placeholder.expand(literal) { placeholder in
+            resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
         }
-        if let language = options.language, Typography.applies(to: language) {
+        if let language = options.language {
             // cmark already curled the quotes in the Markdown; facts get the same treatment here.
-            text = language == "fr" ? Typography.frenchSpacing(Typography.curlQuotes(text)) : Typography.curlQuotes(text)
+            text = Typography.apply(text, language: language)
         }
         if text != literal { cmark_node_set_literal(node, text) }
     }

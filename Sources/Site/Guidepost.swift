@@ -31,17 +31,8 @@ public enum Guidepost {
     /// Loads, builds and writes the site. On any error nothing is written and every error is thrown together.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> Summary {
         let start = Date()
-        let library: SiteLibrary
-        switch SiteLoader.load(options) {
-        case .success(let loaded): library = loaded
-        case .failure(let failure): throw failure
-        }
-        let loaded = Date()
-        let site: BuiltSite
-        switch SiteBuilder.build(library, now: options.now) {
-        case .success(let built): site = built
-        case .failure(let failure): throw failure
-        }
+        var loaded = start
+        let site = try buildInMemory(options, loaded: &loaded)
         let rendered = Date()
         let problems = site.audit?.problems ?? []
         if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
@@ -60,11 +51,18 @@ public enum Guidepost {
 
     /// Loads and builds the site without writing it.
     public static func buildInMemory(_ options: BuildOptions) throws(BuildFailure) -> BuiltSite {
+        var loaded = Date()
+        return try buildInMemory(options, loaded: &loaded)
+    }
+
+    /// Loads and builds in memory; `loaded` is set to when loading ended (for `--timings`).
+    private static func buildInMemory(_ options: BuildOptions, loaded: inout Date) throws(BuildFailure) -> BuiltSite {
         let library: SiteLibrary
         switch SiteLoader.load(options) {
-        case .success(let loaded): library = loaded
+        case .success(let result): library = result
         case .failure(let failure): throw failure
         }
+        loaded = Date()
         switch SiteBuilder.build(library, now: options.now) {
         case .success(let site): return site
         case .failure(let failure): throw failure

@@ -7,16 +7,13 @@ import Foundation
 public struct RenderCache: Sendable {
     struct Entry: Sendable {
         var fingerprint: Int
+        /// The page as rendered, with the facts and links it used.
         var rendered: SiteBuilder.Rendered
-        var usedFacts: Set<String>
-        var linkedPages: Set<String>
     }
 
     var entries: [String: Entry] = [:]
     /// The site-wide files (sitemap, feeds, board, root pages…) and the fingerprint of their inputs.
     var extras: (fingerprint: Int, files: [OutputFile])?
-    /// How many pages the last build rendered (the rest came from the cache).
-    public internal(set) var renderedCount = 0
     /// Which pages the last build rendered, as output paths.
     public internal(set) var renderedPaths: [String] = []
 

@@ -15,6 +15,8 @@ public enum SiteBuilder {
         var linkedPages: Set<String> = []
     }
 
+    typealias Entry = RenderCache.Entry
+
     /// A page to render: a real page, or a source page shown in a language that lacks it.
     struct Job: Sendable {
         var page: Page
@@ -44,18 +46,16 @@ public enum SiteBuilder {
         let previous = cache
         // Inputs shared by every page, hashed once per build (only when caching).
         let shared = previous.map { _ in BuildFingerprint(library, views: views, now: now) }
-        let fingerprints = previous.map { cache -> [Int?] in
-            jobs.map { job in
-                cache.entries[job.path].map { shared!.of(job, library: library, usedFacts: $0.usedFacts, linkedPages: $0.linkedPages) }
-            }
+        // The cached rendering of each job whose inputs are unchanged (nil: render it).
+        let hits: [Entry?] = jobs.map { job in
+            guard let shared, let entry = previous?.entries[job.path] else { return nil }
+            let fingerprint = shared.of(job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages)
+            return fingerprint == entry.fingerprint ? entry : nil
         }
         let allJobs = jobs
         let rendered = parallelMap(Array(jobs.indices)) { index -> Result<Rendered, BuildFailure> in
-            let job = allJobs[index]
-            if let entry = previous?.entries[job.path], let fingerprint = fingerprints?[index], entry.fingerprint == fingerprint {
-                return .success(entry.rendered)
-            }
-            return render(job, library: library, views: views, banners: banners)
+            if let hit = hits[index] { return .success(hit.rendered) }
+            return render(allJobs[index], library: library, views: views, banners: banners)
         }
 
         var errors: [BuildError] = []
@@ -82,15 +82,14 @@ public enum SiteBuilder {
             next.extras = previous?.extras
             for (index, result) in rendered.enumerated() {
                 guard case .success(let page) = result else { continue }
-                let job = jobs[index]
-                let reused = previous?.entries[job.path].flatMap { old in fingerprints?[index].map { old.fingerprint == $0 } } ?? false
-                let fingerprint = reused ? fingerprints![index]!
-                    : shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
-                next.entries[job.path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page,
-                                                           usedFacts: page.usedFacts, linkedPages: page.linkedPages)
-                if !reused { next.renderedPaths.append(page.file.path) }
+                if let hit = hits[index] {
+                    next.entries[jobs[index].path] = hit
+                    continue
+                }
+                let fingerprint = shared.of(jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+                next.entries[jobs[index].path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
+                next.renderedPaths.append(page.file.path)
             }
-            next.renderedCount = next.renderedPaths.count
             cache = next
         }
         for language in library.config.languages where !homes.contains(language) {
@@ -137,9 +136,7 @@ public enum SiteBuilder {
             if let sourcePath = library.router.translationPath(of: Router.PageID(language: page.language, relativePath: page.relativePath)) {
                 pageView.canonicalURL = library.router.absolute(sourcePath)
             }
-        } else if page.language != library.config.sourceLanguage,
-                  let original = library.page(library.config.sourceLanguage, page.relativePath),
-                  front.sourceHash != original.bodyHash {
+        } else if let original = library.staleSource(of: page) {
             notice = original.frontMatter.updated.map {
                 strings["stale-notice"].replacingOccurrences(of: "{date}", with: DateFormatting.format($0, language: language))
             } ?? strings["stale-notice-undated"]

@@ -28,6 +28,14 @@ public struct SiteLibrary: Sendable {
         pagesByID[Router.PageID(language: language, relativePath: relativePath)]
     }
 
+    /// For a translation made from an older version of its source page (its `sourceHash` differs from the
+    /// source body's hash, or is missing): that source page. Nil for source pages and current translations.
+    public func staleSource(of page: Page) -> Page? {
+        guard page.language != config.sourceLanguage, let original = self.page(config.sourceLanguage, page.relativePath),
+              page.frontMatter.sourceHash != original.bodyHash else { return nil }
+        return original
+    }
+
     private var pagesByID: [Router.PageID: Page] = [:]
 
     init(config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],

@@ -52,9 +52,9 @@ public struct TranslationAudit: Sendable {
                 }
                 if language == source { status[language] = .source; continue }
                 guard let original else { status[language] = .current; continue }
-                let current = page.frontMatter.sourceHash == original.bodyHash
-                status[language] = current ? .current : .stale
-                if !current { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
+                let stale = library.staleSource(of: page) != nil
+                status[language] = stale ? .stale : .current
+                if stale { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
                 if let expected = reportsByID["\(source)/\(path)"], let actual = reportsByID["\(language)/\(path)"] {
                     problems += compare(expected, actual, at: page.frontMatter.location)
                 }
