@@ -15,8 +15,6 @@ public struct PageReport: Sendable, Equatable {
     public var checklistItems: [Int]
     /// The level of each heading, in order.
     public var headingLevels: [Int]
-    /// Where the page is.
-    public var location: SourceLocation
 }
 
 extension Guidepost {

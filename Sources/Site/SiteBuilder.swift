@@ -163,7 +163,7 @@ public enum SiteBuilder {
         let report = job.isFallback ? nil : PageReport(
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
-            headingLevels: markdown.headings.map(\.level), location: front.location)
+            headingLevels: markdown.headings.map(\.level))
         return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", text: html), report: report,
                                  usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages))
     }
