@@ -10,7 +10,6 @@ import unittest
 import urllib.error
 import urllib.request
 
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chromium
@@ -129,7 +128,9 @@ class ServeTests(unittest.TestCase):
             WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
             time.sleep(0.5)  # let the live-reload socket connect
             append(os.path.join(self.work, "content", "en", "about.md"), "\nA sentence added while the browser watches.\n")
-            WebDriverWait(driver, 5).until(lambda d: "A sentence added while the browser watches." in d.find_element(By.TAG_NAME, "body").text)
+            # Read the text by script: an element found just before the reload would go stale mid-read.
+            WebDriverWait(driver, 5).until(lambda d: "A sentence added while the browser watches."
+                                           in (d.execute_script("return document.body ? document.body.innerText : ''") or ""))
         finally:
             driver.quit()
 
