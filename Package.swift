@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -26,11 +25,8 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
         // The content model: site config, UI strings, facts, pages.
         .target(name: "Content", dependencies: ["Markdown", "Diagnostics"]),
-        // Mustache templates and the typed view models they render.
-        .target(name: "Templates", dependencies: [
-            "Content", "Diagnostics",
-            .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
+        .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
         .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
         // The thin command-line front end.

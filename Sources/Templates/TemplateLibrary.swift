@@ -1,54 +1,39 @@
 import Content
 import Diagnostics
-import Mustache
 
-/// Every template of the site, parsed once and checked for missing includes and include loops.
+/// Every template of the site, compiled once and checked for missing includes and include loops.
 public struct TemplateLibrary: Sendable {
-    private let library: MustacheLibrary
+    private let compiled: [String: [TemplateNode]]
     /// The sources, by name.
     public let sources: [String: TemplateSource]
 
     /// Parses `sources`, reporting syntax errors, missing partials and loops, all at once.
     public static func load(_ sources: [TemplateSource]) -> Result<TemplateLibrary, BuildFailure> {
         var errors: [BuildError] = []
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: [TemplateNode]] = [:]
         let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for source in sources {
-            do {
-                templates[source.name] = try MustacheTemplate(string: source.file.text)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: source.file.path, line: error.context.lineNumber, column: error.context.columnNumber)
-                errors.append(.templateSyntax(location, detail: TemplateLibrary.explain(error.error)))
-            } catch {
-                errors.append(.templateSyntax(SourceLocation(path: source.file.path), detail: "\(error)"))
-            }
+            var parser = TemplateParser(path: source.file.path, text: source.file.text)
+            templates[source.name] = parser.parse()
+            errors += parser.errors
             for reference in source.references where byName[reference.name] == nil {
                 errors.append(.missingTemplate(reference.location, name: reference.name))
             }
         }
         errors += cycles(in: byName)
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
-        return .success(TemplateLibrary(library: MustacheLibrary(templates: templates), sources: byName))
+        return .success(TemplateLibrary(compiled: templates, sources: byName))
     }
 
     /// Whether a template called `name` exists.
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
     /// Renders `context` with the template `name` (which must exist).
-    public func render(_ context: Any, with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
-    }
-
-    private static func explain(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "this closing tag does not match the section it closes"
-        case .unfinishedName?: return "this tag is not finished; close it with }}"
-        case .expectedSectionEnd?: return "a section is opened but never closed with {{/name}}"
-        case .invalidSetDelimiter?: return "the set-delimiter tag is malformed"
-        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
-            return "inside {{< parent}} only {{$block}} overrides are allowed"
-        default: return "\(error)"
-        }
+    public func render<Context: TemplateObject>(_ context: Context, with name: String) -> String {
+        var renderer = TemplateRenderer(templates: compiled)
+        renderer.output.reserveCapacity(16 * 1024)
+        renderer.render(name, root: .object(context))
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 
     /// Each include loop once, reported at the reference that closes it.

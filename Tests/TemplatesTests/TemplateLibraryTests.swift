@@ -19,7 +19,10 @@ import Testing
             source("page", "{{< base}}{{$main}}<p>{{{content}}}</p>{{/main}}{{/base}}"),
             source("footer", "<footer>{{t.bye}}</footer>"),
         ]).get()
-        let html = library.render(["title": "<b>&", "content": "<em>ok</em>", "t": ["bye": "Salut"]] as [String: Any], with: "page")
+        let context: [String: TemplateData] = [
+            "title": .string("<b>&"), "content": .string("<em>ok</em>"), "t": .object(["bye": TemplateData.string("Salut")]),
+        ]
+        let html = library.render(context, with: "page")
         #expect(html == "<title>&lt;b&gt;&amp;</title><p><em>ok</em></p><footer>Salut</footer>")
     }
 

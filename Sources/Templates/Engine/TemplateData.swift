@@ -1,0 +1,106 @@
+/// A value a template reads: text, a flag, a number, a list, a view model, or nothing.
+public enum TemplateData: Sendable {
+    /// Text (HTML-escaped by `{{name}}`, written as is by `{{{name}}}`).
+    case string(String)
+    /// A flag: sections render once when true.
+    case bool(Bool)
+    /// A number, written in decimal.
+    case int(Int)
+    /// A list: sections render once per item.
+    case list([TemplateData])
+    /// A view model whose fields templates read by name.
+    case object(any TemplateObject)
+    /// No value: falsy, and written as nothing.
+    case null
+
+    /// Whether a section renders (`{{#x}}`) rather than its inverse (`{{^x}}`).
+    var isTruthy: Bool {
+        switch self {
+        case .string: return true
+        case .bool(let flag): return flag
+        case .int: return true
+        case .list(let items): return !items.isEmpty
+        case .object: return true
+        case .null: return false
+        }
+    }
+
+    /// The value at `path` inside this value (`.null` when there is none).
+    func lookup(_ path: TemplatePath) -> TemplateData {
+        guard case .object(let object) = self else { return .null }
+        return object.lookup(path) ?? .null
+    }
+}
+
+/// A view model that templates read by field name.
+public protocol TemplateObject: Sendable {
+    /// The value at `path`, whose first name is one of this object's fields; nil when it is not one.
+    func lookup(_ path: TemplatePath) -> TemplateData?
+}
+
+/// A dotted name being looked up (`page.t.skip-link`), from its current name on.
+public struct TemplatePath: Sendable {
+    let names: [String]
+    let index: Int
+
+    init(names: [String], index: Int = 0) {
+        self.names = names
+        self.index = index
+    }
+
+    /// The field this object is asked for.
+    public var head: String { names[index] }
+    /// Whether `head` is the last name of the path.
+    public var isLast: Bool { index == names.count - 1 }
+    /// The path after `head`.
+    public var rest: TemplatePath { TemplatePath(names: names, index: index + 1) }
+
+    /// `value` when the path ends here; a dotted name cannot go inside text, so else nothing.
+    public func resolve(_ value: String) -> TemplateData { isLast ? .string(value) : .null }
+    /// `value` when the path ends here, else nothing.
+    public func resolve(_ value: String?) -> TemplateData { isLast ? value.map(TemplateData.string) ?? .null : .null }
+    /// `value` when the path ends here, else nothing.
+    public func resolve(_ value: Bool) -> TemplateData { isLast ? .bool(value) : .null }
+    /// `value` when the path ends here, else nothing.
+    public func resolve(_ value: Int) -> TemplateData { isLast ? .int(value) : .null }
+    /// `value` when the path ends here, else nothing.
+    public func resolve(_ value: Int?) -> TemplateData { isLast ? value.map(TemplateData.int) ?? .null : .null }
+    /// A list of texts when the path ends here, else nothing.
+    public func resolve(_ values: [String]) -> TemplateData { isLast ? .list(values.map(TemplateData.string)) : .null }
+    /// A table of texts (`t.key`): the table itself, or the entry named by the next name.
+    public func resolve(_ table: [String: String]) -> TemplateData {
+        if isLast { return .object(StringTable(entries: table)) }
+        let next = rest
+        return next.isLast ? table[next.head].map(TemplateData.string) ?? .null : .null
+    }
+    /// The object itself, or the field named by the next name, without copying the object.
+    public func resolve<T: TemplateObject>(_ object: T) -> TemplateData {
+        isLast ? .object(object) : object.lookup(rest) ?? .null
+    }
+    /// The object, if any, or the field named by the next name.
+    public func resolve<T: TemplateObject>(_ object: T?) -> TemplateData {
+        guard let object else { return .null }
+        return resolve(object)
+    }
+    /// A list of objects when the path ends here, else nothing.
+    public func resolve<T: TemplateObject>(_ objects: [T]) -> TemplateData {
+        isLast ? .list(objects.map { .object($0) }) : .null
+    }
+}
+
+/// A table of UI strings as a template object (`{{#page.t}}…{{/page.t}}`).
+struct StringTable: TemplateObject {
+    let entries: [String: String]
+
+    func lookup(_ path: TemplatePath) -> TemplateData? {
+        entries[path.head].map { path.resolve($0) }
+    }
+}
+
+extension Dictionary: TemplateObject where Key == String, Value == TemplateData {
+    /// A dictionary's entries are its fields.
+    public func lookup(_ path: TemplatePath) -> TemplateData? {
+        guard let value = self[path.head] else { return nil }
+        return path.isLast ? value : value.lookup(path.rest)
+    }
+}

@@ -1,0 +1,211 @@
+/// Renders compiled templates into UTF-8 bytes: looks names up through the stack of open sections,
+/// HTML-escapes `{{name}}`, expands partials, parents and blocks.
+struct TemplateRenderer {
+    /// Every compiled template, by name.
+    let templates: [String: [TemplateNode]]
+    /// The output so far.
+    var output: [UInt8] = []
+    private var stack: [TemplateData] = []
+    private var loops: [(index: Int, count: Int)] = []
+    private var overrides: [String: [TemplateNode]] = [:]
+    private var indentation: [UInt8] = []
+
+    init(templates: [String: [TemplateNode]]) {
+        self.templates = templates
+    }
+
+    /// Renders template `name` with `root` as the outermost context.
+    mutating func render(_ name: String, root: TemplateData) {
+        stack = [root]
+        render(templates[name] ?? [])
+    }
+
+    private mutating func render(_ nodes: [TemplateNode]) {
+        guard !indentation.isEmpty else {
+            for node in nodes { render(node) }
+            return
+        }
+        // Inside an indented partial: each line it writes starts with the indentation, except lines
+        // that come from inside an interpolated value.
+        for node in nodes {
+            if case .text(let bytes) = node {
+                writeIndented(bytes)
+                continue
+            }
+            let before = output.count
+            let atLineStart = output.isEmpty || output.last == Self.newline
+            if atLineStart { output.append(contentsOf: indentation) }
+            let afterIndentation = output.count
+            render(node)
+            if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
+        }
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+
+    private mutating func writeIndented(_ bytes: [UInt8]) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != Self.newline { end += 1 }
+            if end < bytes.count { end += 1 }
+            if output.isEmpty || output.last == Self.newline { output.append(contentsOf: indentation) }
+            output.append(contentsOf: bytes[start..<end])
+            start = end
+        }
+    }
+
+    private mutating func render(_ node: TemplateNode) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            write(resolve(name), escaped: escaped)
+        case .section(let name, let nodes, let inverted):
+            renderSection(resolve(name), nodes, inverted: inverted)
+        case .partial(let name, let extra):
+            include(name, extraIndentation: extra, overrides: nil)
+        case .parent(let name, let extra, let blocks):
+            include(name, extraIndentation: extra, overrides: blocks)
+        case .block(let name, let nodes):
+            render(overrides[name] ?? nodes)
+        }
+    }
+
+    private mutating func renderSection(_ value: TemplateData, _ nodes: [TemplateNode], inverted: Bool) {
+        if inverted {
+            if !value.isTruthy { render(nodes) }
+            return
+        }
+        switch value {
+        case .list(let items):
+            for (index, item) in items.enumerated() {
+                stack.append(item)
+                loops.append((index, items.count))
+                render(nodes)
+                loops.removeLast()
+                stack.removeLast()
+            }
+        case .bool(let flag):
+            if flag { render(nodes) }
+        case .null:
+            break
+        case .string, .int, .object:
+            stack.append(value)
+            render(nodes)
+            stack.removeLast()
+        }
+    }
+
+    /// Renders another template in place; the outermost template's blocks win over inner ones.
+    private mutating func include(_ name: String, extraIndentation: String?, overrides blocks: [String: [TemplateNode]]?) {
+        let savedIndentation = indentation, savedOverrides = overrides
+        if let extraIndentation { indentation += extraIndentation.utf8 }
+        if let blocks { overrides.merge(blocks) { outer, _ in outer } }
+        render(templates[name] ?? [])
+        indentation = savedIndentation
+        overrides = savedOverrides
+    }
+
+    // MARK: Values
+
+    private func resolve(_ name: TemplateName) -> TemplateData {
+        var value: TemplateData
+        var transforms = name.transforms[...]
+        if name.isCurrentItem {
+            value = stack.last ?? .null
+        } else if let path = name.path {
+            value = .null
+            if name.anchored {
+                value = stack.last?.lookup(path) ?? .null
+            } else {
+                var index = stack.count - 1
+                while index >= 0 {
+                    if case .object(let object) = stack[index], let found = object.lookup(path) {
+                        value = found
+                        break
+                    }
+                    index -= 1
+                }
+            }
+        } else {
+            guard let loop = loops.last, let first = transforms.popFirst() else { return .null }
+            value = Self.loopQuery(first, loop)
+        }
+        for transform in transforms { value = Self.apply(transform, to: value) }
+        return value
+    }
+
+    private static func loopQuery(_ transform: TemplateTransform, _ loop: (index: Int, count: Int)) -> TemplateData {
+        switch transform {
+        case .first: return .bool(loop.index == 0)
+        case .last: return .bool(loop.index == loop.count - 1)
+        case .index: return .int(loop.index)
+        case .even: return .bool(loop.index % 2 == 0)
+        case .odd: return .bool(loop.index % 2 == 1)
+        case .count: return .int(loop.count)
+        default: return .null
+        }
+    }
+
+    private static func apply(_ transform: TemplateTransform, to value: TemplateData) -> TemplateData {
+        switch (transform, value) {
+        case (.empty, .list(let items)): return .bool(items.isEmpty)
+        case (.empty, .string(let text)): return .bool(text.isEmpty)
+        case (.empty, .null): return .bool(true)
+        case (.empty, .int(let number)): return .bool(number == 0)
+        case (.empty, _): return .bool(false)
+        case (.count, .list(let items)): return .int(items.count)
+        case (.count, .string(let text)): return .int(text.count)
+        case (.first, .list(let items)): return items.first ?? .null
+        case (.last, .list(let items)): return items.last ?? .null
+        case (.reversed, .list(let items)): return .list(items.reversed())
+        case (.reversed, .string(let text)): return .string(String(text.reversed()))
+        case (.uppercased, .string(let text)): return .string(text.uppercased())
+        case (.lowercased, .string(let text)): return .string(text.lowercased())
+        case (.capitalized, .string(let text)): return .string(text.prefix(1).uppercased() + text.dropFirst())
+        case (.even, .int(let number)): return .bool(number % 2 == 0)
+        case (.odd, .int(let number)): return .bool(number % 2 != 0)
+        default: return .null
+        }
+    }
+
+    private mutating func write(_ value: TemplateData, escaped: Bool) {
+        switch value {
+        case .string(let text):
+            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .int(let number):
+            output.append(contentsOf: String(number).utf8)
+        case .bool(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .list, .object, .null:
+            break
+        }
+    }
+}
+
+/// HTML escaping of the five characters that matter in text and attribute values.
+enum HTMLEscaping {
+    /// Appends `text` to `output` with `& < > " '` replaced by entities.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+}
