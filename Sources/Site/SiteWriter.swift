@@ -5,93 +5,72 @@ import Glibc
 #endif
 
 /// Writes a built site so that the output folder is only ever the old site or the complete new one.
+///
+/// The new site is prepared in a spare folder beside the output (`.site.spare` for `site`), which is the
+/// site of the build before last: only files that differ from it are written, files it has too many
+/// are deleted, and then the two folders are exchanged in one `renameat2(RENAME_EXCHANGE)` call. The old
+/// site becomes the next build's spare, so no build deletes a whole tree or creates every folder anew.
 public enum SiteWriter {
-    /// Writes `files` into a temporary sibling of `output`, runs `finish` on that folder (e.g. a search
-    /// indexer), then swaps it in. If anything fails, `output` is left as it was.
+    /// The spare folder used for `output`.
+    public static func spareFolder(for output: String) -> URL {
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).spare")
+    }
+
+    /// Brings the spare folder to exactly `files`, runs `finish` on it (e.g. a search indexer), then swaps
+    /// it with `output`. If anything fails, `output` is left as it was.
     public static func write(_ files: [OutputFile], to output: String,
                              finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
-        let manager = FileManager.default
         let target = URL(fileURLWithPath: output).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt64(Date().timeIntervalSince1970 * 1000))"
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(token)")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(token)")
+        let spare = spareFolder(for: output)
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var made = Set<String>()
-            for file in files {
-                guard isContained(file.path) else { throw CocoaError(.fileWriteInvalidFileName) }
-                let url = staging.appendingPathComponent(file.path)
-                let folder = url.deletingLastPathComponent().path
-                if made.insert(folder).inserted {
-                    // Plain mkdir when the parent exists (files are sorted, so it usually does); Foundation otherwise.
-                    if mkdir(folder, 0o755) != 0, errno != EEXIST {
-                        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    }
-                }
-                // An unchanged file is hard-linked from the current output instead of written: no new inode,
-                // and the current output itself is not touched until the swap.
-                if !linkIfUnchanged(file.bytes, from: target.appendingPathComponent(file.path).path, to: url.path) {
-                    try writeFile(file.bytes, to: url.path)
-                }
-            }
-            try finish(staging)
-            let existed = manager.fileExists(atPath: target.path)
-            if existed { try manager.moveItem(at: target, to: retired) }
-            do { try manager.moveItem(at: staging, to: target) } catch {
-                if existed { try? manager.moveItem(at: retired, to: target) }
-                throw error
-            }
-            if existed { try? manager.removeItem(at: retired) }
+            for file in files where !isContained(file.path) { throw CocoaError(.fileWriteInvalidFileName) }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputTree(root: spare.path, current: target.path).update(to: files)
+            try finish(spare)
+            try swap(spare.path, target.path)
         } catch let error as BuildError {
-            try? manager.removeItem(at: staging)
             throw error
         } catch {
-            try? manager.removeItem(at: staging)
             throw .io(SourceLocation(path: output), detail: error.localizedDescription)
         }
     }
 
-    /// Writes `bytes` with plain POSIX calls: the staging folder is swapped in whole, so each file needs
-    /// neither Foundation's temporary-file dance nor an fsync.
-    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-            written += result
+    /// Exchanges `spare` and `target` atomically; when `target` does not exist yet, renames `spare` to it.
+    private static func swap(_ spare: String, _ target: String) throws {
+        var info = stat()
+        guard lstat(target, &info) == 0 else {
+            guard rename(spare, target) == 0 else { throw POSIXError(errno, path: target) }
+            return
         }
+        if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 { return }
+        // No atomic exchange on this file system: three renames, undone if the second fails.
+        let aside = spare + ".swap"
+        guard rename(target, aside) == 0 else { throw POSIXError(errno, path: target) }
+        guard rename(spare, target) == 0 else {
+            let failure = POSIXError(errno, path: target)
+            _ = rename(aside, target)
+            throw failure
+        }
+        _ = rename(aside, spare)
     }
 
-    /// Links `existing` to `path` when it holds exactly `bytes`; false (and nothing done) otherwise.
-    private static func linkIfUnchanged(_ bytes: [UInt8], from existing: String, to path: String) -> Bool {
-        var info = stat()
-        guard lstat(existing, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        let descriptor = open(existing, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var old = [UInt8](repeating: 0, count: bytes.count)
-        var done = 0
-        while done < old.count {
-            let count = old.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if count <= 0 { return false }
-            done += count
-        }
-        return old == bytes && link(existing, path) == 0
-    }
+    /// glibc's `renameat2`, which Swift's Glibc module does not import.
+    private static let renameExchange: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }()
 
     /// A relative path that stays inside the output folder.
     static func isContained(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
             && !path.contains("\\") && !path.contains("\0")
+    }
+}
+
+extension POSIXError {
+    /// The error for `code` about `path`.
+    init(_ code: Int32, path: String) {
+        self.init(POSIXErrorCode(rawValue: code) ?? .EIO, userInfo: [NSFilePathErrorKey: path])
     }
 }

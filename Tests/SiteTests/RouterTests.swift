@@ -39,7 +39,54 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
         #expect(throws: Diagnostics.BuildError.self) { try SiteWriter.write([OutputFile(path: "../evil", text: "x")], to: output) }
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.spare", "site"])
+        // The spare folder is the site before last.
+        #expect(try Fixtures.snapshot(work.appendingPathComponent(".site.spare")) == ["a/index.html": Data("one".utf8)])
+    }
+
+    @Test func aThirdBuildReusesTheSpareFolderAndRemovesWhatIsNoLongerBuilt() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "one"), OutputFile(path: "gone/deep/x.txt", text: "x")], to: output)
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "two")], to: output)
+        let spareFile = work.appendingPathComponent(".site.spare/a/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: spareFile)[.systemFileNumber] as? Int
+        // The spare holds build 1; build 3 equals it for a/index.html, so that file is left as it is.
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "one"), OutputFile(path: "b/index.html", text: "b")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("one".utf8), "b/index.html": Data("b".utf8)])
+        #expect(try FileManager.default.attributesOfItem(atPath: output + "/a/index.html")[.systemFileNumber] as? Int == before)
+        #expect(!FileManager.default.fileExists(atPath: output + "/gone"))
+        #expect(try Fixtures.snapshot(work.appendingPathComponent(".site.spare")) == ["a/index.html": Data("two".utf8)])
+    }
+
+    @Test func aFailedFinishLeavesTheOutputAsItWas() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "two")], to: output)
+        #expect(throws: Diagnostics.BuildError.self) {
+            try SiteWriter.write([OutputFile(path: "a/index.html", text: "three"), OutputFile(path: "c.txt", text: "c")], to: output) { _ throws(Diagnostics.BuildError) in
+                throw .io(SourceLocation(path: "indexer"), detail: "failed")
+            }
+        }
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("two".utf8)])
+        // The next build recovers from whatever the failed one left in the spare folder.
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "four")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("four".utf8)])
+    }
+
+    @Test func aSpareThatIsAFileOrHasForeignEntriesIsRepaired() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        try Data("not a folder".utf8).write(to: work.appendingPathComponent(".site.spare"))
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("one".utf8)])
+        // A file where a folder is needed, and a stray symlink, in the spare.
+        try FileManager.default.createDirectory(at: work.appendingPathComponent(".site.spare"), withIntermediateDirectories: true)
+        try Data("file".utf8).write(to: work.appendingPathComponent(".site.spare/b"))
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(".site.spare/link").path, withDestinationPath: "/etc")
+        try SiteWriter.write([OutputFile(path: "b/index.html", text: "b")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b/index.html": Data("b".utf8)])
     }
 }
 
@@ -58,6 +105,8 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("same".utf8), "b.txt": Data("new".utf8)])
         let after = try FileManager.default.attributesOfItem(atPath: output + "/a/index.html")[.systemFileNumber] as? Int
         #expect(before == after, "the unchanged file kept its inode (hard link), the changed one was written anew")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path) == ["site"])
+        // Building again rewrites the spare (which shares a/index.html with the output) without touching the output.
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "changed"), OutputFile(path: "b.txt", text: "new")], to: output)
+        #expect(try Fixtures.snapshot(work.appendingPathComponent(".site.spare")) == ["a/index.html": Data("same".utf8), "b.txt": Data("new".utf8)])
     }
 }

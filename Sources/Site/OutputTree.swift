@@ -1,0 +1,136 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A folder brought to an exact set of files with as little file-system work as possible: unchanged
+/// files are left alone, files that are also unchanged in the current output are hard-linked from it,
+/// the rest are written, and everything else in the folder is deleted.
+struct OutputTree {
+    /// The folder being updated.
+    let root: String
+    /// The current output (read only: never written, and its files are never modified through links).
+    let current: String
+
+    /// Makes `root` hold exactly `files`.
+    func update(to files: [OutputFile]) throws {
+        var wantedFiles = Set<String>(), wantedFolders = Set<String>()
+        for file in files {
+            wantedFiles.insert(file.path)
+            var folder = file.path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !wantedFolders.insert(String(folder)).inserted { break }
+            }
+        }
+        var info = stat()
+        if lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            try prune(root, relative: "", files: wantedFiles, folders: wantedFolders)
+        } else {
+            if lstat(root, &info) == 0 { try Self.remove(root) }
+            guard mkdir(root, 0o755) == 0 else { throw POSIXError(errno, path: root) }
+        }
+        var made = Set<String>()
+        for file in files {
+            let path = root + "/" + file.path
+            if let slash = file.path.lastIndex(of: "/") {
+                let folder = String(file.path[..<slash])
+                if made.insert(folder).inserted, mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST {
+                    try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+                }
+            }
+            if Self.holds(path, file.bytes) { continue }
+            // Never write into an existing file: it may be a hard link shared with the current output.
+            if unlink(path) != 0, errno != ENOENT { throw POSIXError(errno, path: path) }
+            let existing = current + "/" + file.path
+            if Self.holds(existing, file.bytes), link(existing, path) == 0 { continue }
+            try Self.write(file.bytes, to: path)
+        }
+    }
+
+    /// Deletes everything under `folder` that is not a wanted file or a folder on the way to one.
+    private func prune(_ folder: String, relative: String, files: Set<String>, folders: Set<String>) throws {
+        guard let directory = opendir(folder) else { throw POSIXError(errno, path: folder) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(directory)
+        for (name, type) in entries {
+            let path = folder + "/" + name
+            let key = relative.isEmpty ? name : relative + "/" + name
+            var isFolder = type == UInt8(DT_DIR)
+            var isFile = type == UInt8(DT_REG)
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                isFile = (info.st_mode & S_IFMT) == S_IFREG
+            }
+            if isFolder, folders.contains(key) {
+                try prune(path, relative: key, files: files, folders: folders)
+            } else if !(isFile && files.contains(key)) {
+                try Self.remove(path)
+            }
+        }
+    }
+
+    /// Whether `path` is a regular file holding exactly `bytes`.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { expected in
+            var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
+            var offset = 0
+            while offset < expected.count {
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, min($0.count, expected.count - offset)) }
+                guard count > 0 else { return false }
+                let same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, count) == 0 }
+                guard same else { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    /// Writes `bytes` to a new file with plain POSIX calls (no temporary file, no fsync: the folder is
+    /// swapped in whole).
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(errno, path: path) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(errno, path: path)
+            }
+            written += result
+        }
+    }
+
+    /// Deletes a file, link or whole folder.
+    static func remove(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard let directory = opendir(path) else { throw POSIXError(errno, path: path) }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != ".", name != ".." { names.append(name) }
+            }
+            closedir(directory)
+            for name in names { try remove(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw POSIXError(errno, path: path) }
+        } else if unlink(path) != 0, errno != ENOENT {
+            throw POSIXError(errno, path: path)
+        }
+    }
+}
