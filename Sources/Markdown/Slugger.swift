@@ -9,7 +9,8 @@ public struct Slugger: Sendable {
 
     /// `"Qu’est-ce que Meta utilise ?"` → `"quest-ce-que-meta-utilise"`; repeats get `-1`, `-2`.
     public mutating func slug(for text: String) -> String {
-        let base = Slugger.slugify(text).isEmpty ? "section" : Slugger.slugify(text)
+        let slug = Slugger.slugify(text)
+        let base = slug.isEmpty ? "section" : slug
         var candidate = base
         var counter = used[base, default: 0]
         while used[candidate] != nil {
@@ -25,7 +26,9 @@ public struct Slugger: Sendable {
     public static func slugify(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // ASCII text has nothing to decompose; Foundation's decomposition is only paid for accents.
+        let decomposed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+        for scalar in decomposed.unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) { continue } // combining accents
             if scalar == "'" || scalar == "\u{2019}" { continue }
             if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

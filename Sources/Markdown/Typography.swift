@@ -43,37 +43,77 @@ public enum Typography {
 
     /// French spacing on text whose double quotes are already curly.
     static func frenchSpacing(_ text: String) -> String {
-        // Only these characters can change anything: ; : ! ? « » “ ” (the last four are multi-byte).
-        guard text.utf8.contains(where: { $0 == 0x3B || $0 == 0x3A || $0 == 0x21 || $0 == 0x3F || $0 >= 0xC2 }) else { return text }
-        let characters = text.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
-        func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{00A0}" || c == narrowSpace }
-        var output: [Character] = []
-        output.reserveCapacity(characters.count + 8)
+        guard mayNeedFrenchSpacing(text) else { return text }
+        // Unicode scalars rather than Characters: the rules only look at single scalars, and grapheme
+        // breaking made this the most expensive step of rendering French pages.
+        let scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{00A0}" || c == narrowScalar }
+        var output: [Unicode.Scalar] = []
+        output.reserveCapacity(scalars.count + 8)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
-            switch character {
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            switch scalar {
             case ";", ":", "!", "?":
                 var hadSpace = false
                 while let last = output.last, isSpace(last) { output.removeLast(); hadSpace = true }
-                let endsPhrase = next.map { $0.isWhitespace || ";:!?»).,".contains($0) } ?? true
-                let afterWord = output.last.map { $0.isLetter || $0.isNumber || "»)\u{201D}\u{2019}*_".contains($0) } ?? true
-                if hadSpace || (endsPhrase && afterWord) { output.append(narrowSpace) }
-                output.append(character)
+                let endsPhrase = next.map { $0.properties.isWhitespace || ";:!?»).,".unicodeScalars.contains($0) } ?? true
+                let afterWord = lastBase(of: output).map { isLetterOrNumber($0) || "»)\u{201D}\u{2019}*_".unicodeScalars.contains($0) } ?? true
+                if hadSpace || (endsPhrase && afterWord) { output.append(narrowScalar) }
+                output.append(scalar)
             case "«":
-                output.append(character)
-                output.append(narrowSpace)
-                while index + 1 < characters.count, isSpace(characters[index + 1]) { index += 1 }
+                output.append(scalar)
+                output.append(narrowScalar)
+                while index + 1 < scalars.count, isSpace(scalars[index + 1]) { index += 1 }
             case "»":
                 while let last = output.last, isSpace(last) { output.removeLast() }
-                output.append(narrowSpace)
-                output.append(character)
+                output.append(narrowScalar)
+                output.append(scalar)
             default:
-                output.append(character)
+                output.append(scalar)
             }
             index += 1
         }
-        return String(output)
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: output)
+        return String(result)
+    }
+
+    private static let narrowScalar: Unicode.Scalar = "\u{202F}"
+
+    /// Whether `text` holds one of `; : ! ?` or « » “ ” (their UTF-8 forms), the only characters the
+    /// French rules act on.
+    private static func mayNeedFrenchSpacing(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x3B, 0x3A, 0x21, 0x3F: return true
+            case 0xAB, 0xBB where previous == 0xC2: return true
+            case 0x9C, 0x9D where previous == 0x80 && beforePrevious == 0xE2: return true
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// The last scalar that is not a combining mark (the base of the last character).
+    private static func lastBase(of scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
+        scalars.last { scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return false
+            default: return true
+            }
+        }
+    }
+
+    /// `Character.isLetter || Character.isNumber` for a character starting with `scalar`.
+    private static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return scalar.properties.numericType != nil
+        }
     }
 }

@@ -7,9 +7,37 @@ import Templates
 struct BannerFactory: Sendable {
     let library: SiteLibrary
     let now: Date
+    /// Each campaign's banner in each language, computed once; only the calendar link depends on the page.
+    private let prepared: [String: [String: BannerView]]
+    /// The campaigns, most urgent first, then by nearest deadline.
+    private let ordered: [Campaign]
+
+    init(library: SiteLibrary, now: Date) {
+        self.library = library
+        self.now = now
+        var prepared: [String: [String: BannerView]] = [:]
+        for campaign in library.campaigns.values {
+            for language in library.config.languages {
+                prepared[campaign.name, default: [:]][language] = Self.make(campaign, language: language, library: library, now: now)
+            }
+        }
+        self.prepared = prepared
+        let warningDays = library.config.deadlineWarningDays
+        ordered = library.campaigns.values.sorted { a, b in
+            let sa = DeadlineStatus(deadline: a.deadline, now: now, warningDays: warningDays)
+            let sb = DeadlineStatus(deadline: b.deadline, now: now, warningDays: warningDays)
+            return (sa.urgency, a.deadline.date, a.name) < (sb.urgency, b.deadline.date, b.name)
+        }
+    }
 
     /// The banner of `campaign` on the page at `path`, in `language`.
     func banner(_ campaign: Campaign, language: String, path: String) -> BannerView {
+        var view = prepared[campaign.name]?[language] ?? Self.make(campaign, language: language, library: library, now: now)
+        view.calendarURL = Router.relative(from: path, to: CalendarFile.path(campaign: campaign.name, language: language))
+        return view
+    }
+
+    private static func make(_ campaign: Campaign, language: String, library: SiteLibrary, now: Date) -> BannerView {
         let status = DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: library.config.deadlineWarningDays)
         let strings = library.strings[language]!
         let sentence: String
@@ -35,16 +63,11 @@ struct BannerFactory: Sendable {
             lastDay: status.lastDay.description, timeZone: campaign.deadline.timeZone,
             warningDays: library.config.deadlineWarningDays, status: sentence,
             afterText: campaign.afterDeadline.map { Typography.apply($0.text(in: language), language: language) },
-            calendarURL: Router.relative(from: path, to: CalendarFile.path(campaign: campaign.name, language: language)),
-            texts: texts)
+            calendarURL: "", texts: texts)
     }
 
     /// Every campaign's banner, the most urgent first, then the nearest deadline.
     func banners(language: String, path: String) -> [BannerView] {
-        library.campaigns.values.sorted { a, b in
-            let sa = DeadlineStatus(deadline: a.deadline, now: now, warningDays: library.config.deadlineWarningDays)
-            let sb = DeadlineStatus(deadline: b.deadline, now: now, warningDays: library.config.deadlineWarningDays)
-            return (sa.urgency, a.deadline.date, a.name) < (sb.urgency, b.deadline.date, b.name)
-        }.map { banner($0, language: language, path: path) }
+        ordered.map { banner($0, language: language, path: path) }
     }
 }

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads files and lists folders, refusing symbolic links that leave the folder being read.
 struct FileTree {
@@ -29,13 +32,24 @@ struct FileTree {
 
     /// The bytes of `relative`.
     func read(_ relative: String) throws(BuildError) -> [UInt8] {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path(relative)))?[.size] as? Int, size > FileTree.sizeLimit {
-            throw .fileTooLarge(SourceLocation(path: path(relative)), bytes: size, limit: FileTree.sizeLimit)
+        let full = path(relative)
+        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(SourceLocation(path: full), detail: "the file cannot be read") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .io(SourceLocation(path: full), detail: "the file cannot be read") }
+        let size = Int(info.st_size)
+        if size > FileTree.sizeLimit { throw .fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, size - done) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            done += count
         }
-        guard let data = FileManager.default.contents(atPath: path(relative)) else {
-            throw .io(SourceLocation(path: path(relative)), detail: "the file cannot be read")
-        }
-        return [UInt8](data)
+        guard done == size else { throw .io(SourceLocation(path: full), detail: "the file cannot be read") }
+        return bytes
     }
 
     /// Files under `relative` (recursively) whose names end in `suffix`, sorted, as paths relative to the root.

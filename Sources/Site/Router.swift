@@ -1,5 +1,8 @@
 import Content
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Decides where each page is written and how pages link to one another.
 ///
@@ -96,16 +99,50 @@ public struct Router: Sendable {
 
     /// A relative URL from the page at `from` (a folder path such as `fr/a/`) to `to` (a path under the site root).
     public static func relative(from: String, to: String) -> String {
-        let fromParts = from.split(separator: "/")
-        let isFolder = to.isEmpty || to.hasSuffix("/")
-        let toParts = to.split(separator: "/")
-        let sharable = isFolder ? toParts.count : toParts.count - 1
-        var common = 0
-        while common < fromParts.count, common < sharable, fromParts[common] == toParts[common] { common += 1 }
-        let rest = toParts[common...].joined(separator: "/")
-        var result = String(repeating: "../", count: fromParts.count - common) + rest
-        if isFolder, !rest.isEmpty { result += "/" }
-        return result.isEmpty ? "./" : result
+        var from = from, to = to
+        // On UTF-8 bytes without splitting into arrays: several of these run for every page.
+        return from.withUTF8 { f in to.withUTF8 { t in relative(f, t) } }
+    }
+
+    private static func relative(_ from: UnsafeBufferPointer<UInt8>, _ to: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/")
+        func component(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Range<Int>? {
+            var lower = start
+            while lower < bytes.count, bytes[lower] == slash { lower += 1 }
+            guard lower < bytes.count else { return nil }
+            var upper = lower
+            while upper < bytes.count, bytes[upper] != slash { upper += 1 }
+            return lower..<upper
+        }
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var total = 0, position = 0
+            while let range = component(bytes, after: position) { total += 1; position = range.upperBound }
+            return total
+        }
+        let isFolder = to.isEmpty || to[to.count - 1] == slash
+        let fromCount = count(from), toCount = count(to)
+        let sharable = isFolder ? toCount : toCount - 1
+        var common = 0, fromPosition = 0, toPosition = 0
+        while common < fromCount, common < sharable,
+              let a = component(from, after: fromPosition), let b = component(to, after: toPosition),
+              a.count == b.count, memcmp(from.baseAddress! + a.lowerBound, to.baseAddress! + b.lowerBound, a.count) == 0 {
+            common += 1
+            fromPosition = a.upperBound
+            toPosition = b.upperBound
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(3 * (fromCount - common) + to.count + 1)
+        for _ in 0..<(fromCount - common) { output.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
+        var first = true, hasRest = false
+        while let range = component(to, after: toPosition) {
+            if !first { output.append(slash) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: to[range]))
+            first = false
+            hasRest = true
+            toPosition = range.upperBound
+        }
+        if isFolder, hasRest { output.append(slash) }
+        return output.isEmpty ? "./" : String(decoding: output, as: UTF8.self)
     }
 
     /// Resolves `link` (relative to `relativePath`'s folder) to a page path under the language folder.

@@ -12,6 +12,7 @@ struct ViewFactory: Sendable {
     private let flatStrings: [String: [String: String]]
     private let builtOn: [String: String]
     private let builtOnISO: String
+    private let siteTitles: [String: String]
 
     init(library: SiteLibrary, now: Date, assetPaths: AssetPaths) {
         self.library = library
@@ -19,11 +20,13 @@ struct ViewFactory: Sendable {
         self.assetPaths = assetPaths
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
-        var built: [String: String] = [:]
+        var built: [String: String] = [:], titles: [String: String] = [:]
         for language in library.config.languages {
             flat[language] = ViewFactory.flatten(library.strings[language])
             built[language] = DateFormatting.format(day, language: language)
+            titles[language] = Typography.apply(library.config.title.text(in: language), language: language)
         }
+        self.siteTitles = titles
         self.flatStrings = flat
         self.builtOn = built
         self.builtOnISO = BuildOptions.formatInstant(now)
@@ -48,7 +51,7 @@ struct ViewFactory: Sendable {
     /// The head, navigation and switcher of the page at `path` (a translation of `relativePath`).
     func page(language: String, relativePath: String?, path: String, title: String, description: String?, isHome: Bool) -> PageView {
         let config = library.config
-        let siteTitle = Typography.apply(config.title.text(in: language), language: language)
+        let siteTitle = siteTitles[language] ?? Typography.apply(config.title.text(in: language), language: language)
         let title = Typography.apply(title, language: language)
         let description = Typography.apply(description ?? config.description.text(in: language), language: language)
         var switcher: [LanguageLinkView] = []

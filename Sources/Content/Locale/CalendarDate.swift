@@ -29,7 +29,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits (`padded(7, 2)` is `07`).
+    public static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(abs(value))
+        let zeros = String(repeating: "0", count: max(0, width - digits.count))
+        return (value < 0 ? "-" : "") + zeros + digits
     }
 
     /// Orders by year, month, day.

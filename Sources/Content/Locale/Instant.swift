@@ -41,7 +41,8 @@ public struct Instant: Hashable, Sendable {
         let offset = TimeZone(identifier: timeZone)?.secondsFromGMT(for: date) ?? 0
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        return String(format: "%@T%02d:%02d:%02d%@%02d:%02d", localDate.description, hour, minute, second, sign, minutes / 60, minutes % 60)
+        let pad = CalendarDate.padded
+        return localDate.description + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) + sign + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
     }
 
     /// The calendar date of `moment` on the wall clock of `zone`.
