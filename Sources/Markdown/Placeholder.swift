@@ -10,35 +10,36 @@ public struct Placeholder: Sendable, Equatable {
     /// Every placeholder in `text`, in order. `{{` without a matching `}}` is not a placeholder.
     /// One pass: each `}}` closes the nearest `{{` before it on the same line; linear in the text's length.
     public static func scan(_ text: String) -> [Placeholder] {
+        // Over UTF-8 bytes: the braces and the newline are ASCII, so no byte of a multi-byte character can
+        // be mistaken for them. Character offsets are counted only for the placeholders found.
         var found: [Placeholder] = []
+        let utf8 = text.utf8
         var open: String.Index?
-        var offset = 0
-        var openOffset = 0
-        var index = text.startIndex
-        var previous: Character?
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "{", previous == "{" {
+        var index = utf8.startIndex
+        var previous: UInt8 = 0
+        var counted = text.startIndex, characters = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
                 // The last `{{` of a run wins: `{{{x}}}` holds the placeholder `{{x}}`.
-                open = text.index(before: index)
-                openOffset = offset - 1
-                previous = character
-            } else if character == "}", previous == "}", let start = open {
-                let innerStart = text.index(start, offsetBy: 2)
-                let innerEnd = text.index(before: index)
-                let inner = text[innerStart..<innerEnd]
+                open = utf8.index(before: index)
+            } else if byte == UInt8(ascii: "}"), previous == UInt8(ascii: "}"), let start = open {
+                let inner = text[utf8.index(start, offsetBy: 2)..<utf8.index(before: index)]
                 let key = inner.trimmingCharacters(in: " \t")
-                if !key.isEmpty, !inner.contains("\n") {
-                    found.append(Placeholder(key: key, range: start..<text.index(after: index), characterOffset: openOffset))
+                if !key.isEmpty, !inner.utf8.contains(UInt8(ascii: "\n")) {
+                    characters += text[counted..<start].count
+                    counted = start
+                    found.append(Placeholder(key: key, range: start..<utf8.index(after: index), characterOffset: characters))
                 }
                 open = nil
-                previous = nil
-            } else {
-                if character == "\n" { open = nil }
-                previous = character
+                previous = 0
+                index = utf8.index(after: index)
+                continue
+            } else if byte == UInt8(ascii: "\n") {
+                open = nil
             }
-            index = text.index(after: index)
-            offset += 1
+            previous = byte
+            index = utf8.index(after: index)
         }
         return found
     }

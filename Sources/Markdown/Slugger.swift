@@ -28,17 +28,26 @@ public struct Slugger: Sendable {
         var pendingHyphen = false
         // ASCII text has nothing to decompose; Foundation's decomposition is only paid for accents.
         let decomposed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.decomposedStringWithCanonicalMapping
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(decomposed.utf8.count)
         for scalar in decomposed.unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) { continue } // combining accents
             if scalar == "'" || scalar == "\u{2019}" { continue }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingHyphen, !result.isEmpty { result.append("-") }
+            let isASCIILetterOrDigit = scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+            if isASCIILetterOrDigit || (!scalar.isASCII && scalar.properties.isAlphabetic) {
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                result.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    bytes.append(("A"..."Z").contains(scalar) ? byte + 32 : byte)
+                } else {
+                    bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
             } else {
                 pendingHyphen = true
             }
         }
+        result = String(decoding: bytes, as: UTF8.self)
         return result
     }
 }

@@ -75,9 +75,10 @@ public enum Typography {
             }
             index += 1
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: output)
-        return String(result)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for scalar in output { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let narrowScalar: Unicode.Scalar = "\u{202F}"

@@ -142,12 +142,12 @@ public enum SiteBuilder {
             } ?? strings["stale-notice-undated"]
         }
         var factKeys = resolver.usedFacts.union(front.sources.map(\.key))
-        let html: String
+        let html: [UInt8]
         if page.isHome {
             for campaign in library.campaigns.values { factKeys.formUnion(campaign.factKeys) }
             let context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
                                       pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language))
-            html = library.templates.render(context, with: front.layout ?? "home")
+            html = library.templates.renderBytes(context, with: front.layout ?? "home")
         } else {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
             if let campaign { factKeys.formUnion(campaign.factKeys) }
@@ -158,13 +158,13 @@ public enum SiteBuilder {
                                          allSources: front.layout == "sources" ? views.allSources(language) : [])
             context.notice = notice
             context.contentLanguage = job.isFallback ? page.language : nil
-            html = library.templates.render(context, with: front.layout ?? "page")
+            html = library.templates.renderBytes(context, with: front.layout ?? "page")
         }
         let report = job.isFallback ? nil : PageReport(
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
             headingLevels: markdown.headings.map(\.level))
-        return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", text: html), report: report,
+        return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
                                  usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages))
     }
 

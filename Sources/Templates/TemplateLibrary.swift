@@ -30,10 +30,20 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders `context` with the template `name` (which must exist).
     public func render<Context: TemplateObject>(_ context: Context, with name: String) -> String {
+        String(decoding: renderBytes(context, with: name), as: UTF8.self)
+    }
+
+    /// Renders `context` with the template `name` into UTF-8 bytes, ready to be written.
+    public func renderBytes<Context: TemplateObject>(_ context: Context, with name: String) -> [UInt8] {
         var renderer = TemplateRenderer(templates: compiled)
         renderer.output.reserveCapacity(16 * 1024)
         renderer.render(name, root: .object(context))
-        return String(decoding: renderer.output, as: UTF8.self)
+        // An exact-size copy: thousands of pages are kept in memory until they are written.
+        let output = renderer.output
+        return [UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
+            _ = output.withUnsafeBufferPointer { buffer.initialize(from: $0) }
+            count = output.count
+        }
     }
 
     /// Each include loop once, reported at the reference that closes it.
