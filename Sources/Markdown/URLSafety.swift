@@ -17,7 +17,7 @@ public enum ArticleLink {
     /// Splits `../other.md#part` into `("../other.md", "part")` when it is a relative Markdown link.
     public static func parse(_ destination: String) -> (path: String, fragment: String?)? {
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("#") { return nil }
-        if destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return nil }
+        if destination.utf8.contains(UInt8(ascii: ":")) && destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return nil }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         guard path.hasSuffix(".md") else { return nil }

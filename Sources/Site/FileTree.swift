@@ -61,20 +61,31 @@ struct FileTree {
     }
 
     private func walk(_ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError], depth: Int) {
-        guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: path(relative)) else { return }
-        for name in names.sorted() where !name.hasPrefix(".") {
+        // readdir with the entry types it reports: no extra system call per file unless it is a link.
+        guard depth < 32, let directory = opendir(path(relative)) else { return }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+        }
+        closedir(directory)
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let child = relative.isEmpty ? name : "\(relative)/\(name)"
             let full = path(child)
-            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: full) {
-                let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-                guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
-                    errors.append(.symlinkOutsideContent(SourceLocation(path: full), target: target))
-                    continue
+            var isFolder = type == UInt8(DT_DIR)
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: full) {
+                    let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+                    guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
+                        errors.append(.symlinkOutsideContent(SourceLocation(path: full), target: target))
+                        continue
+                    }
                 }
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            if isFolder {
                 walk(child, suffix: suffix, into: &result, errors: &errors, depth: depth + 1)
             } else if name.hasSuffix(suffix) {
                 result.append(child)

@@ -24,14 +24,20 @@ struct OutputTree {
             }
         }
         var info = stat()
+        var made = Set<String>() // folders known to exist
         if lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            try prune(root, relative: "", files: wantedFiles, folders: wantedFolders)
+            try prune(root, relative: "", files: wantedFiles, folders: wantedFolders, kept: &made)
         } else {
             if lstat(root, &info) == 0 { try Self.remove(root) }
             guard mkdir(root, 0o755) == 0 else { throw POSIXError(errno, path: root) }
         }
-        var made = Set<String>()
-        for file in files {
+        // Reading is parallel (which files are unchanged, which can be linked); changing the tree is not.
+        let (root, current) = (root, current)
+        let plans = parallelMap(files) { file -> Plan in
+            if Self.holds(root + "/" + file.path, file.bytes) { return .keep }
+            return Self.holds(current + "/" + file.path, file.bytes) ? .link : .write
+        }
+        for (file, plan) in zip(files, plans) where plan != .keep {
             let path = root + "/" + file.path
             if let slash = file.path.lastIndex(of: "/") {
                 let folder = String(file.path[..<slash])
@@ -39,17 +45,25 @@ struct OutputTree {
                     try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
                 }
             }
-            if Self.holds(path, file.bytes) { continue }
             // Never write into an existing file: it may be a hard link shared with the current output.
             if unlink(path) != 0, errno != ENOENT { throw POSIXError(errno, path: path) }
-            let existing = current + "/" + file.path
-            if Self.holds(existing, file.bytes), link(existing, path) == 0 { continue }
+            if plan == .link, link(current + "/" + file.path, path) == 0 { continue }
             try Self.write(file.bytes, to: path)
         }
     }
 
+    /// What to do with one file.
+    private enum Plan: Sendable {
+        /// The folder already holds it.
+        case keep
+        /// The current output holds it: hard-link it from there.
+        case link
+        /// Write it.
+        case write
+    }
+
     /// Deletes everything under `folder` that is not a wanted file or a folder on the way to one.
-    private func prune(_ folder: String, relative: String, files: Set<String>, folders: Set<String>) throws {
+    private func prune(_ folder: String, relative: String, files: Set<String>, folders: Set<String>, kept: inout Set<String>) throws {
         guard let directory = opendir(folder) else { throw POSIXError(errno, path: folder) }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
@@ -70,7 +84,8 @@ struct OutputTree {
                 isFile = (info.st_mode & S_IFMT) == S_IFREG
             }
             if isFolder, folders.contains(key) {
-                try prune(path, relative: key, files: files, folders: folders)
+                kept.insert(key)
+                try prune(path, relative: key, files: files, folders: folders, kept: &kept)
             } else if !(isFile && files.contains(key)) {
                 try Self.remove(path)
             }

@@ -64,7 +64,7 @@ public enum SiteWriter {
     /// A relative path that stays inside the output folder.
     static func isContained(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
-            && !path.contains("\\") && !path.contains("\0")
+            && !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
     }
 }
 
