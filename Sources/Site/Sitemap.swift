@@ -5,34 +5,35 @@ enum Sitemap {
     static func files(library: SiteLibrary) -> [OutputFile] {
         let router = library.router
         let config = library.config
-        var byKey: [String: [Page]] = [:]
-        for page in library.pages { byKey[page.relativePath, default: []].append(page) }
-        var lines = [
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">",
-        ]
-        let ordered = library.pages.compactMap { page in router.path(of: page).map { (page, $0) } }.sorted { $0.1 < $1.1 }
-        for (page, path) in ordered {
-            lines.append("<url>")
-            lines.append("<loc>\(XML.escape(router.absolute(path)))</loc>")
-            if let day = page.frontMatter.updated ?? page.frontMatter.date { lines.append("<lastmod>\(day)</lastmod>") }
-            let translations = (byKey[page.relativePath] ?? []).sorted {
-                (config.languages.firstIndex(of: $0.language) ?? 0) < (config.languages.firstIndex(of: $1.language) ?? 0)
+        var text = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """
+        text.reserveCapacity(library.pages.count * 400)
+        // Page indices sorted by URL path: no copies of the pages themselves.
+        let ordered = library.pages.indices.compactMap { index in router.path(of: library.pages[index]).map { (index, $0) } }
+            .sorted { $0.1 < $1.1 }
+        for (index, path) in ordered {
+            let relativePath = library.pages[index].relativePath
+            text += "<url>\n<loc>\(XML.escape(router.absolute(path)))</loc>\n"
+            if let day = library.pages[index].frontMatter.updated ?? library.pages[index].frontMatter.date { text += "<lastmod>\(day)</lastmod>\n" }
+            let translations = config.languages.compactMap { language in
+                router.translationPath(of: Router.PageID(language: language, relativePath: relativePath)).map { (language, $0) }
             }
             if translations.count > 1 {
-                for translation in translations {
-                    guard let other = router.path(of: translation) else { continue }
-                    lines.append("<xhtml:link rel=\"alternate\" hreflang=\"\(translation.language)\" href=\"\(XML.escape(router.absolute(other)))\"/>")
+                for (language, other) in translations {
+                    text += "<xhtml:link rel=\"alternate\" hreflang=\"\(language)\" href=\"\(XML.escape(router.absolute(other)))\"/>\n"
                 }
-                let fallback = page.isHome ? "" : translations.first { $0.language == config.sourceLanguage }.flatMap { router.path(of: $0) }
+                let fallback = library.pages[index].isHome ? "" : translations.first { $0.0 == config.sourceLanguage }?.1
                 if let fallback {
-                    lines.append("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XML.escape(router.absolute(fallback)))\"/>")
+                    text += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XML.escape(router.absolute(fallback)))\"/>\n"
                 }
             }
-            lines.append("</url>")
+            text += "</url>\n"
         }
-        lines.append("</urlset>")
+        text += "</urlset>\n"
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(router.absolute("sitemap.xml"))\n"
-        return [OutputFile(path: "sitemap.xml", text: lines.joined(separator: "\n") + "\n"), OutputFile(path: "robots.txt", text: robots)]
+        return [OutputFile(path: "sitemap.xml", text: text), OutputFile(path: "robots.txt", text: robots)]
     }
 }

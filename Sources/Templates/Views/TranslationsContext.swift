@@ -43,7 +43,7 @@ public struct TranslationCellView: Sendable {
     /// Creates a cell.
     public init(status: String, url: String?) {
         self.status = status
-        self.statusClass = status.replacingOccurrences(of: " ", with: "-")
+        self.statusClass = String(decoding: status.utf8.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
         self.url = url
     }
 }
