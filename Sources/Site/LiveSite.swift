@@ -55,10 +55,16 @@ public final class LiveSite: @unchecked Sendable {
         let start = Date()
         var buildOptions = options
         buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-        var cache: RenderCache? = lock.withLock { self.cache }
         let previous = lock.withLock { self.library }
         let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
+        if let previous, !changed.isEmpty, let edit = SiteLoader.reloadEdits(buildOptions, previous: previous, changed: changed),
+           updateAfterEdit(edit, now: buildOptions.now, report: &report) {
+            report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
+            lock.withLock { state.last = report }
+            return report
+        }
+        var cache: RenderCache? = lock.withLock { self.cache }
         let loaded = previous.map { SiteLoader.reload(buildOptions, previous: $0, changed: changed) } ?? SiteLoader.load(buildOptions)
         switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
         case .success(let (library, site)):
@@ -78,5 +84,46 @@ public final class LiveSite: @unchecked Sendable {
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
         lock.withLock { state.last = report }
         return report
+    }
+
+    /// The fast path for edits of article bodies: re-renders only the pages they affect and updates the
+    /// served files in place. False when the cache cannot serve it (then the caller does a full rebuild).
+    private func updateAfterEdit(_ edit: Result<(SiteLibrary, [Router.PageID]), BuildFailure>, now: Date, report: inout Rebuild) -> Bool {
+        switch edit {
+        case .failure(let failure):
+            report.errors = failure.errors.map(\.description)
+            lock.withLock { pending.formUnion(report.trigger) }
+            return true
+        case .success(let (library, edited)):
+            // Taken out of `self` while it is updated, so the large tables are changed in place, not copied.
+            var cache = lock.withLock { () -> RenderCache in
+                let taken = self.cache
+                self.cache = RenderCache()
+                return taken
+            }
+            // `update` changes the cache only when it succeeds, so on nil or failure it goes back as it was.
+            guard let result = SiteBuilder.update(library, edited: edited, now: now, cache: &cache) else {
+                lock.withLock { self.cache = cache }
+                return false
+            }
+            switch result {
+            case .success(let files):
+                report.renderedPages = cache.renderedPaths
+                lock.withLock {
+                    for file in files { self.files[file.path] = file.bytes }
+                    self.cache = cache
+                    self.library = library
+                    self.pending.removeAll()
+                    self.state.version += 1
+                }
+            case .failure(let failure):
+                report.errors = failure.errors.map(\.description)
+                lock.withLock {
+                    self.cache = cache
+                    pending.formUnion(report.trigger)
+                }
+            }
+            return true
+        }
     }
 }

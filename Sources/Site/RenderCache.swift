@@ -16,6 +16,12 @@ public struct RenderCache: Sendable {
     var extras: (fingerprint: Int, files: [OutputFile])?
     /// Which pages the last build rendered, as output paths.
     public internal(set) var renderedPaths: [String] = []
+    /// The shared inputs of the last build, reused when only article bodies change.
+    var shared: BuildFingerprint?
+    /// `BuildFingerprint.nowKey` of the last build: the day and the deadline states.
+    var nowKey: Int?
+    /// The last build's translation audit.
+    var audit: TranslationAudit?
 
     /// An empty cache: the first build renders everything.
     public init() {}
@@ -64,6 +70,17 @@ struct BuildFingerprint: Sendable {
         }
         self.strings = strings
         self.homes = homes
+    }
+
+    /// What of the build's instant the pages show: the day and each campaign's deadline state.
+    static func nowKey(_ library: SiteLibrary, now: Date) -> Int {
+        var hasher = Hasher()
+        hasher.combine(Instant.calendarDate(of: now, in: "UTC"))
+        for name in library.campaigns.keys.sorted() {
+            let campaign = library.campaigns[name]!
+            hasher.combine(DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: library.config.deadlineWarningDays).state)
+        }
+        return hasher.finalize()
     }
 
     /// The fingerprint of `job`, given what it used last time.

@@ -97,6 +97,11 @@ public enum SiteBuilder {
             counts[language, default: 0] += 1
         }
         let audit = TranslationAudit.run(library, reports: reports)
+        if let shared {
+            cache?.shared = shared
+            cache?.nowKey = BuildFingerprint.nowKey(library, now: now)
+            cache?.audit = audit
+        }
         if let previous, let shared {
             // Site-wide files are rebuilt only when something they read changed.
             let fingerprint = shared.extras(library, audit: audit)
@@ -114,7 +119,7 @@ public enum SiteBuilder {
         return .success(site)
     }
 
-    private static func render(_ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> Result<Rendered, BuildFailure> {
+    static func render(_ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> Result<Rendered, BuildFailure> {
         let page = job.page
         let path = job.path
         let language = job.language

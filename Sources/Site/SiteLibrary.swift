@@ -25,7 +25,17 @@ public struct SiteLibrary: Sendable {
 
     /// The page at `relativePath` in `language`, if there is one.
     public func page(_ language: String, _ relativePath: String) -> Page? {
-        pagesByID[Router.PageID(language: language, relativePath: relativePath)]
+        positions[Router.PageID(language: language, relativePath: relativePath)].map { pages[$0] }
+    }
+
+    /// The same library with `page` in place of the page with its language and path (which must exist):
+    /// for an edit that changes no route, so the router stays as it is.
+    func replacing(_ page: Page) -> SiteLibrary {
+        var library = self
+        if let position = positions[Router.PageID(language: page.language, relativePath: page.relativePath)] {
+            library.pages[position] = page
+        }
+        return library
     }
 
     /// For a translation made from an older version of its source page (its `sourceHash` differs from the
@@ -36,7 +46,8 @@ public struct SiteLibrary: Sendable {
         return original
     }
 
-    private var pagesByID: [Router.PageID: Page] = [:]
+    /// Where each page is in `pages`.
+    private var positions: [Router.PageID: Int] = [:]
 
     init(config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],
          templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router) {
@@ -48,7 +59,7 @@ public struct SiteLibrary: Sendable {
         self.templates = templates
         self.assets = assets
         self.router = router
-        self.pagesByID = Dictionary(pages.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
+        self.positions = Dictionary(pages.indices.map { (Router.PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
                                     uniquingKeysWith: { first, _ in first })
     }
 }

@@ -28,40 +28,68 @@ public struct TranslationAudit: Sendable {
     /// One row per page, by path.
     public var rows: [Row]
     /// Every parity and staleness problem, each at its location.
-    public var problems: [BuildError]
+    public var problems: [BuildError] {
+        BuildFailure(rows.flatMap { problemsByPage[$0.page] ?? [] } + warnings).errors
+    }
+    /// The problems of each row, by page path.
+    private var problemsByPage: [String: [BuildError]]
+    /// UI strings a translation lacks.
+    private var warnings: [BuildError]
 
     /// Audits `library` using the `reports` of what each page contains.
     static func run(_ library: SiteLibrary, reports: [PageReport]) -> TranslationAudit {
-        let config = library.config
-        let source = config.sourceLanguage
         var pages: [String: [String: Page]] = [:]
         for page in library.pages { pages[page.relativePath, default: [:]][page.language] = page }
         let reportsByID = Dictionary(reports.map { ("\($0.language)/\($0.relativePath)", $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
-        var problems: [BuildError] = []
+        var problemsByPage: [String: [BuildError]] = [:]
         for path in pages.keys.sorted() {
-            let versions = pages[path]!
-            var status: [String: Status] = [:]
-            let original = versions[source]
-            let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
-            for language in config.languages {
-                guard let page = versions[language] else {
-                    status[language] = .missing
-                    problems.append(.untranslatedPage(reference.frontMatter.location, language: language))
-                    continue
-                }
-                if language == source { status[language] = .source; continue }
-                guard let original else { status[language] = .current; continue }
-                let stale = library.staleSource(of: page) != nil
-                status[language] = stale ? .stale : .current
-                if stale { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
-                if let expected = reportsByID["\(source)/\(path)"], let actual = reportsByID["\(language)/\(path)"] {
-                    problems += compare(expected, actual, at: page.frontMatter.location)
-                }
-            }
-            rows.append(Row(page: path, status: status))
+            let (row, problems) = audit(path, versions: pages[path]!, library: library) { reportsByID["\($0)/\(path)"] }
+            rows.append(row)
+            if !problems.isEmpty { problemsByPage[path] = problems }
         }
-        return TranslationAudit(languages: config.languages, rows: rows, problems: BuildFailure(problems + library.stringWarnings).errors)
+        return TranslationAudit(languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
+                                warnings: library.stringWarnings)
+    }
+
+    /// The audit with the row of `path` worked out again from `library` and `report` (the report of the
+    /// page at `path` in a language): for an edit of that page that changed no route.
+    func updating(_ path: String, library: SiteLibrary, report: (String) -> PageReport?) -> TranslationAudit {
+        var versions: [String: Page] = [:]
+        for language in library.config.languages { versions[language] = library.page(language, path) }
+        guard !versions.isEmpty, let index = rows.firstIndex(where: { $0.page == path }) else { return TranslationAudit.run(library, reports: []) }
+        var updated = self
+        let (row, problems) = Self.audit(path, versions: versions, library: library, report: report)
+        updated.rows[index] = row
+        updated.problemsByPage[path] = problems.isEmpty ? nil : problems
+        return updated
+    }
+
+    /// One row and its problems.
+    private static func audit(_ path: String, versions: [String: Page], library: SiteLibrary,
+                              report: (String) -> PageReport?) -> (Row, [BuildError]) {
+        let config = library.config
+        let source = config.sourceLanguage
+        var status: [String: Status] = [:]
+        var problems: [BuildError] = []
+        let original = versions[source]
+        let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
+        for language in config.languages {
+            guard let page = versions[language] else {
+                status[language] = .missing
+                problems.append(.untranslatedPage(reference.frontMatter.location, language: language))
+                continue
+            }
+            if language == source { status[language] = .source; continue }
+            guard let original else { status[language] = .current; continue }
+            let stale = library.staleSource(of: page) != nil
+            status[language] = stale ? .stale : .current
+            if stale { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
+            if let expected = report(source), let actual = report(language) {
+                problems += compare(expected, actual, at: page.frontMatter.location)
+            }
+        }
+        return (Row(page: path, status: status), problems)
     }
 
     private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {

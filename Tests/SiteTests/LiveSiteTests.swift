@@ -60,4 +60,56 @@ import Testing
         #expect(live.version == version + 1)
         #expect(String(decoding: live.file("en/guides/steps/index.html") ?? [], as: UTF8.self).contains("Another sentence."))
     }
+
+    /// The files the live site serves, against a full build of the same sources at the same day (the
+    /// build time inside `datetime` attributes and `build.json` is left out: rebuilds use the clock).
+    func expectSameAsFullBuild(_ live: LiveSite, _ work: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        var options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
+                                   templatesDirectory: work.appendingPathComponent("templates").path, now: Date())
+        options.now = Date()
+        let full = try Guidepost.buildInMemory(options)
+        func normalized(_ bytes: [UInt8]) -> String {
+            String(decoding: bytes, as: UTF8.self)
+                .replacingOccurrences(of: #"T\d\d:\d\d:\d\dZ"#, with: "T…Z", options: .regularExpression)
+        }
+        for file in full.files where file.path != "build.json" {
+            #expect(normalized(live.file(file.path) ?? []) == normalized(file.bytes), "\(file.path)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func editsOfArticleBodiesGiveWhatAFullBuildGives() throws {
+        let work = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
+                                   templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        // Translations up to date first, so that editing the source makes them stale (a visible notice).
+        _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "en")
+        _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "nl")
+        let live = LiveSite(options: options)
+        #expect(!String(decoding: live.file("en/guides/steps/index.html") ?? [], as: UTF8.self).contains("translation-notice"))
+        try expectSameAsFullBuild(live, work)
+        // A source page's body: the page, its translations' stale notices, the translation board.
+        let steps = work.appendingPathComponent("content/fr/guides/steps.md")
+        try edit(steps) { $0 + "\nUne phrase de plus, avec un fait : {{demo.countries}}.\n" }
+        let first = live.rebuild(trigger: [steps.path])
+        #expect(first.errors.isEmpty)
+        #expect(first.renderedPages.count == 3)
+        #expect(String(decoding: live.file("en/guides/steps/index.html") ?? [], as: UTF8.self).contains("translation-notice"))
+        try expectSameAsFullBuild(live, work)
+        // A translation's body, with a broken fact first (an error, nothing changes), then fixed.
+        let english = work.appendingPathComponent("content/en/guides/steps.md")
+        let before = live.file("en/guides/steps/index.html")
+        try edit(english) { $0 + "\nSee {{demo.nothing}}.\n" }
+        let failed = live.rebuild(trigger: [english.path])
+        #expect(failed.errors.count == 1)
+        #expect(live.file("en/guides/steps/index.html") == before)
+        try edit(english) { $0.replacingOccurrences(of: "{{demo.nothing}}", with: "{{demo.countries}}") }
+        #expect(live.rebuild(trigger: [english.path]).renderedPages == ["en/guides/steps/index.html"])
+        try expectSameAsFullBuild(live, work)
+        // A title change is not a body edit: home pages and feeds follow too.
+        try edit(english) { $0.replacingOccurrences(of: "\"title\": \"", with: "\"title\": \"New: ") }
+        #expect(live.rebuild(trigger: [english.path]).errors.isEmpty)
+        try expectSameAsFullBuild(live, work)
+    }
 }

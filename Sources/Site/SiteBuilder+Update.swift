@@ -1,0 +1,68 @@
+import Content
+import Diagnostics
+import Foundation
+
+extension SiteBuilder {
+    /// Re-renders only what an edit of the articles `edited` affects, when the edit changed no route,
+    /// listing or check (see `SiteLoader.reloadEdits`): each edited page; for a source page, its
+    /// translations (their stale notices) and the fallbacks showing it; and the translation board when a
+    /// row of it changed. Returns the new files, or nil when `cache` cannot serve (first build, a new
+    /// day or deadline state): then a full `build` with the cache is needed.
+    static func update(_ library: SiteLibrary, edited: [Router.PageID], now: Date,
+                       cache: inout RenderCache) -> Result<[OutputFile], BuildFailure>? {
+        guard let shared = cache.shared, let audit = cache.audit, cache.nowKey == BuildFingerprint.nowKey(library, now: now) else {
+            return nil
+        }
+        let source = library.config.sourceLanguage
+        var jobs: [Job] = []
+        var seen = Set<String>()
+        func add(_ job: Job) { if seen.insert(job.path).inserted { jobs.append(job) } }
+        for id in edited {
+            guard let page = library.page(id.language, id.relativePath), let path = library.router.path(of: page) else { return nil }
+            add(Job(page: page, language: id.language, path: path, isFallback: false))
+            guard id.language == source else { continue }
+            for language in library.config.languages where language != source {
+                if let translation = library.page(language, id.relativePath), let path = library.router.path(of: translation) {
+                    add(Job(page: translation, language: language, path: path, isFallback: false))
+                } else if let path = library.router.path(of: Router.PageID(language: language, relativePath: id.relativePath)) {
+                    add(Job(page: page, language: language, path: path, isFallback: true))
+                }
+            }
+        }
+        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
+        let banners = BannerFactory(library: library, now: now)
+        let results = parallelMap(jobs) { render($0, library: library, views: views, banners: banners) }
+        var errors: [BuildError] = []
+        var rendered: [(Job, Rendered)] = []
+        for (job, result) in zip(jobs, results) {
+            switch result {
+            case .success(let page): rendered.append((job, page))
+            case .failure(let failure): if !job.isFallback { errors += failure.errors }
+            }
+        }
+        guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+
+        var files: [OutputFile] = []
+        cache.renderedPaths = []
+        for (job, page) in rendered {
+            let fingerprint = shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+            cache.entries[job.path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
+            cache.renderedPaths.append(page.file.path)
+            files.append(page.file)
+        }
+        var updated = audit
+        for relativePath in Set(edited.map(\.relativePath)).sorted() {
+            updated = updated.updating(relativePath, library: library) { language in
+                library.router.translationPath(of: Router.PageID(language: language, relativePath: relativePath))
+                    .flatMap { cache.entries[$0]?.rendered.report }
+            }
+        }
+        if updated.rows != audit.rows {
+            files.append(SiteExtras.translationBoard(library: library, views: views, audit: updated))
+            // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
+            cache.extras = nil
+        }
+        cache.audit = updated
+        return .success(files)
+    }
+}
