@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Times Guidepost against Hugo and the cmark-gfm floor on the same synthetic trilingual site.
 
-Usage: run.py [--sizes 300,3000,30000] [--runs N] [--work DIR]
-For each size (articles per language) it generates both sites, then runs Guidepost, Hugo and cmark-gfm
-in turn, several times, and prints the median wall time, CPU time (user + system) and peak RSS of each,
-and Guidepost's ratios to Hugo and to the floor."""
+Usage: run.py [--sizes 300,3000,30000] [--runs N] [--warmup N] [--work DIR]
+For each size (articles per language) it generates both sites, runs each tool once untimed (warm-up:
+caches, and an existing output folder, as in everyday use), then runs Guidepost, Hugo and cmark-gfm in
+turn, several times, and prints the median wall time, CPU time (user + system) and peak RSS of each,
+and Guidepost's ratios to Hugo and to the floor. It also times one cold build of each tool into an
+empty output folder, and Guidepost's incremental rebuild after one article is edited (the engine of
+`guidepost serve`, median of 5 edits)."""
 import argparse
 import glob
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -43,6 +47,17 @@ def floor_input(site):
     return path
 
 
+def incremental(binary, site):
+    """Median milliseconds of an incremental rebuild after editing one article, on a copy of the site."""
+    copy = os.path.join(site, "incremental")
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(os.path.join(site, "guidepost"), copy)
+    out = subprocess.run([binary, "rebuild-timing", "content/fr/a00001.md", "--repeats", "5"], cwd=copy,
+                         check=True, capture_output=True, text=True).stdout
+    shutil.rmtree(copy, ignore_errors=True)
+    return int(re.search(r"median (\d+) ms", out).group(1))
+
+
 def median(runs):
     return tuple(statistics.median(values) for values in zip(*runs))
 
@@ -51,6 +66,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="300,3000,30000")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "guidepost-bench"))
     options = parser.parse_args()
     binary = os.path.join(ROOT, ".build", "release", "guidepost")
@@ -61,22 +77,37 @@ def main():
         guidepost_dir, hugo_dir = os.path.join(site, "guidepost"), os.path.join(site, "hugo")
         markdown = floor_input(site)
         runs = options.runs if size <= 3000 else max(1, options.runs // 2)
+        out_guidepost, out_hugo = os.path.join(site, "out-guidepost"), os.path.join(site, "out-hugo")
+        commands = {
+            "guidepost": ([binary, "build", "--now", "2026-11-22T08:00:00Z", "--output", out_guidepost], guidepost_dir),
+            "hugo": (["hugo", "--quiet", "--destination", out_hugo], hugo_dir),
+        }
+        floor_command = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"]
+        # Cold: empty output folders (Guidepost's spare folder too).
+        for folder in (out_guidepost, os.path.join(site, ".out-guidepost.spare"), out_hugo):
+            shutil.rmtree(folder, ignore_errors=True)
+        cold = {name: measure(*commands[name]) for name in ("guidepost", "hugo")}
+        for _ in range(options.warmup):
+            for name in ("guidepost", "hugo"):
+                measure(*commands[name])
         results = {"guidepost": [], "hugo": [], "floor": []}
         for _ in range(runs):
             # In turn, so that machine noise hits each tool alike.
-            results["guidepost"].append(measure([binary, "build", "--now", "2026-11-22T08:00:00Z", "--output", os.path.join(site, "out-guidepost")], guidepost_dir))
-            results["hugo"].append(measure(["hugo", "--quiet", "--destination", os.path.join(site, "out-hugo")], hugo_dir))
+            for name in ("guidepost", "hugo"):
+                results[name].append(measure(*commands[name]))
             with open(markdown, "rb") as stdin:
-                results["floor"].append(measure(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", "-e", "tasklist"], site, stdin))
+                results["floor"].append(measure(floor_command, site, stdin))
         g, h, f = (median(results[k]) for k in ("guidepost", "hugo", "floor"))
+        rebuild = incremental(binary, site)
         pages = 3 * (size + 1)
-        rows.append((size, pages, runs, g, h, f))
-        print(f"3 × {size}: guidepost {g[0]:.2f} s, hugo {h[0]:.2f} s, floor {f[0]:.2f} s", file=sys.stderr)
-    print("| site | runs | Guidepost wall / CPU / peak RSS | Hugo wall / CPU / peak RSS | cmark-gfm floor wall / CPU | wall ÷ Hugo | RSS ÷ Hugo | wall ÷ floor |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
-    for size, pages, runs, g, h, f in rows:
+        rows.append((size, pages, runs, g, h, f, cold, rebuild))
+        print(f"3 × {size}: guidepost {g[0]:.2f} s, hugo {h[0]:.2f} s, floor {f[0]:.2f} s, incremental {rebuild} ms", file=sys.stderr)
+    print("| site | runs | Guidepost wall / CPU / peak RSS | Hugo wall / CPU / peak RSS | cmark-gfm floor wall / CPU | wall ÷ Hugo | RSS ÷ Hugo | wall ÷ floor | cold build Guidepost / Hugo | incremental rebuild |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for size, pages, runs, g, h, f, cold, rebuild in rows:
         print(f"| 3 × {size} ({pages} pages) | {runs} | {g[0]:.2f} s / {g[1]:.2f} s / {g[2]:.0f} MiB | {h[0]:.2f} s / {h[1]:.2f} s / {h[2]:.0f} MiB "
-              f"| {f[0]:.2f} s / {f[1]:.2f} s | {g[0] / h[0]:.2f} | {g[2] / h[2]:.2f} | {g[0] / max(f[0], 0.01):.1f} |")
+              f"| {f[0]:.2f} s / {f[1]:.2f} s | {g[0] / h[0]:.2f} | {g[2] / h[2]:.2f} | {g[0] / max(f[0], 0.01):.1f} "
+              f"| {cold['guidepost'][0]:.2f} s / {cold['hugo'][0]:.2f} s | {rebuild} ms |")
 
 
 if __name__ == "__main__":

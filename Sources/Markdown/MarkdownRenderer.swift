@@ -115,7 +115,9 @@ private struct TreeRewriter {
 
     /// Expands placeholders, then applies the language's typography, in one text node.
     private func expandText<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
-        guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }) else { return }
+        // Most text nodes hold nothing to rewrite: decided on cmark's bytes, before making a Swift string.
+        guard let raw = cmark_node_get_literal(node), needsRewrite(raw) else { return }
+        let literal = String(cString: raw)
         var text = Placeholder.expand(literal) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
         }
@@ -124,6 +126,28 @@ private struct TreeRewriter {
             text = Typography.apply(text, language: language)
         }
         if text != literal { cmark_node_set_literal(node, text) }
+    }
+
+    /// Whether a text holds `{{` (a fact), or something the language's typography changes: a straight
+    /// quote, and for French `; : ! ?` or « » “ ” (as UTF-8).
+    private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
+        let typography = Typography.applies(to: options.language), french = options.language == "fr"
+        var byte = UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self)
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        while byte.pointee != 0 {
+            switch byte.pointee {
+            case UInt8(ascii: "{") where previous == UInt8(ascii: "{"): return true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): if typography { return true }
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): if french { return true }
+            case 0xAB, 0xBB: if french, previous == 0xC2 { return true }
+            case 0x9C, 0x9D: if french, previous == 0x80, beforePrevious == 0xE2 { return true }
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte.pointee
+            byte += 1
+        }
+        return false
     }
 
     private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
