@@ -7,7 +7,7 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public init(_ errors: [BuildError]) {
         var seen = Set<BuildError>()
         self.errors = errors.filter { seen.insert($0).inserted }
-            .sorted { ($0.location, $0.description) < ($1.location, $1.description) }
+            .sorted { $0.location != $1.location ? $0.location < $1.location : $0.description < $1.description }
     }
 
     /// One error per line, then a count.

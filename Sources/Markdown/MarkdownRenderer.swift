@@ -36,11 +36,10 @@ public enum MarkdownRenderer {
             }
             cmark_parser_attach_syntax_extension(parser, ext)
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
+        var text = markdown
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
         inlineParsing.lock()
         let document = cmark_parser_finish(parser)!

@@ -36,7 +36,10 @@ public enum SiteBuilder {
     public static func build(_ library: SiteLibrary, now: Date, cache: inout RenderCache?) -> Result<BuiltSite, BuildFailure> {
         let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
         let banners = BannerFactory(library: library, now: now)
-        var jobs = library.pages.compactMap { page in
+        // Home pages first: each lists every page of its language, the longest jobs go first so that no
+        // core waits for one at the end.
+        let homesFirst = library.pages.filter(\.isHome) + library.pages.filter { !$0.isHome }
+        var jobs = homesFirst.compactMap { page in
             library.router.path(of: page).map { Job(page: page, language: page.language, path: $0, isFallback: false) }
         }
         for route in library.router.fallbackRoutes {
