@@ -33,18 +33,20 @@ public struct Router: Sendable {
     /// A page of `sourceLanguage` missing in another of `languages` gets a fallback route there, with the same slugs.
     public init(pages: [Page], baseURL: String, sourceLanguage: String? = nil, languages: [String] = [], errors: inout [BuildError]) {
         self.baseURL = baseURL
-        let byID = Dictionary(pages.map { (PageID(language: $0.language, relativePath: $0.relativePath), $0) }, uniquingKeysWith: { a, _ in a })
-        var owners: [String: Page] = [:]
-        for page in pages {
+        // Indices, not pages: a page is a large value, and thousands of copies showed in profiles.
+        let byID = Dictionary(pages.indices.map { (PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
+                              uniquingKeysWith: { a, _ in a })
+        var owners: [String: Int] = [:]
+        for (position, page) in pages.enumerated() {
             var segments = [page.language]
             let components = page.relativePath.split(separator: "/").map(String.init)
             var folder = ""
             var usable = true
             for name in components.dropLast() {
                 folder = folder.isEmpty ? name : "\(folder)/\(name)"
-                let index = byID[PageID(language: page.language, relativePath: "\(folder)/index.md")]
-                let segment = index?.frontMatter.slug ?? name
-                if index?.frontMatter.slug == nil, !FrontMatter.isValidSlug(name) {
+                let indexSlug = byID[PageID(language: page.language, relativePath: "\(folder)/index.md")].flatMap { pages[$0].frontMatter.slug }
+                let segment = indexSlug ?? name
+                if indexSlug == nil, !FrontMatter.isValidSlug(name) {
                     errors.append(.invalidSlug(SourceLocation(path: page.file.path), slug: name))
                     usable = false
                 }
@@ -62,10 +64,10 @@ public struct Router: Sendable {
             guard usable else { continue }
             let path = segments.joined(separator: "/") + "/"
             if let other = owners[path] {
-                errors.append(.duplicateOutput(page.frontMatter.location, output: path + "index.html", other: other.frontMatter.location))
+                errors.append(.duplicateOutput(page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
                 continue
             }
-            owners[path] = page
+            owners[path] = position
             paths[PageID(language: page.language, relativePath: page.relativePath)] = path
         }
         guard let sourceLanguage else { return }

@@ -65,9 +65,19 @@ public struct FrontMatter: Sendable {
 
     /// A URL segment: no `/`, `\`, `..`, dot-only names, control characters or spaces.
     public static func isValidSlug(_ slug: String) -> Bool {
-        guard !slug.isEmpty, slug.count <= 200, !slug.hasPrefix("."), !slug.contains("..") else { return false }
-        return slug.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+        guard !slug.isEmpty, slug.utf8.count <= 800, slug.count <= 200, slug.utf8.first != UInt8(ascii: ".") else { return false }
+        var previous: Unicode.Scalar = " "
+        for scalar in slug.unicodeScalars {
+            if scalar == ".", previous == "." { return false }
+            previous = scalar
+            if scalar.isASCII {
+                let value = scalar.value
+                let letter = (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+                guard letter || (0x30...0x39).contains(value) || scalar == "-" || scalar == "_" || scalar == "." else { return false }
+            } else if !scalar.properties.isAlphabetic {
+                return false
+            }
         }
+        return true
     }
 }
