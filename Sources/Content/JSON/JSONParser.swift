@@ -11,7 +11,12 @@ public struct JSONParser {
 
     /// Parses `text` as a single JSON document.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSON {
-        var parser = JSONParser(bytes: Array(text.utf8), index: 0)
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses UTF-8 `bytes` (already validated) as a single JSON document.
+    public static func parse(bytes: [UInt8]) throws(JSONSyntaxError) -> JSON {
+        var parser = JSONParser(bytes: bytes, index: 0)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -135,22 +140,17 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         advance() // opening quote
-        var scalars = String.UnicodeScalarView()
+        // UTF-8 bytes, escapes encoded in place, decoded once at the end.
         var run: [UInt8] = []
-        func flush() {
-            if !run.isEmpty { scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars); run.removeAll(keepingCapacity: true) }
-        }
         while true {
             guard let byte = current else { throw error("this string never closes; add the closing double quote") }
             switch byte {
             case UInt8(ascii: "\""):
                 advance()
-                flush()
-                return String(scalars)
+                return String(decoding: run, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush()
                 advance()
-                scalars.append(try parseEscape())
+                UTF8.encode(try parseEscape()) { run.append($0) }
             case 0x00..<0x20:
                 throw error(byte == 0x0A ? "a string cannot span lines; close it before the line break or write \\n" : "a control character must be escaped inside a string")
             default:

@@ -16,13 +16,12 @@ public enum FrontMatterSplitter {
         let open = SourceLocation(path: file.path, line: line, column: column)
         guard let close = matchingBrace(bytes, from: index) else { throw .unclosedFrontMatter(open) }
         // Everything up to the closing brace is JSON, parsed in place so positions stay true.
-        let prefix = String(decoding: bytes[0...close], as: UTF8.self)
         let json: JSON
-        do { json = try JSONParser.parse(prefix) } catch {
+        do { json = try JSONParser.parse(bytes: Array(bytes[0...close])) } catch {
             throw .malformedJSON(file.location(error.position), detail: error.detail)
         }
         var cursor = close + 1
-        let closeLine = prefix.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let closeLine = bytes[0...close].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
         if cursor < bytes.count, bytes[cursor] != 0x0A {
             let column = String(decoding: bytes[0..<cursor], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1
