@@ -25,17 +25,35 @@ struct OutputTree {
         }
         var info = stat()
         var made = Set<String>() // folders known to exist
+        let pruning = DispatchGroup()
+        let pruned = PruneResult()
         if lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            try prune(root, relative: "", files: wantedFiles, folders: wantedFolders, kept: &made)
+            // Deleting what is no longer built runs beside the comparisons: it never touches a wanted file,
+            // and nothing is written before both are done.
+            let (tree, files, folders) = (self, wantedFiles, wantedFolders)
+            DispatchQueue.global().async(group: pruning) {
+                var kept = Set<String>()
+                do { try tree.prune(tree.root, relative: "", files: files, folders: folders, kept: &kept) } catch { pruned.error = error }
+                pruned.kept = kept
+            }
         } else {
             if lstat(root, &info) == 0 { try Self.remove(root) }
             guard mkdir(root, 0o755) == 0 else { throw POSIXError(errno, path: root) }
         }
         // Reading is parallel (which files are unchanged, which can be linked); changing the tree is not.
         let (root, current) = (root, current)
-        let plans = parallelMap(files) { file -> Plan in
+        var plans = parallelMap(files) { file -> Plan in
             if Self.holds(root + "/" + file.path, file.bytes) { return .keep }
             return Self.holds(current + "/" + file.path, file.bytes) ? .link : .write
+        }
+        pruning.wait()
+        if let error = pruned.error { throw error }
+        made.formUnion(pruned.kept)
+        // A file counts as kept only if its folder is a real folder that pruning kept (a comparison may
+        // have read through a link that pruning then removed).
+        for (index, file) in files.enumerated() where plans[index] == .keep {
+            guard let slash = file.path.lastIndex(of: "/"), !made.contains(String(file.path[..<slash])) else { continue }
+            plans[index] = Self.holds(current + "/" + file.path, file.bytes) ? .link : .write
         }
         for (file, plan) in zip(files, plans) where plan != .keep {
             let path = root + "/" + file.path
@@ -148,4 +166,10 @@ struct OutputTree {
             throw POSIXError(errno, path: path)
         }
     }
+}
+
+/// What the pruning thread hands back after its `DispatchGroup` is waited for.
+private final class PruneResult: @unchecked Sendable {
+    var kept = Set<String>()
+    var error: Error?
 }

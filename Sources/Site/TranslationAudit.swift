@@ -38,13 +38,18 @@ public struct TranslationAudit: Sendable {
 
     /// Audits `library` using the `reports` of what each page contains.
     static func run(_ library: SiteLibrary, reports: [PageReport]) -> TranslationAudit {
-        var pages: [String: [String: Page]] = [:]
-        for page in library.pages { pages[page.relativePath, default: [:]][page.language] = page }
-        let reportsByID = Dictionary(reports.map { ("\($0.language)/\($0.relativePath)", $0) }, uniquingKeysWith: { a, _ in a })
+        var paths = Set<String>()
+        for page in library.pages { paths.insert(page.relativePath) }
+        let reportsByID = Dictionary(reports.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
+                                     uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         var problemsByPage: [String: [BuildError]] = [:]
-        for path in pages.keys.sorted() {
-            let (row, problems) = audit(path, versions: pages[path]!, library: library) { reportsByID["\($0)/\(path)"] }
+        for path in paths.sorted() {
+            var versions: [String: Page] = [:]
+            for language in library.config.languages { versions[language] = library.page(language, path) }
+            let (row, problems) = audit(path, versions: versions, library: library) {
+                reportsByID[Router.PageID(language: $0, relativePath: path)]
+            }
             rows.append(row)
             if !problems.isEmpty { problemsByPage[path] = problems }
         }

@@ -87,6 +87,16 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(".site.spare/link").path, withDestinationPath: "/etc")
         try SiteWriter.write([OutputFile(path: "b/index.html", text: "b")], to: output)
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b/index.html": Data("b".utf8)])
+        // A link in the spare where a page folder belongs, to a folder holding the same page: the page is
+        // still written into a real folder.
+        let elsewhere = work.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("c".utf8).write(to: elsewhere.appendingPathComponent("index.html"))
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(".site.spare/c").path, withDestinationPath: elsewhere.path)
+        try SiteWriter.write([OutputFile(path: "c/index.html", text: "c")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["c/index.html": Data("c".utf8)])
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: output + "/c")) == nil, "c is a real folder")
+        #expect(try Data(contentsOf: elsewhere.appendingPathComponent("index.html")) == Data("c".utf8), "the link's target is untouched")
     }
 }
 
