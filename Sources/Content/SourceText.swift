@@ -1,4 +1,7 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A source file's text, decoded and normalised the way every stage expects it.
 ///
@@ -18,13 +21,22 @@ public struct SourceText: Sendable {
             throw .invalidUTF8(SourceText.firstInvalidByte(in: Array(body), path: path))
         }
         self.path = path
-        self.text = decoded.utf8.contains(UInt8(ascii: "\r")) ? decoded.replacingLineEndings() : decoded
+        self.text = SourceText.hasCarriageReturn(decoded) ? decoded.replacingLineEndings() : decoded
     }
 
     /// Wraps text that is already decoded (for tests and standard input).
     public init(path: String, text: String) {
         self.path = path
-        self.text = text.utf8.contains(UInt8(ascii: "\r")) ? text.replacingLineEndings() : text
+        self.text = SourceText.hasCarriageReturn(text) ? text.replacingLineEndings() : text
+    }
+
+    /// Whether `text` has a CR, found with `memchr` over its UTF-8 (a generic byte loop was 4 % of a build).
+    private static func hasCarriageReturn(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0x0D, bytes.count) != nil
+        }
     }
 
     /// The location of `position` in this file.

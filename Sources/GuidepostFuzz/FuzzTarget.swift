@@ -12,11 +12,11 @@ private let facts: FactStore = {
 /// Resolves placeholders against `facts` and every `.md` link to a fixed URL, as the site does.
 private struct FuzzResolver: MarkdownResolver {
     var used = 0
-    mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
+    mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
         used += 1
-        return try? facts.expansion(of: key, in: "fr", destination: context == .destination, at: position.located(in: "fuzz.md")).get()
+        return try? facts.expansion(of: key, in: "fr", destination: context == .destination, at: position().located(in: "fuzz.md")).get()
     }
-    mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? { "../other/" }
+    mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { "../other/" }
 }
 
 /// libFuzzer's entry point: front-matter splitting, JSON and fact parsing, placeholder expansion,

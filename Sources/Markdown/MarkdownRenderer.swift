@@ -47,7 +47,7 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
-        var rewriter = TreeRewriter(options: options, lines: LineIndex(markdown))
+        var rewriter = TreeRewriter(options: options, lines: LazyLineIndex(markdown))
         rewriter.rewrite(document, resolver: &resolver)
 
         guard let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else {
@@ -65,14 +65,21 @@ public enum MarkdownRenderer {
 }
 
 /// One pass over a parsed document that collects nodes, then rewrites them.
+/// A `LineIndex` built on first use: only positions for errors need it.
+private final class LazyLineIndex {
+    private let text: String
+    private(set) lazy var index = LineIndex(text)
+    init(_ text: String) { self.text = text }
+}
+
 private struct TreeRewriter {
     let options: MarkdownOptions
-    let lines: LineIndex
+    let lines: LazyLineIndex
     var headings: [Heading] = []
     var checklists: [Checklist] = []
     var slugger = Slugger()
 
-    init(options: MarkdownOptions, lines: LineIndex) {
+    init(options: MarkdownOptions, lines: LazyLineIndex) {
         self.options = options
         self.lines = lines
     }
@@ -108,7 +115,7 @@ private struct TreeRewriter {
 
     private func position(of node: OpaquePointer, offset: Int = 0) -> TextPosition {
         let line = Int(cmark_node_get_start_line(node))
-        let column = lines.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        let column = lines.index.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
         return TextPosition(line: max(line, 1), column: max(column, 1) + offset)
     }
 

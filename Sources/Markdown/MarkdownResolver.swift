@@ -13,9 +13,10 @@ public enum PlaceholderContext: Sendable, Equatable {
 /// Positions are relative to the Markdown text handed to the renderer (1-based, character columns).
 public protocol MarkdownResolver {
     /// The text for the placeholder `{{key}}`, or nil after recording an error (the placeholder then stays as typed).
-    mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String?
+    /// `position` is computed only when asked for (an error needs it; a successful expansion does not).
+    mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String?
     /// The URL for a relative link to another Markdown file (`other.md#part`), or nil after recording an error.
-    mutating func resolveLink(_ destination: String, at position: TextPosition) -> String?
+    mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String?
 }
 
 /// A resolver that knows no facts and no other pages: placeholders and `.md` links stay as written.
@@ -23,7 +24,7 @@ public struct LiteralResolver: MarkdownResolver {
     /// Creates the resolver.
     public init() {}
     /// Leaves the placeholder as typed.
-    public mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? { nil }
+    public mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? { nil }
     /// Leaves the link as typed.
-    public mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? { nil }
+    public mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { nil }
 }

@@ -27,7 +27,8 @@ public struct Placeholder: Sendable, Equatable {
                 let inner = text[utf8.index(start, offsetBy: 2)..<utf8.index(before: index)]
                 let key = inner.trimmingCharacters(in: " \t")
                 if !key.isEmpty, !inner.utf8.contains(UInt8(ascii: "\n")) {
-                    characters += text[counted..<start].count
+                    let between = text.utf8[counted..<start]
+                    characters += between.allSatisfy { $0 < 0x80 } ? between.count : text[counted..<start].count
                     counted = start
                     found.append(Placeholder(key: key, range: start..<utf8.index(after: index), characterOffset: characters))
                 }

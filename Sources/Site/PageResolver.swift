@@ -27,9 +27,8 @@ struct PageResolver: MarkdownResolver {
         self.ownPath = path ?? router.path(of: page)
     }
 
-    mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
-        let location = page.location(ofBody: position)
-        switch facts.expansion(of: key, in: page.language, destination: context == .destination, at: location) {
+    mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
+        switch facts.expansion(of: key, in: page.language, destination: context == .destination, at: page.location(ofBody: position())) {
         case .success(let text):
             usedFacts.insert(key)
             return text
@@ -39,14 +38,14 @@ struct PageResolver: MarkdownResolver {
         }
     }
 
-    mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? {
+    mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
         guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
         let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath)
         if let target { linkedPages.insert(target) }
         guard let target,
               let targetPath = router.path(of: Router.PageID(language: linkLanguage, relativePath: target)),
               let ownPath else {
-            errors.append(.brokenLink(page.location(ofBody: position), target: destination))
+            errors.append(.brokenLink(page.location(ofBody: position()), target: destination))
             return nil
         }
         let url = Router.relative(from: ownPath, to: targetPath)

@@ -7,8 +7,8 @@ struct RecordingResolver: MarkdownResolver {
     var asked: [(String, PlaceholderContext, TextPosition)] = []
     var links: [(String, TextPosition)] = []
 
-    mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
-        asked.append((key, context, position))
+    mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
+        asked.append((key, context, position()))
         switch (key, context) {
         case ("a.name", .text): return "<Anne & Co>"
         case ("a.form", .destination): return "https://example.com/form"
@@ -16,8 +16,8 @@ struct RecordingResolver: MarkdownResolver {
         }
     }
 
-    mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? {
-        links.append((destination, position))
+    mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
+        links.append((destination, position()))
         return destination == "other.md#part" ? "../other/#part" : nil
     }
 }

@@ -8,10 +8,10 @@ import Testing
 /// each tenfold step must cost well under the hundredfold that quadratic work would.
 @Suite(.serialized) struct PathologicalTests {
     struct Resolver: MarkdownResolver {
-        mutating func expand(key: String, context: PlaceholderContext, at position: TextPosition) -> String? {
+        mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
             context == .destination ? "https://example.com/" : "valeur : « x »"
         }
-        mutating func resolveLink(_ destination: String, at position: TextPosition) -> String? { "../page/" }
+        mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { "../page/" }
     }
 
     static let cases: [(String, @Sendable (Int) -> String)] = [

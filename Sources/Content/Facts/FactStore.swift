@@ -33,11 +33,12 @@ public struct FactStore: Sendable {
     public subscript(key: String) -> Fact? { facts[key] }
 
     /// The text a placeholder prints for `key` in `language`, or the reason it cannot.
-    public func expansion(of key: String, in language: String, destination: Bool, at location: SourceLocation) -> Result<String, BuildError> {
-        guard let fact = facts[key] else { return .failure(.unknownFact(location, key: key)) }
+    public func expansion(of key: String, in language: String, destination: Bool,
+                          at location: @autoclosure () -> SourceLocation) -> Result<String, BuildError> {
+        guard let fact = facts[key] else { return .failure(.unknownFact(location(), key: key)) }
         if destination {
             guard case .url(let url) = fact.value else {
-                return .failure(.factTypeMismatch(location, key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
+                return .failure(.factTypeMismatch(location(), key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
             }
             return .success(url)
         }
@@ -48,7 +49,7 @@ public struct FactStore: Sendable {
         case .instant(let instant): return .success(DateFormatting.format(instant, language: language))
         case .text(let localized): return .success(localized.text(in: language))
         case .source:
-            return .failure(.factTypeMismatch(location, key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"))
+            return .failure(.factTypeMismatch(location(), key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"))
         }
     }
 
