@@ -207,7 +207,7 @@ private struct TreeRewriter {
 
     private func isTask(_ item: OpaquePointer) -> Bool {
         guard let type = cmark_node_get_type_string(item) else { return false }
-        return String(cString: type) == "tasklist"
+        return strcmp(type, "tasklist") == 0
     }
 
     private func containsTasks(_ list: OpaquePointer) -> Bool {

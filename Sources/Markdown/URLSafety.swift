@@ -18,9 +18,9 @@ public enum ArticleLink {
     public static func parse(_ destination: String) -> (path: String, fragment: String?)? {
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("#") { return nil }
         if destination.utf8.contains(UInt8(ascii: ":")) && destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return nil }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
+        let hash = destination.firstIndex(of: "#")
+        let path = String(destination[..<(hash ?? destination.endIndex)])
         guard path.hasSuffix(".md") else { return nil }
-        return (path, parts.count > 1 ? String(parts[1]) : nil)
+        return (path, hash.map { String(destination[destination.index(after: $0)...]) })
     }
 }

@@ -157,9 +157,10 @@ extension RootLanguageView: TemplateObject {
 }
 
 extension PageView: TemplateObject {
-    /// The stored property named by `path.head`, for templates.
+    /// The stored property named by `path.head`, for templates (`t` first: templates read it most).
     public func lookup(_ path: TemplatePath) -> TemplateData? {
         switch path.head {
+        case "t": return path.resolve(self.t)
         case "lang": return path.resolve(self.lang)
         case "title": return path.resolve(self.title)
         case "documentTitle": return path.resolve(self.documentTitle)
@@ -172,7 +173,6 @@ extension PageView: TemplateObject {
         case "scriptURL": return path.resolve(self.scriptURL)
         case "languages": return path.resolve(self.languages)
         case "alternates": return path.resolve(self.alternates)
-        case "t": return path.resolve(self.t)
         case "builtOn": return path.resolve(self.builtOn)
         case "builtOnISO": return path.resolve(self.builtOnISO)
         case "isHome": return path.resolve(self.isHome)
