@@ -4,6 +4,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 python=.venv/bin/python
+# Every temporary file of the run (Swift tests, Chromium profiles, benchmark sites) goes into one folder
+# that is removed at the end, so runs do not pile up in /tmp.
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/guidepost-tests.XXXXXX")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 logs=$(mktemp -d)
 status=0
 summary=()

@@ -55,7 +55,7 @@ def incremental(binary, site):
     out = subprocess.run([binary, "rebuild-timing", "content/fr/a00001.md", "--repeats", "5"], cwd=copy,
                          check=True, capture_output=True, text=True).stdout
     shutil.rmtree(copy, ignore_errors=True)
-    return int(re.search(r"median (\d+) ms", out).group(1))
+    return float(re.search(r"median ([\d.]+) ms", out).group(1))
 
 
 def median(runs):

@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 
@@ -55,15 +56,18 @@ public final class LiveSite: @unchecked Sendable {
         let start = Date()
         var buildOptions = options
         buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-        let previous = lock.withLock { self.library }
         let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
-        if let previous, !changed.isEmpty, let edit = SiteLoader.reloadEdits(buildOptions, previous: previous, changed: changed),
-           updateAfterEdit(edit, now: buildOptions.now, report: &report) {
+        // No reference to the library is kept across the fast path, which changes it in place.
+        let edit = changed.isEmpty ? nil : lock.withLock { self.library }.flatMap {
+            SiteLoader.reloadEdits(buildOptions, previous: $0, changed: changed)
+        }
+        if let edit, updateAfterEdit(edit, now: buildOptions.now, report: &report) {
             report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
             lock.withLock { state.last = report }
             return report
         }
+        let previous = lock.withLock { self.library }
         var cache: RenderCache? = lock.withLock { self.cache }
         let loaded = previous.map { SiteLoader.reload(buildOptions, previous: $0, changed: changed) } ?? SiteLoader.load(buildOptions)
         switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
@@ -88,22 +92,37 @@ public final class LiveSite: @unchecked Sendable {
 
     /// The fast path for edits of article bodies: re-renders only the pages they affect and updates the
     /// served files in place. False when the cache cannot serve it (then the caller does a full rebuild).
-    private func updateAfterEdit(_ edit: Result<(SiteLibrary, [Router.PageID]), BuildFailure>, now: Date, report: inout Rebuild) -> Bool {
+    private func updateAfterEdit(_ edit: Result<[Page], BuildFailure>, now: Date, report: inout Rebuild) -> Bool {
         switch edit {
         case .failure(let failure):
             report.errors = failure.errors.map(\.description)
             lock.withLock { pending.formUnion(report.trigger) }
             return true
-        case .success(let (library, edited)):
-            // Taken out of `self` while it is updated, so the large tables are changed in place, not copied.
-            var cache = lock.withLock { () -> RenderCache in
-                let taken = self.cache
+        case .success(let pages):
+            // The library and the cache are taken out of `self` while they are updated, so their large tables
+            // are changed in place, never copied: an edit costs the same on any size of site.
+            var (library, cache) = lock.withLock { () -> (SiteLibrary?, RenderCache) in
+                let taken = (self.library, self.cache)
+                self.library = nil
                 self.cache = RenderCache()
                 return taken
             }
-            // `update` changes the cache only when it succeeds, so on nil or failure it goes back as it was.
-            guard let result = SiteBuilder.update(library, edited: edited, now: now, cache: &cache) else {
+            guard library != nil else {
                 lock.withLock { self.cache = cache }
+                return false
+            }
+            let replaced = pages.compactMap { library!.replace($0) }
+            let edited = pages.map { Router.PageID(language: $0.language, relativePath: $0.relativePath) }
+            func restore() {
+                for page in replaced { library!.replace(page) }
+                lock.withLock {
+                    self.library = library
+                    self.cache = cache
+                }
+            }
+            // `update` changes the cache only when it succeeds, so on nil or failure it goes back as it was.
+            guard let result = SiteBuilder.update(library!, edited: edited, now: now, cache: &cache) else {
+                restore()
                 return false
             }
             switch result {
@@ -118,10 +137,8 @@ public final class LiveSite: @unchecked Sendable {
                 }
             case .failure(let failure):
                 report.errors = failure.errors.map(\.description)
-                lock.withLock {
-                    self.cache = cache
-                    pending.formUnion(report.trigger)
-                }
+                restore()
+                lock.withLock { pending.formUnion(report.trigger) }
             }
             return true
         }

@@ -10,7 +10,7 @@ extension SiteBuilder {
     /// day or deadline state): then a full `build` with the cache is needed.
     static func update(_ library: SiteLibrary, edited: [Router.PageID], now: Date,
                        cache: inout RenderCache) -> Result<[OutputFile], BuildFailure>? {
-        guard let shared = cache.shared, let audit = cache.audit, cache.nowKey == BuildFingerprint.nowKey(library, now: now) else {
+        guard let shared = cache.shared, cache.audit != nil, cache.nowKey == BuildFingerprint.nowKey(library, now: now) else {
             return nil
         }
         let source = library.config.sourceLanguage
@@ -50,19 +50,21 @@ extension SiteBuilder {
             cache.renderedPaths.append(page.file.path)
             files.append(page.file)
         }
-        var updated = audit
+        var boardChanged = false
         for relativePath in Set(edited.map(\.relativePath)).sorted() {
-            updated = updated.updating(relativePath, library: library) { language in
+            let entries = cache.entries
+            // In place (the cache holds the only copy), so an edit costs the same on any size of site.
+            let changed = cache.audit?.update(relativePath, library: library) { language in
                 library.router.translationPath(of: Router.PageID(language: language, relativePath: relativePath))
-                    .flatMap { cache.entries[$0]?.rendered.report }
-            }
+                    .flatMap { entries[$0]?.rendered.report }
+            } ?? false
+            boardChanged = boardChanged || changed
         }
-        if updated.rows != audit.rows {
-            files.append(SiteExtras.translationBoard(library: library, views: views, audit: updated))
+        if boardChanged, let audit = cache.audit {
+            files.append(SiteExtras.translationBoard(library: library, views: views, audit: audit))
             // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
             cache.extras = nil
         }
-        cache.audit = updated
         return .success(files)
     }
 }

@@ -28,14 +28,14 @@ public struct SiteLibrary: Sendable {
         positions[Router.PageID(language: language, relativePath: relativePath)].map { pages[$0] }
     }
 
-    /// The same library with `page` in place of the page with its language and path (which must exist):
-    /// for an edit that changes no route, so the router stays as it is.
-    func replacing(_ page: Page) -> SiteLibrary {
-        var library = self
-        if let position = positions[Router.PageID(language: page.language, relativePath: page.relativePath)] {
-            library.pages[position] = page
-        }
-        return library
+    /// Puts `page` in place of the page with its language and path, in place, and returns that page (nil
+    /// when there is none): for an edit that changes no route, so the router stays as it is.
+    @discardableResult
+    mutating func replace(_ page: Page) -> Page? {
+        guard let position = positions[Router.PageID(language: page.language, relativePath: page.relativePath)] else { return nil }
+        let old = pages[position]
+        pages[position] = page
+        return old
     }
 
     /// For a translation made from an older version of its source page (its `sourceHash` differs from the

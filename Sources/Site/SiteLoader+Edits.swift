@@ -4,14 +4,12 @@ import Foundation
 
 extension SiteLoader {
     /// When every file in `changed` is an article already loaded whose edit leaves its routes, its place
-    /// in lists and its checks as they were (only the body or `sourceHash` changed): the library with
-    /// those articles re-read, the router kept, and which pages they are. Nil otherwise (then `reload`).
-    static func reloadEdits(_ options: BuildOptions, previous: SiteLibrary,
-                            changed: [String]) -> Result<(SiteLibrary, [Router.PageID]), BuildFailure>? {
+    /// in lists and its checks as they were (only the body or `sourceHash` changed): those articles, re-read
+    /// (for `SiteLibrary.replace`, which keeps the router). Nil otherwise (then `reload`).
+    static func reloadEdits(_ options: BuildOptions, previous: SiteLibrary, changed: [String]) -> Result<[Page], BuildFailure>? {
         let content = FileTree(root: options.contentDirectory)
         let prefix = content.root + "/"
-        var library = previous
-        var edited: [Router.PageID] = []
+        var edited: [Page] = []
         for path in changed {
             guard path.hasPrefix(prefix), path.hasSuffix(".md") else { return nil }
             let relative = String(path.dropFirst(prefix.count))
@@ -22,13 +20,12 @@ extension SiteLoader {
             switch readText(content, relative).flatMap({ Page.parse($0, language: id.language, relativePath: id.relativePath) }) {
             case .success(let fresh):
                 guard Self.sameOutline(old.frontMatter, fresh.frontMatter) else { return nil }
-                library = library.replacing(fresh)
-                edited.append(id)
+                edited.append(fresh)
             case .failure(let failure):
                 return .failure(failure)
             }
         }
-        return .success((library, edited))
+        return .success(edited)
     }
 
     /// Whether two versions of a page's front matter give the same routes, lists, feeds and checks.

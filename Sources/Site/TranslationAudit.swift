@@ -57,17 +57,23 @@ public struct TranslationAudit: Sendable {
                                 warnings: library.stringWarnings)
     }
 
-    /// The audit with the row of `path` worked out again from `library` and `report` (the report of the
-    /// page at `path` in a language): for an edit of that page that changed no route.
-    func updating(_ path: String, library: SiteLibrary, report: (String) -> PageReport?) -> TranslationAudit {
+    /// Works out the row of `path` again from `library` and `report` (the report of the page at `path` in
+    /// a language), in place: for an edit of that page that changed no route. Returns whether the row changed.
+    mutating func update(_ path: String, library: SiteLibrary, report: (String) -> PageReport?) -> Bool {
         var versions: [String: Page] = [:]
         for language in library.config.languages { versions[language] = library.page(language, path) }
-        guard !versions.isEmpty, let index = rows.firstIndex(where: { $0.page == path }) else { return TranslationAudit.run(library, reports: []) }
-        var updated = self
+        // Rows are sorted by path: a binary search, so an edit costs the same on any size of site.
+        var low = 0, high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].page < path { low = middle + 1 } else { high = middle }
+        }
+        guard !versions.isEmpty, low < rows.count, rows[low].page == path else { return false }
         let (row, problems) = Self.audit(path, versions: versions, library: library, report: report)
-        updated.rows[index] = row
-        updated.problemsByPage[path] = problems.isEmpty ? nil : problems
-        return updated
+        problemsByPage[path] = problems.isEmpty ? nil : problems
+        guard row != rows[low] else { return false }
+        rows[low] = row
+        return true
     }
 
     /// One row and its problems.
