@@ -19,6 +19,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // C: mimalloc, the executable's allocator (Debian's libmimalloc-dev).
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Source locations and the typed build errors every stage reports.
         .target(name: "Diagnostics"),
         // Markdown to HTML through cmark-gfm, with Guidepost's AST rewrites.
@@ -31,7 +33,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
         // The thin command-line front end.
         .executableTarget(name: "guidepost", dependencies: [
-            "Site", "Diagnostics",
+            "Site", "Diagnostics", "CMimalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
