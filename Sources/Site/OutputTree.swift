@@ -33,18 +33,24 @@ struct OutputTree {
             let (tree, files, folders) = (self, wantedFiles, wantedFolders)
             DispatchQueue.global().async(group: pruning) {
                 var kept = Set<String>()
-                do { try tree.prune(tree.root, relative: "", files: files, folders: folders, kept: &kept) } catch { pruned.error = error }
+                let descriptor = open(tree.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                do { try tree.prune(descriptor, relative: "", files: files, folders: folders, kept: &kept) } catch { pruned.error = error }
                 pruned.kept = kept
             }
         } else {
             if lstat(root, &info) == 0 { try Self.remove(root) }
             guard mkdir(root, 0o755) == 0 else { throw POSIXError(errno, path: root) }
         }
+        // Paths are resolved from open folders (`openat` and friends), not walked from `/` for every file.
+        let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard rootFolder >= 0 else { throw POSIXError(errno, path: root) }
+        defer { close(rootFolder) }
+        let currentFolder = open(current, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if currentFolder >= 0 { close(currentFolder) } }
         // Reading is parallel (which files are unchanged, which can be linked); changing the tree is not.
-        let (root, current) = (root, current)
         var plans = parallelMap(files) { file -> Plan in
-            if Self.holds(root + "/" + file.path, file.bytes) { return .keep }
-            return Self.holds(current + "/" + file.path, file.bytes) ? .link : .write
+            if Self.holds(rootFolder, file.path, file.bytes) { return .keep }
+            return Self.holds(currentFolder, file.path, file.bytes) ? .link : .write
         }
         pruning.wait()
         if let error = pruned.error { throw error }
@@ -53,20 +59,19 @@ struct OutputTree {
         // have read through a link that pruning then removed).
         for (index, file) in files.enumerated() where plans[index] == .keep {
             guard let slash = file.path.lastIndex(of: "/"), !made.contains(String(file.path[..<slash])) else { continue }
-            plans[index] = Self.holds(current + "/" + file.path, file.bytes) ? .link : .write
+            plans[index] = Self.holds(currentFolder, file.path, file.bytes) ? .link : .write
         }
         for (file, plan) in zip(files, plans) where plan != .keep {
-            let path = root + "/" + file.path
             if let slash = file.path.lastIndex(of: "/") {
                 let folder = String(file.path[..<slash])
-                if made.insert(folder).inserted, mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST {
+                if made.insert(folder).inserted, mkdirat(rootFolder, folder, 0o755) != 0, errno != EEXIST {
                     try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
                 }
             }
             // Never write into an existing file: it may be a hard link shared with the current output.
-            if unlink(path) != 0, errno != ENOENT { throw POSIXError(errno, path: path) }
-            if plan == .link, link(current + "/" + file.path, path) == 0 { continue }
-            try Self.write(file.bytes, to: path)
+            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw POSIXError(errno, path: root + "/" + file.path) }
+            if plan == .link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { continue }
+            try Self.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
         }
     }
 
@@ -81,15 +86,19 @@ struct OutputTree {
     }
 
     /// Deletes everything under `folder` that is not a wanted file or a folder on the way to one.
-    private func prune(_ folder: String, relative: String, files: Set<String>, folders: Set<String>, kept: inout Set<String>) throws {
-        guard let directory = opendir(folder) else { throw POSIXError(errno, path: folder) }
+    private func prune(_ descriptor: Int32, relative: String, files: Set<String>, folders: Set<String>, kept: inout Set<String>) throws {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        guard descriptor >= 0, let directory = fdopendir(descriptor) else {
+            if descriptor >= 0 { close(descriptor) }
+            throw POSIXError(errno, path: folder)
+        }
+        defer { closedir(directory) }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name == "." || name == ".." { continue }
             entries.append((name, entry.pointee.d_type))
         }
-        closedir(directory)
         for (name, type) in entries {
             let path = folder + "/" + name
             let key = relative.isEmpty ? name : relative + "/" + name
@@ -103,19 +112,24 @@ struct OutputTree {
             }
             if isFolder, folders.contains(key) {
                 kept.insert(key)
-                try prune(path, relative: key, files: files, folders: folders, kept: &kept)
+                let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                try prune(child, relative: key, files: files, folders: folders, kept: &kept)
             } else if !(isFile && files.contains(key)) {
                 try Self.remove(path)
             }
         }
     }
 
-    /// Whether `path` is a regular file holding exactly `bytes`.
-    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// Whether `path` (relative to the open folder `folder`) is a regular file holding exactly `bytes`.
+    static func holds(_ folder: Int32, _ path: String, _ bytes: [UInt8]) -> Bool {
+        guard folder >= 0 else { return false }
+        let descriptor = openat(folder, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else {
+            close(descriptor)
+            return false
+        }
         defer { close(descriptor) }
         return bytes.withUnsafeBytes { expected in
             var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
@@ -133,8 +147,8 @@ struct OutputTree {
 
     /// Writes `bytes` to a new file with plain POSIX calls (no temporary file, no fsync: the folder is
     /// swapped in whole).
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    static func write(_ bytes: [UInt8], in folder: Int32, _ relative: String, shownAs path: String) throws {
+        let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(errno, path: path) }
         defer { close(descriptor) }
         var written = 0

@@ -97,6 +97,11 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["c/index.html": Data("c".utf8)])
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: output + "/c")) == nil, "c is a real folder")
         #expect(try Data(contentsOf: elsewhere.appendingPathComponent("index.html")) == Data("c".utf8), "the link's target is untouched")
+        // A named pipe where a page belongs: compared without blocking, then replaced by the page.
+        try FileManager.default.createDirectory(at: work.appendingPathComponent(".site.spare/d"), withIntermediateDirectories: true)
+        #expect(mkfifo(work.appendingPathComponent(".site.spare/d/index.html").path, 0o644) == 0)
+        try SiteWriter.write([OutputFile(path: "d/index.html", text: "d")], to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["d/index.html": Data("d".utf8)])
     }
 }
 
