@@ -63,11 +63,7 @@ struct FileTree {
     private func walk(_ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError], depth: Int) {
         // readdir with the entry types it reports: no extra system call per file unless it is a link.
         guard depth < 32, let directory = opendir(path(relative)) else { return }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
-        }
+        let entries = directoryEntries(directory).filter { !$0.name.hasPrefix(".") }
         closedir(directory)
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
             let child = relative.isEmpty ? name : "\(relative)/\(name)"

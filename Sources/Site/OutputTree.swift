@@ -93,12 +93,7 @@ struct OutputTree {
             throw POSIXError(errno, path: folder)
         }
         defer { closedir(directory) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name == "." || name == ".." { continue }
-            entries.append((name, entry.pointee.d_type))
-        }
+        let entries = directoryEntries(directory)
         for (name, type) in entries {
             let path = folder + "/" + name
             let key = relative.isEmpty ? name : relative + "/" + name
@@ -168,11 +163,7 @@ struct OutputTree {
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             guard let directory = opendir(path) else { throw POSIXError(errno, path: path) }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name != ".", name != ".." { names.append(name) }
-            }
+            let names = directoryEntries(directory).map(\.name)
             closedir(directory)
             for name in names { try remove(path + "/" + name) }
             guard rmdir(path) == 0 else { throw POSIXError(errno, path: path) }
