@@ -18,8 +18,6 @@ public struct RenderCache: Sendable {
     public internal(set) var renderedPaths: [String] = []
     /// The shared inputs of the last build, reused when only article bodies change.
     var shared: BuildFingerprint?
-    /// `BuildFingerprint.nowKey` of the last build: the day and the deadline states.
-    var nowKey: Int?
     /// The last build's translation audit.
     var audit: TranslationAudit?
 
@@ -30,6 +28,8 @@ public struct RenderCache: Sendable {
 /// The inputs shared by every page of one build, hashed once.
 struct BuildFingerprint: Sendable {
     let global: Int
+    /// `nowKey` of the build: the day and the deadline states.
+    let now: Int
     let strings: [String: Int]
     let homes: [String: Int]
 
@@ -48,12 +48,9 @@ struct BuildFingerprint: Sendable {
         hasher.combine(config.search)
         hasher.combine(config.locales)
         hasher.combine(config.deadlineWarningDays)
-        hasher.combine(Instant.calendarDate(of: now, in: "UTC"))
-        for name in library.campaigns.keys.sorted() {
-            let campaign = library.campaigns[name]!
-            hasher.combine(campaign)
-            hasher.combine(DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: config.deadlineWarningDays).state)
-        }
+        self.now = Self.nowKey(library, now: now)
+        hasher.combine(self.now)
+        for name in library.campaigns.keys.sorted() { hasher.combine(library.campaigns[name]!) }
         global = hasher.finalize()
         var strings: [String: Int] = [:]
         var homes: [String: Int] = [:]

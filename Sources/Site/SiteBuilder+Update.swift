@@ -10,7 +10,7 @@ extension SiteBuilder {
     /// day or deadline state): then a full `build` with the cache is needed.
     static func update(_ library: SiteLibrary, edited: [Router.PageID], now: Date,
                        cache: inout RenderCache) -> Result<[OutputFile], BuildFailure>? {
-        guard let shared = cache.shared, cache.audit != nil, cache.nowKey == BuildFingerprint.nowKey(library, now: now) else {
+        guard let shared = cache.shared, cache.audit != nil, shared.now == BuildFingerprint.nowKey(library, now: now) else {
             return nil
         }
         let source = library.config.sourceLanguage

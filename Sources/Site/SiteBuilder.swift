@@ -102,7 +102,6 @@ public enum SiteBuilder {
         let audit = TranslationAudit.run(library, reports: reports)
         if let shared {
             cache?.shared = shared
-            cache?.nowKey = BuildFingerprint.nowKey(library, now: now)
             cache?.audit = audit
         }
         if let previous, let shared {

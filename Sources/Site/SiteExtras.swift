@@ -5,12 +5,6 @@ import Templates
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.
 enum SiteExtras {
     static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit) -> [OutputFile] {
-        independentFiles(library: library, views: views, now: now) + [translationBoard(library: library, views: views, audit: audit)]
-    }
-
-    /// Every site-wide file except the translation board: they read only the library, so a full build
-    /// makes them while the pages render.
-    static func independentFiles(library: SiteLibrary, views: ViewFactory, now: Date) -> [OutputFile] {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
@@ -61,6 +55,7 @@ enum SiteExtras {
             }
         }
         for asset in library.assets { files.append(OutputFile(path: paths.path(asset.path), bytes: asset.bytes)) }
+        files.append(translationBoard(library: library, views: views, audit: audit))
         files += Sitemap.files(library: library)
         files += AtomFeed.files(library: library, now: now)
         files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\"\n}\n"))

@@ -28,11 +28,17 @@ extension SiteLoader {
         return .success(edited)
     }
 
-    /// Whether two versions of a page's front matter give the same routes, lists, feeds and checks.
+    /// Whether two versions of a page's front matter give the same routes and the same checks of other
+    /// files (slug, draft, layout, campaign, sources), the new one not a draft.
+    static func sameRoutesAndChecks(_ a: FrontMatter, _ b: FrontMatter) -> Bool {
+        a.slug == b.slug && a.draft == b.draft && !b.draft && a.layout == b.layout && a.campaign == b.campaign
+            && a.sources.map(\.key) == b.sources.map(\.key)
+    }
+
+    /// Whether two versions of a page's front matter also give the same lists, feeds and error locations.
     private static func sameOutline(_ a: FrontMatter, _ b: FrontMatter) -> Bool {
-        a.title == b.title && a.description == b.description && a.slug == b.slug && a.weight == b.weight
-            && a.date == b.date && a.updated == b.updated && a.draft == b.draft && !b.draft && a.layout == b.layout
-            && a.campaign == b.campaign && a.sources.map(\.key) == b.sources.map(\.key)
+        sameRoutesAndChecks(a, b) && a.title == b.title && a.description == b.description && a.weight == b.weight
+            && a.date == b.date && a.updated == b.updated
             && a.sources.map(\.location) == b.sources.map(\.location) && a.location == b.location
     }
 }

@@ -25,9 +25,7 @@ public enum SiteLoader {
             switch readText(content, relative).flatMap({ Page.parse($0, language: page.language, relativePath: page.relativePath) }) {
             case .success(let fresh):
                 // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
-                let old = page.frontMatter, new = fresh.frontMatter
-                guard old.slug == new.slug, old.draft == new.draft, old.layout == new.layout, old.campaign == new.campaign,
-                      old.sources.map(\.key) == new.sources.map(\.key), !new.draft else { return load(options) }
+                guard sameRoutesAndChecks(page.frontMatter, fresh.frontMatter) else { return load(options) }
                 replaced[position] = fresh
             case .failure(let failure):
                 return .failure(failure)

@@ -45,9 +45,7 @@ public struct TranslationAudit: Sendable {
         var rows: [Row] = []
         var problemsByPage: [String: [BuildError]] = [:]
         for path in paths.sorted() {
-            var versions: [String: Page] = [:]
-            for language in library.config.languages { versions[language] = library.page(language, path) }
-            let (row, problems) = audit(path, versions: versions, library: library) {
+            let (row, problems) = audit(path, versions: versions(of: path, in: library), library: library) {
                 reportsByID[Router.PageID(language: $0, relativePath: path)]
             }
             rows.append(row)
@@ -60,8 +58,7 @@ public struct TranslationAudit: Sendable {
     /// Works out the row of `path` again from `library` and `report` (the report of the page at `path` in
     /// a language), in place: for an edit of that page that changed no route. Returns whether the row changed.
     mutating func update(_ path: String, library: SiteLibrary, report: (String) -> PageReport?) -> Bool {
-        var versions: [String: Page] = [:]
-        for language in library.config.languages { versions[language] = library.page(language, path) }
+        let versions = Self.versions(of: path, in: library)
         // Rows are sorted by path: a binary search, so an edit costs the same on any size of site.
         var low = 0, high = rows.count
         while low < high {
@@ -74,6 +71,13 @@ public struct TranslationAudit: Sendable {
         guard row != rows[low] else { return false }
         rows[low] = row
         return true
+    }
+
+    /// The page at `path` in each language that has it.
+    private static func versions(of path: String, in library: SiteLibrary) -> [String: Page] {
+        var versions: [String: Page] = [:]
+        for language in library.config.languages { versions[language] = library.page(language, path) }
+        return versions
     }
 
     /// One row and its problems.

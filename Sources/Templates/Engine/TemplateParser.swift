@@ -276,10 +276,10 @@ struct TemplateParser {
     // MARK: Names
 
     private static let nameBytes: Set<UInt8> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_?".utf8)
+    private static let templateNameBytes = nameBytes.union("./".utf8)
 
     private mutating func validPartialName(_ name: String, at location: SourceLocation) -> Bool {
-        let allowed = Self.nameBytes.union("./".utf8)
-        guard !name.isEmpty, name.utf8.allSatisfy(allowed.contains) else {
+        guard !name.isEmpty, name.utf8.allSatisfy(Self.templateNameBytes.contains) else {
             errors.append(.templateSyntax(location, detail: "\"\(name)\" is not a template name; use letters, digits, -, _ and /"))
             return false
         }
