@@ -134,26 +134,10 @@ private struct TreeRewriter {
         if text != literal { cmark_node_set_literal(node, text) }
     }
 
-    /// Whether a text holds `{{` (a fact), or something the language's typography changes: a straight
-    /// quote, and for French `; : ! ?` or « » “ ” (as UTF-8).
+    /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
-        let typography = Typography.applies(to: options.language), french = options.language == "fr"
-        var byte = UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self)
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        while byte.pointee != 0 {
-            switch byte.pointee {
-            case UInt8(ascii: "{") where previous == UInt8(ascii: "{"): return true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): if typography { return true }
-            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): if french { return true }
-            case 0xAB, 0xBB: if french, previous == 0xC2 { return true }
-            case 0x9C, 0x9D: if french, previous == 0x80, beforePrevious == 0xE2 { return true }
-            default: break
-            }
-            beforePrevious = previous
-            previous = byte.pointee
-            byte += 1
-        }
-        return false
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
+        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, language: options.language)
     }
 
     private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {

@@ -46,14 +46,18 @@ public struct Placeholder: Sendable, Equatable {
     }
 
     /// Whether `text` has a `{{` at all (a byte scan, far cheaper than a Foundation substring search).
-    public static func mayContain(_ text: String) -> Bool {
+    public static func mayContain(_ text: String) -> Bool { mayContain(utf8: text.utf8) }
+
+    /// Whether UTF-8 `bytes` hold a `{{` at all.
+    public static func mayContain(utf8 bytes: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { return true }
             previous = byte
         }
         return false
     }
+
 
     /// `text` with each placeholder replaced by `replacement(placeholder)`, or kept when that returns nil.
     public static func expand(_ text: String, _ replacement: (Placeholder) -> String?) -> String {

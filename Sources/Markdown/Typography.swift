@@ -22,7 +22,7 @@ public enum Typography {
 
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.
     static func curlQuotes(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
+        guard hasTrigger(text.utf8, quotes: true, french: false) else { return text }
         var result = ""
         var openDouble = false
         var previous: Character = " "
@@ -43,7 +43,7 @@ public enum Typography {
 
     /// French spacing on text whose double quotes are already curly.
     static func frenchSpacing(_ text: String) -> String {
-        guard mayNeedFrenchSpacing(text) else { return text }
+        guard hasTrigger(text.utf8, quotes: false, french: true) else { return text }
         // Unicode scalars rather than Characters: the rules only look at single scalars, and grapheme
         // breaking made this the most expensive step of rendering French pages.
         let scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
@@ -83,15 +83,22 @@ public enum Typography {
 
     private static let narrowScalar: Unicode.Scalar = "\u{202F}"
 
-    /// Whether `text` holds one of `; : ! ?` or « » “ ” (their UTF-8 forms), the only characters the
-    /// French rules act on.
-    private static func mayNeedFrenchSpacing(_ text: String) -> Bool {
+    /// Whether `apply(_:language:)` can change a text with these UTF-8 bytes: only a straight quote can,
+    /// and in French also `; : ! ?` and « » “ ”. A cheap test before making a string at all.
+    public static func mayChange(utf8 bytes: some Sequence<UInt8>, language: String?) -> Bool {
+        applies(to: language) && hasTrigger(bytes, quotes: true, french: language == "fr")
+    }
+
+    /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ?` « » “ ” (when `french`),
+    /// the multi-byte ones recognised by their UTF-8 forms.
+    private static func hasTrigger(_ bytes: some Sequence<UInt8>, quotes: Bool, french: Bool) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
-            case 0x3B, 0x3A, 0x21, 0x3F: return true
-            case 0xAB, 0xBB where previous == 0xC2: return true
-            case 0x9C, 0x9D where previous == 0x80 && beforePrevious == 0xE2: return true
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): if quotes { return true }
+            case 0x3B, 0x3A, 0x21, 0x3F: if french { return true }
+            case 0xAB, 0xBB: if french, previous == 0xC2 { return true }
+            case 0x9C, 0x9D: if french, previous == 0x80, beforePrevious == 0xE2 { return true }
             default: break
             }
             beforePrevious = previous
