@@ -65,6 +65,20 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .unreadable(_, let problem):
+            return problem
+        case .notRegularFile(_, let kind):
+            return "this is \(kind), not a regular file, and is not read; replace it with a plain file or move it out of the folder"
+        case .symlinkLoop(_, let target):
+            return "this symbolic link (to \(target)) leads back into a folder that is already being read, so it is not followed; remove the link or point it at a folder outside the loop"
+        case .nameCollision(_, let other):
+            return "this file's name is the same as \"\(other)\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them"
+        case .unsafeOutput(_, let reason):
+            return reason
+        case .outputLocked(_, let lock):
+            return "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again, or leave out --no-wait to wait for it"
+        case .toolTimedOut(_, let tool, let seconds):
+            return "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
         }
     }
 

@@ -64,6 +64,20 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// A file or folder cannot be opened, listed or read; `problem` says why and how to fix it.
+    case unreadable(SourceLocation, problem: String)
+    /// A source path is a FIFO, socket, device or other file that is not a regular file or folder.
+    case notRegularFile(SourceLocation, kind: String)
+    /// A symbolic link leads back to a folder already being read (a loop), or folders nest too deep.
+    case symlinkLoop(SourceLocation, target: String)
+    /// Two file names in one folder differ only by Unicode normalisation or letter case.
+    case nameCollision(SourceLocation, other: String)
+    /// The output folder cannot be used: Guidepost could destroy or hide something it did not make.
+    case unsafeOutput(SourceLocation, reason: String)
+    /// Another build holds the output's lock.
+    case outputLocked(SourceLocation, lock: String)
+    /// An external program (Pagefind) did not finish in time and was stopped.
+    case toolTimedOut(SourceLocation, tool: String, seconds: Int)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -77,7 +91,9 @@ public enum BuildError: Error, Hashable, Sendable {
              .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
-             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _):
+             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
+             .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
+             .outputLocked(let l, _), .toolTimedOut(let l, _, _):
             return l
         }
     }

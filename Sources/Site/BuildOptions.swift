@@ -18,6 +18,14 @@ public struct BuildOptions: Sendable {
     public var pagefind: String?
     /// Whether translation problems (missing, stale, different facts or structure) fail the build.
     public var strict: Bool = false
+    /// Folders the output may never be (the command line passes the user's home folder).
+    public var protectedFolders: [String] = []
+    /// Whether a build waits for another one writing the same output (else it fails at once).
+    public var waitForLock: Bool = true
+    /// Told once, with the lock file's path, when the build starts waiting for another.
+    public var waiting: @Sendable (String) -> Void = { _ in }
+    /// How long Pagefind may run before it is stopped, in seconds.
+    public var pagefindTimeout: Int = 600
 
     /// Creates options.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",

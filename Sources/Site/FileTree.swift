@@ -4,7 +4,8 @@ import Foundation
 import Glibc
 #endif
 
-/// Reads files and lists folders, refusing symbolic links that leave the folder being read.
+/// Reads files and lists folders under one root, with one rule everywhere: only regular files are read,
+/// symbolic links may not leave the root or loop, and every folder that cannot be read is an error.
 struct FileTree {
     /// The folder as the user named it (used in error paths).
     let root: String
@@ -12,17 +13,20 @@ struct FileTree {
 
     init(root: String) {
         self.root = root
-        self.realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        self.realRoot = FileTree.realPath(root) ?? URL(fileURLWithPath: root).standardizedFileURL.path
     }
 
-    /// Whether `relative` exists as a folder.
+    /// Whether `relative` exists as a folder (following links).
     func isDirectory(_ relative: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDirectory) && isDirectory.boolValue
+        var info = stat()
+        return stat(path(relative), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Whether `relative` exists.
-    func exists(_ relative: String) -> Bool { FileManager.default.fileExists(atPath: path(relative)) }
+    /// Whether `relative` exists (a dangling link counts: reading it then reports it).
+    func exists(_ relative: String) -> Bool {
+        var info = stat()
+        return lstat(path(relative), &info) == 0
+    }
 
     /// The path shown to the user for `relative`.
     func path(_ relative: String) -> String { relative.isEmpty ? root : "\(root)/\(relative)" }
@@ -30,14 +34,18 @@ struct FileTree {
     /// Source files larger than this are refused rather than read (a guide page is a few kilobytes).
     static let sizeLimit = 10_000_000
 
-    /// The bytes of `relative`.
-    func read(_ relative: String) throws(BuildError) -> [UInt8] {
+    /// The bytes of `relative`, which must be a regular file inside the root. With `checkLinks` (for paths
+    /// that did not come from `files(under:)`), a path whose links lead outside the root is refused.
+    func read(_ relative: String, checkLinks: Bool = false) throws(BuildError) -> [UInt8] {
         let full = path(relative)
-        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .io(SourceLocation(path: full), detail: "the file cannot be read") }
+        if checkLinks { try checkContained(relative) }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused by its type.
+        let descriptor = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileTree.openError(errno, SourceLocation(path: full), what: "file") }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .io(SourceLocation(path: full), detail: "the file cannot be read") }
+        guard fstat(descriptor, &info) == 0 else { throw FileTree.openError(errno, SourceLocation(path: full), what: "file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(SourceLocation(path: full), kind: FileTree.kind(info.st_mode)) }
         let size = Int(info.st_size)
         if size > FileTree.sizeLimit { throw .fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -48,44 +56,175 @@ struct FileTree {
             guard count > 0 else { break }
             done += count
         }
-        guard done == size else { throw .io(SourceLocation(path: full), detail: "the file cannot be read") }
+        guard done == size else { throw .unreadable(SourceLocation(path: full), problem: "this file changed size while it was read; build again once it is saved") }
         return bytes
     }
 
+    /// Refuses `relative` when a symbolic link on its way leads outside the root.
+    func checkContained(_ relative: String) throws(BuildError) {
+        let full = path(relative)
+        guard let resolved = FileTree.realPath(full) else { return } // missing: reading it reports that
+        guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
+            throw .symlinkOutsideContent(SourceLocation(path: full), target: resolved)
+        }
+    }
+
     /// Files under `relative` (recursively) whose names end in `suffix`, sorted, as paths relative to the root.
-    /// Symbolic links pointing outside the root are reported, not followed.
+    /// Links leaving the root or looping, special files, unreadable folders and names that collide are reported.
     func files(under relative: String, suffix: String, errors: inout [BuildError]) -> [String] {
         var result: [String] = []
-        walk(relative, suffix: suffix, into: &result, errors: &errors, depth: 0)
+        guard exists(relative) else { return [] }
+        do { try checkContained(relative) } catch {
+            errors.append(error)
+            return []
+        }
+        var visited = Set<FolderID>()
+        walk(relative, suffix: suffix, into: &result, errors: &errors, visited: &visited, depth: 0)
         return result.sorted()
     }
 
-    private func walk(_ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError], depth: Int) {
+    /// A folder's identity, to notice a link that leads back to a folder already walked.
+    private struct FolderID: Hashable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// Folders nest at most this deep (a guide needs a handful of levels).
+    static let depthLimit = 32
+
+    private func walk(_ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError],
+                      visited: inout Set<FolderID>, depth: Int) {
+        let folder = path(relative)
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            errors.append(FileTree.openError(errno, SourceLocation(path: folder), what: "folder"))
+            return
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, let directory = fdopendir(descriptor) else {
+            errors.append(FileTree.openError(errno, SourceLocation(path: folder), what: "folder"))
+            close(descriptor)
+            return
+        }
+        visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
         // readdir with the entry types it reports: no extra system call per file unless it is a link.
-        guard depth < 32, let directory = opendir(path(relative)) else { return }
+        errno = 0
         let entries = directoryEntries(directory).filter { !$0.name.hasPrefix(".") }
+        let failed = errno
         closedir(directory)
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
+        if failed != 0 { errors.append(FileTree.openError(failed, SourceLocation(path: folder), what: "folder")) }
+        let colliding = reportCollisions(entries.map(\.name), in: relative, errors: &errors)
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !colliding.contains(Array(name.utf8)) {
             let child = relative.isEmpty ? name : "\(relative)/\(name)"
             let full = path(child)
-            var isFolder = type == UInt8(DT_DIR)
+            var mode = FileTree.mode(of: type)
             if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
-                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: full) {
-                    let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
-                    guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
-                        errors.append(.symlinkOutsideContent(SourceLocation(path: full), target: target))
+                var linkInfo = stat()
+                guard lstat(full, &linkInfo) == 0 else { continue }
+                if (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+                    do { try checkContained(child) } catch {
+                        errors.append(error)
                         continue
                     }
+                    var target = stat()
+                    guard stat(full, &target) == 0 else {
+                        if errno == ELOOP {
+                            errors.append(FileTree.openError(ELOOP, SourceLocation(path: full), what: "file"))
+                        } else if name.hasSuffix(suffix) {
+                            errors.append(.unreadable(SourceLocation(path: full), problem: "this symbolic link points at nothing; remove it or fix its target"))
+                        }
+                        continue
+                    }
+                    if (target.st_mode & S_IFMT) == S_IFDIR,
+                       visited.contains(FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
+                        errors.append(.symlinkLoop(SourceLocation(path: full), target: FileTree.realPath(full) ?? full))
+                        continue
+                    }
+                    mode = target.st_mode & S_IFMT
+                } else {
+                    mode = linkInfo.st_mode & S_IFMT
                 }
-                var info = stat()
-                guard stat(full, &info) == 0 else { continue }
-                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
             }
-            if isFolder {
-                walk(child, suffix: suffix, into: &result, errors: &errors, depth: depth + 1)
+            if mode == S_IFDIR {
+                guard depth + 1 < FileTree.depthLimit else {
+                    errors.append(.symlinkLoop(SourceLocation(path: full), target: "folders nested more than \(FileTree.depthLimit) deep"))
+                    continue
+                }
+                walk(child, suffix: suffix, into: &result, errors: &errors, visited: &visited, depth: depth + 1)
             } else if name.hasSuffix(suffix) {
-                result.append(child)
+                if mode == S_IFREG {
+                    result.append(child)
+                } else {
+                    errors.append(.notRegularFile(SourceLocation(path: full), kind: FileTree.kind(mode)))
+                }
             }
         }
+    }
+
+    /// Two names in one folder that are one name on a case-insensitive or normalising file system: the
+    /// second (in byte order) is reported and returned, and not read.
+    private func reportCollisions(_ names: [String], in relative: String, errors: inout [BuildError]) -> Set<[UInt8]> {
+        guard names.count > 1 else { return [] }
+        var colliding = Set<[UInt8]>()
+        // Swift strings compare by canonical equivalence, so NFC and NFD spellings share a key.
+        var seen: [String: String] = [:]
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let key = name.lowercased()
+            if let first = seen[key] {
+                let shown = relative.isEmpty ? name : "\(relative)/\(name)"
+                errors.append(.nameCollision(SourceLocation(path: path(shown)), other: first))
+                colliding.insert(Array(name.utf8))
+            } else {
+                seen[key] = name
+            }
+        }
+        return colliding
+    }
+
+    /// The file type of a directory entry, or 0 when readdir did not say.
+    private static func mode(of type: UInt8) -> mode_t {
+        switch Int32(type) {
+        case Int32(DT_DIR): return S_IFDIR
+        case Int32(DT_REG): return S_IFREG
+        case Int32(DT_FIFO): return S_IFIFO
+        case Int32(DT_SOCK): return S_IFSOCK
+        case Int32(DT_CHR): return S_IFCHR
+        case Int32(DT_BLK): return S_IFBLK
+        default: return 0
+        }
+    }
+
+    /// "a named pipe (FIFO)", "a socket", … for errors.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFDIR: return "a folder"
+        case S_IFLNK: return "a symbolic link"
+        default: return "a special file"
+        }
+    }
+
+    /// The error for a file or folder that cannot be opened or listed.
+    static func openError(_ code: Int32, _ location: SourceLocation, what: String) -> BuildError {
+        switch code {
+        case EACCES, EPERM:
+            return .unreadable(location, problem: "permission denied: this \(what) cannot be read; give yourself read access (chmod u+r\(what == "folder" ? "x" : ""))")
+        case ENOENT:
+            return .unreadable(location, problem: "this \(what) does not exist; create it or fix the path")
+        case ELOOP:
+            return .symlinkLoop(location, target: "a chain of symbolic links that never ends")
+        default:
+            return .unreadable(location, problem: "this \(what) cannot be read (\(String(cString: strerror(code)))); check the disk and its permissions")
+        }
+    }
+
+    /// `realpath(3)`, or nil when the path does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -37,8 +37,14 @@ public enum Guidepost {
         let problems = site.audit?.problems ?? []
         if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
         do {
-            try SiteWriter.write(site.files, to: options.outputDirectory) { staging throws(BuildError) in
-                if site.search { try SearchIndex.build(in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json") }
+            let policy = SiteWriter.Policy(
+                sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
+                keep: site.keep, waitForLock: options.waitForLock, waiting: options.waiting)
+            try SiteWriter.write(site.files, to: options.outputDirectory, policy: policy) { staging throws(BuildError) in
+                if site.search {
+                    try SearchIndex.build(in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json",
+                                          timeout: options.pagefindTimeout)
+                }
             }
         } catch { throw BuildFailure([error]) }
         let written = Date()

@@ -26,6 +26,8 @@ public struct BuiltSite: Sendable {
     public var pageCounts: [(language: String, count: Int)]
     /// Whether a search index must be built over the written files.
     public var search: Bool = false
+    /// Top-level names in the output that the publisher keeps (site.json's `keep`).
+    public var keep: [String] = []
     /// Every translation's state, and the parity problems found.
     public var audit: TranslationAudit? = nil
     /// What each real page contains (facts, checklists, headings).

@@ -11,6 +11,8 @@ struct OutputTree {
     let root: String
     /// The current output (read only: never written, and its files are never modified through links).
     let current: String
+    /// Top-level names that belong to the publisher: never pruned.
+    var keep: Set<String> = []
 
     /// Makes `root` hold exactly `files`.
     func update(to files: [OutputFile]) throws {
@@ -38,7 +40,7 @@ struct OutputTree {
                 pruned.kept = kept
             }
         } else {
-            if lstat(root, &info) == 0 { try Self.remove(root) }
+            // Only a missing spare is created; anything else in its place was refused by `OutputGuard`.
             guard mkdir(root, 0o755) == 0 else { throw POSIXError(errno, path: root) }
         }
         // Paths are resolved from open folders (`openat` and friends), not walked from `/` for every file.
@@ -105,11 +107,12 @@ struct OutputTree {
                 isFolder = (info.st_mode & S_IFMT) == S_IFDIR
                 isFile = (info.st_mode & S_IFMT) == S_IFREG
             }
+            if relative.isEmpty, keep.contains(name) { continue }
             if isFolder, folders.contains(key) {
                 kept.insert(key)
                 let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 try prune(child, relative: key, files: files, folders: folders, kept: &kept)
-            } else if !(isFile && files.contains(key)) {
+            } else if !(isFile && files.contains(key)), !(relative.isEmpty && keep.contains(name)) {
                 try Self.remove(path)
             }
         }
@@ -155,6 +158,16 @@ struct OutputTree {
             }
             written += result
         }
+    }
+
+    /// Deletes a folder Guidepost made, except the top-level names in `keep`.
+    static func remove(_ path: String, keeping keep: Set<String>) throws {
+        guard !keep.isEmpty else { return try remove(path) }
+        guard let directory = opendir(path) else { throw POSIXError(errno, path: path) }
+        let names = directoryEntries(directory).map(\.name)
+        closedir(directory)
+        for name in names where !keep.contains(name) { try remove(path + "/" + name) }
+        if names.allSatisfy({ !keep.contains($0) }) { _ = rmdir(path) }
     }
 
     /// Deletes a file, link or whole folder.

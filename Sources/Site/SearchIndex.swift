@@ -6,25 +6,22 @@ enum SearchIndex {
     /// Indexes `site` with the Pagefind executable `pagefind` (else `pagefind` on the `PATH`).
     /// Pagefind lists languages in `pagefind-entry.json` in hash-map order; the file is rewritten
     /// with sorted keys so that the same inputs give the same bytes.
-    static func build(in site: URL, pagefind: String?, config: String) throws(BuildError) {
+    static func build(in site: URL, pagefind: String?, config: String, timeout: Int = 600) throws(BuildError) {
         guard let executable = pagefind ?? find("pagefind") else {
             throw .io(SourceLocation(path: config), detail: "\"search\" is on but Pagefind is not installed; run make site (it installs pagefind[bin] from PyPI) or pass --pagefind <path>")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            throw .io(SourceLocation(path: executable), detail: "Pagefind could not be started: \(error.localizedDescription)")
+        let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
+        let result: ChildProcess.Outcome
+        do { result = try ChildProcess.run(executable, arguments, timeout: timeout) } catch {
+            throw .io(SourceLocation(path: executable), detail: "Pagefind could not be started: \(error)")
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
+        switch result {
+        case .timedOut:
+            throw .toolTimedOut(SourceLocation(path: executable), tool: "Pagefind", seconds: timeout)
+        case .exited(let status, let message) where status != 0:
             throw .io(SourceLocation(path: executable), detail: "Pagefind failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        case .exited:
+            break
         }
         let entry = site.appendingPathComponent("pagefind/pagefind-entry.json")
         do {

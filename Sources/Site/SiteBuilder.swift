@@ -115,7 +115,7 @@ public enum SiteBuilder {
             files += SiteExtras.files(library: library, views: views, now: now, audit: audit)
         }
         files.sort { $0.path < $1.path }
-        var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search)
+        var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search, keep: library.config.keep)
         site.audit = audit
         site.reports = reports.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
         return .success(site)

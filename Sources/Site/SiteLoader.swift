@@ -22,7 +22,7 @@ public enum SiteLoader {
             }
             let page = replaced[position]
             let relative = String(path.dropFirst(content.root.count + 1))
-            switch readText(content, relative).flatMap({ Page.parse($0, language: page.language, relativePath: page.relativePath) }) {
+            switch readText(content, relative, checkLinks: true).flatMap({ Page.parse($0, language: page.language, relativePath: page.relativePath) }) {
             case .success(let fresh):
                 // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
                 guard sameRoutesAndChecks(page.frontMatter, fresh.frontMatter) else { return load(options) }
@@ -49,7 +49,7 @@ public enum SiteLoader {
             return .failure(BuildFailure([.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
         }
         var config: SiteConfig
-        switch readText(content, "site.json").flatMap({ SiteConfig.parse($0) }) {
+        switch readText(content, "site.json", checkLinks: true).flatMap({ SiteConfig.parse($0) }) {
         case .success(let loaded): config = loaded
         case .failure(let failure): return .failure(failure)
         }
@@ -104,8 +104,9 @@ public enum SiteLoader {
         return .success(library)
     }
 
-    static func readText(_ tree: FileTree, _ relative: String) -> Result<SourceText, BuildFailure> {
-        do { return .success(try SourceText(path: tree.path(relative), bytes: tree.read(relative))) } catch {
+    /// Reads a text file; `checkLinks` for paths that did not come from a folder walk (which checks links itself).
+    static func readText(_ tree: FileTree, _ relative: String, checkLinks: Bool = false) -> Result<SourceText, BuildFailure> {
+        do { return .success(try SourceText(path: tree.path(relative), bytes: tree.read(relative, checkLinks: checkLinks))) } catch {
             return .failure(BuildFailure([error]))
         }
     }
@@ -113,7 +114,7 @@ public enum SiteLoader {
     private static func loadStrings(_ content: FileTree, config: SiteConfig, errors: inout [BuildError]) -> [String: UIStrings] {
         var result: [String: UIStrings] = [:]
         for language in config.languages {
-            switch readText(content, "strings/\(language).json").flatMap({ UIStrings.parse($0, language: language) }) {
+            switch readText(content, "strings/\(language).json", checkLinks: true).flatMap({ UIStrings.parse($0, language: language) }) {
             case .success(let strings): result[language] = strings
             case .failure(let failure): errors += failure.errors
             }

@@ -17,32 +17,119 @@ public enum SiteWriter {
         return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).spare")
     }
 
-    /// Brings the spare folder to exactly `files`, runs `finish` on it (e.g. a search indexer), then swaps
-    /// it with `output`. If anything fails, `output` is left as it was.
-    public static func write(_ files: [OutputFile], to output: String,
-                             finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
-        let target = URL(fileURLWithPath: output).standardizedFileURL
-        let spare = spareFolder(for: output)
-        do {
-            for file in files where !isContained(file.path) { throw CocoaError(.fileWriteInvalidFileName) }
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputTree(root: spare.path, current: target.path).update(to: files)
-            try finish(spare)
-            try swap(spare.path, target.path)
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw .io(SourceLocation(path: output), detail: error.localizedDescription)
+    /// How a write may proceed: what it must not touch, what it keeps, and what to do when another build
+    /// holds the output.
+    public struct Policy: Sendable {
+        /// Folders the output may not be, contain or lie inside (the content and templates folders).
+        public var sourceFolders: [String]
+        /// Folders the output may never be (the user's home folder).
+        public var protectedFolders: [String]
+        /// Top-level names in the output (`.git`, `CNAME`) that survive every build.
+        public var keep: [String]
+        /// Whether to wait for another build that is writing the same output (else fail at once).
+        public var waitForLock: Bool
+        /// Told once, with the lock file's path, when this build starts waiting for another.
+        public var waiting: @Sendable (String) -> Void
+
+        /// Creates a policy.
+        public init(sourceFolders: [String] = [], protectedFolders: [String] = [], keep: [String] = [],
+                    waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }) {
+            self.sourceFolders = sourceFolders
+            self.protectedFolders = protectedFolders
+            self.keep = keep
+            self.waitForLock = waitForLock
+            self.waiting = waiting
         }
     }
 
+    /// Brings the spare folder to exactly `files` (plus the output marker), runs `finish` on it (e.g. a
+    /// search indexer), then swaps it with `output`. If anything fails, `output` is left as it was.
+    /// Nothing is replaced, moved or deleted unless Guidepost can prove it made it (`OutputGuard`).
+    public static func write(_ files: [OutputFile], to output: String, policy: Policy = Policy(),
+                             finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let spare = spareFolder(for: output)
+        let keep = Set(policy.keep)
+        for file in files where !isContained(file.path) || file.path == OutputGuard.markerName {
+            throw .unsafeOutput(SourceLocation(path: output), reason: "the build would write \"\(file.path)\", which is outside the output folder or Guidepost's own marker; rename the page or asset")
+        }
+        for file in files {
+            let top = String(file.path.prefix { $0 != "/" })
+            if keep.contains(top) {
+                throw .unsafeOutput(SourceLocation(path: output), reason: "the build writes \"\(top)\", which \"keep\" in content/site.json also names; remove it from one of them")
+            }
+        }
+        try OutputGuard.checkPlace(output, limits: OutputGuard.Limits(
+            sourceFolders: policy.sourceFolders, protectedFolders: policy.protectedFolders, keep: keep))
+        let parent = target.deletingLastPathComponent()
+        do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
+            throw .unreadable(SourceLocation(path: parent.path), problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
+        }
+        let lock = try OutputLock(output: output, wait: policy.waitForLock, waiting: policy.waiting)
+        defer { withExtendedLifetime(lock) {} }
+        try OutputGuard.checkOwnership(target.path, isSpare: false, keep: keep)
+        try OutputGuard.checkOwnership(spare.path, isSpare: true, keep: keep)
+        var info = stat()
+        let spareExisted = lstat(spare.path, &info) == 0
+        let marked = [OutputFile(path: OutputGuard.markerName, bytes: OutputGuard.marker)] + files
+        do {
+            try OutputTree(root: spare.path, current: target.path, keep: keep).update(to: marked)
+            try finish(spare)
+            try swap(spare.path, target.path, keep: keep)
+        } catch {
+            // The spare is Guidepost's own (checked above): one this build created is removed, and so is
+            // any spare when the disk is full, so a failed build leaves nothing half-written behind.
+            let full = (error as? POSIXError)?.code == .ENOSPC
+            if !spareExisted || full { try? OutputTree.remove(spare.path, keeping: keep) }
+            if let error = error as? BuildError { throw error }
+            if full { throw diskFull(error, files: marked, output: output) }
+            throw .io(SourceLocation(path: (error as? POSIXError)?.userInfo[NSFilePathErrorKey] as? String ?? output), detail: error.localizedDescription)
+        }
+    }
+
+    /// The error for a full disk: which file could not be written, and how much space the site needs.
+    private static func diskFull(_ error: Error, files: [OutputFile], output: String) -> BuildError {
+        let path = (error as? POSIXError)?.userInfo[NSFilePathErrorKey] as? String ?? output
+        let needed = files.reduce(0) { $0 + $1.bytes.count }
+        var space = statvfs()
+        let parent = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path
+        let free = statvfs(parent, &space) == 0 ? Int(space.f_bavail) * Int(space.f_frsize) : -1
+        let mib = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+        let freeText = free >= 0 ? "\(mib(free)) are free now" : "the free space is unknown"
+        return .unreadable(SourceLocation(path: path), problem: "the disk is full: this file could not be written; the site needs about \(mib(needed)) beside the current output and \(freeText); free some space and build again (the previous output is unchanged)")
+    }
+
     /// Exchanges `spare` and `target` atomically; when `target` does not exist yet, renames `spare` to it.
-    private static func swap(_ spare: String, _ target: String) throws {
+    /// Names in `keep` move from the old output into the new one first (exchanged when both hold one).
+    private static func swap(_ spare: String, _ target: String, keep: Set<String>) throws {
         var info = stat()
         guard lstat(target, &info) == 0 else {
             guard rename(spare, target) == 0 else { throw POSIXError(errno, path: target) }
             return
         }
+        var moved: [String] = []
+        for name in keep.sorted() where lstat(target + "/" + name, &info) == 0 {
+            try move(target + "/" + name, spare + "/" + name)
+            moved.append(name)
+        }
+        do { try exchangeFolders(spare, target) } catch {
+            for name in moved.reversed() { try? move(spare + "/" + name, target + "/" + name) }
+            throw error
+        }
+    }
+
+    /// Moves `from` to `to`, exchanging the two when `to` exists too.
+    private static func move(_ from: String, _ to: String) throws {
+        var info = stat()
+        if lstat(to, &info) == 0 {
+            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else { throw POSIXError(errno, path: from) }
+        } else if rename(from, to) != 0 {
+            throw POSIXError(errno, path: from)
+        }
+    }
+
+    /// Exchanges two existing folders, atomically where the file system allows.
+    private static func exchangeFolders(_ spare: String, _ target: String) throws {
         if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 { return }
         // No atomic exchange on this file system: three renames, undone if the second fails.
         let aside = spare + ".swap"

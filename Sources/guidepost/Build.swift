@@ -15,6 +15,8 @@ struct Build: ParsableCommand {
     @Option(help: "The Pagefind executable, when site.json turns search on (default: pagefind on the PATH).") var pagefind: String?
     @Flag(help: "Fail on translation problems (missing or stale pages, different facts, checklists or headings).") var strict = false
     @Flag(help: "Also print how long loading, rendering and writing took.") var timings = false
+    @Flag(help: "Fail at once when another build is writing the same output (default: wait for it).") var noWait = false
+    @Option(help: "Seconds Pagefind may run before it is stopped.") var pagefindTimeout = 600
 
     func run() throws {
         let instant: Date
@@ -22,6 +24,12 @@ struct Build: ParsableCommand {
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
         options.strict = strict
+        options.protectedFolders = homeFolders()
+        options.waitForLock = !noWait
+        options.pagefindTimeout = pagefindTimeout
+        options.waiting = { lock in
+            FileHandle.standardError.write(Data("waiting for another build of \(output) to finish (it holds \(lock))…\n".utf8))
+        }
         do {
             let summary = try Guidepost.build(options)
             if !summary.warnings.isEmpty {
@@ -40,4 +48,12 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
     }
+}
+
+/// The user's home folder, from `HOME` and from the password database (they can differ under sudo).
+func homeFolders() -> [String] {
+    var folders: [String] = []
+    if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { folders.append(home) }
+    if let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir { folders.append(String(cString: directory)) }
+    return folders
 }

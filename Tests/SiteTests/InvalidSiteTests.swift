@@ -22,6 +22,7 @@ import Testing
         let output = work.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: output.appendingPathComponent("fr"), withIntermediateDirectories: true)
         try Data("previous build".utf8).write(to: output.appendingPathComponent("fr/index.html"))
+        try Data("guidepost-output 1\n".utf8).write(to: output.appendingPathComponent(".guidepost-output"))
         let before = try Fixtures.snapshot(output)
         let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
                                    templatesDirectory: work.appendingPathComponent("templates").path,

@@ -39,7 +39,7 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
         #expect(throws: Diagnostics.BuildError.self) { try SiteWriter.write([OutputFile(path: "../evil", text: "x")], to: output) }
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.spare", "site"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.lock", ".site.spare", "site"])
         // The spare folder is the site before last.
         #expect(try Fixtures.snapshot(work.appendingPathComponent(".site.spare")) == ["a/index.html": Data("one".utf8)])
     }
@@ -75,14 +75,13 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("four".utf8)])
     }
 
-    @Test func aSpareThatIsAFileOrHasForeignEntriesIsRepaired() throws {
+    @Test func aSpareOfGuidepostsWithForeignEntriesIsRepaired() throws {
         let work = try Fixtures.temporaryDirectory()
         let output = work.appendingPathComponent("site").path
-        try Data("not a folder".utf8).write(to: work.appendingPathComponent(".site.spare"))
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("one".utf8)])
-        // A file where a folder is needed, and a stray symlink, in the spare.
-        try FileManager.default.createDirectory(at: work.appendingPathComponent(".site.spare"), withIntermediateDirectories: true)
+        // A file where a folder is needed, and a stray symlink, in the spare (which carries the marker).
         try Data("file".utf8).write(to: work.appendingPathComponent(".site.spare/b"))
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(".site.spare/link").path, withDestinationPath: "/etc")
         try SiteWriter.write([OutputFile(path: "b/index.html", text: "b")], to: output)

@@ -22,12 +22,14 @@ public struct SiteConfig: Sendable {
     public var search: Bool
     /// The Open Graph locale of each language (`fr` → `fr_BE`).
     public var locales: [String: String]
+    /// Top-level names in the output folder that belong to the publisher (`.git`, `CNAME`) and survive every build.
+    public var keep: [String]
     /// Where each campaign name was declared.
     public var campaignLocations: [String: SourceLocation]
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search"]
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep"]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -54,6 +56,10 @@ public struct SiteConfig: Sendable {
         let raw = reader.bool("allowRawHTML") ?? false
         let search = reader.bool("search") ?? false
         let campaigns = reader.strings("campaigns") ?? []
+        let keep = reader.strings("keep") ?? []
+        for (name, location) in keep where !SiteConfig.isKeepName(name) {
+            reader.report(.wrongType(location, field: "keep", expected: "a list of plain file or folder names in the output folder, such as \".git\" or \"CNAME\" (no /, not . or .., not .guidepost-output)"))
+        }
         var locales = Dictionary(uniqueKeysWithValues: codes.map { ($0, SiteConfig.defaultLocale($0)) })
         if let json = reader.member("locales"), var table = ObjectReader(json, in: file, field: "locales", known: codes, errors: &errors) {
             for code in codes {
@@ -69,7 +75,7 @@ public struct SiteConfig: Sendable {
         return .success(SiteConfig(
             languages: codes, sourceLanguage: source.0, title: title, description: description,
             baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
-            campaigns: campaigns.map(\.0), search: search, locales: locales,
+            campaigns: campaigns.map(\.0), search: search, locales: locales, keep: keep.map(\.0),
             campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
             location: reader.location))
     }
@@ -77,6 +83,11 @@ public struct SiteConfig: Sendable {
     /// `fr_FR`, `nl_NL`, `en_GB`, `de_DE`; otherwise the code itself.
     static func defaultLocale(_ code: String) -> String {
         ["fr": "fr_FR", "nl": "nl_NL", "en": "en_GB", "de": "de_DE"][code] ?? code
+    }
+
+    /// A single name inside the output folder: not empty, no `/` or NUL, not `.`, `..` or the output marker.
+    static func isKeepName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && name != ".guidepost-output" && !name.contains("/") && !name.contains("\u{0}")
     }
 
     /// `ll_CC`.
