@@ -65,6 +65,8 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .notATranslation(_, let language):
+            return "\"\(language)\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"
         case .unreadable(_, let problem):
             return problem
         case .notRegularFile(_, let kind):

@@ -64,6 +64,8 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// `translations mark` was given the source language, whose pages are not translations.
+    case notATranslation(SourceLocation, language: String)
     /// A file or folder cannot be opened, listed or read; `problem` says why and how to fix it.
     case unreadable(SourceLocation, problem: String)
     /// A source path is a FIFO, socket, device or other file that is not a regular file or folder.
@@ -92,7 +94,7 @@ public enum BuildError: Error, Hashable, Sendable {
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
-             .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
+             .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
              .outputLocked(let l, _), .toolTimedOut(let l, _, _):
             return l
         }

@@ -38,8 +38,11 @@ extension Guidepost {
         let relativePath = page.hasSuffix(".md") ? page : page + ".md"
         let source = library.config.sourceLanguage
         let where_ = SourceLocation(path: "\(options.contentDirectory)/\(language)/\(relativePath)")
+        guard library.config.languages.contains(language) else {
+            throw BuildFailure([.unknownLanguage(SourceLocation(path: "\(options.contentDirectory)/site.json"), code: language)])
+        }
         guard language != source else {
-            throw BuildFailure([.unknownLanguage(where_, code: language)])
+            throw BuildFailure([.notATranslation(where_, language: language)])
         }
         guard let original = library.page(source, relativePath) else {
             throw BuildFailure([.brokenLink(SourceLocation(path: "\(options.contentDirectory)/\(source)/\(relativePath)"), target: relativePath)])
@@ -49,15 +52,11 @@ extension Guidepost {
         }
         let path = translation.file.path
         do {
-            guard let data = FileManager.default.contents(atPath: path), let raw = String(data: data, encoding: .utf8) else {
-                throw BuildError.io(SourceLocation(path: path), detail: "the file cannot be read")
-            }
-            let edited = try FrontMatterEditor.setting("sourceHash", to: original.bodyHash, inRaw: raw, path: path)
-            try Data(edited.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch let error as BuildError {
-            throw BuildFailure([error])
+            let raw = try FileReplacement.read(path, inside: options.contentDirectory)
+            let edited = try FrontMatterEditor.setting("sourceHash", to: original.bodyHash, inRawBytes: raw, path: path)
+            if edited != raw { try FileReplacement.replace(path, with: edited, inside: options.contentDirectory) }
         } catch {
-            throw BuildFailure([.io(SourceLocation(path: path), detail: error.localizedDescription)])
+            throw BuildFailure([error])
         }
         return path
     }

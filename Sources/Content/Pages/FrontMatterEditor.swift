@@ -3,60 +3,76 @@ import Foundation
 
 /// Changes one string field of an article's front matter and leaves every other byte of the file as it was.
 public enum FrontMatterEditor {
-    /// The file's raw text with `field` set to `value`: replaced in place when present, else inserted as the
-    /// first member (on its own line, with the next member's indentation, when the object spans lines).
-    /// A byte-order mark and CRLF line endings are kept as they are.
+    /// The file's raw text with `field` set to `value` (see `setting(_:to:inRawBytes:path:)`).
     public static func setting(_ field: String, to value: String, inRaw text: String, path: String) throws(BuildError) -> String {
-        let file = SourceText(path: path, text: text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text)
+        String(decoding: try setting(field, to: value, inRawBytes: Array(text.utf8), path: path), as: UTF8.self)
+    }
+
+    /// The file's raw bytes with `field` set to `value`: replaced in place when present, else inserted as
+    /// the first member (on its own line, with the next member's indentation and the file's own line break,
+    /// when the object spans lines). A byte-order mark and LF, CRLF or CR line endings are kept as they are.
+    public static func setting(_ field: String, to value: String, inRawBytes raw: [UInt8], path: String) throws(BuildError) -> [UInt8] {
+        let file = try SourceText(path: path, bytes: raw)
         let (json, _, _) = try FrontMatterSplitter.split(file)
         guard case .object(let members) = json.value else { throw .missingFrontMatter(file.location(json.position)) }
-        let bom = text.hasPrefix("\u{FEFF}") ? 1 : 0
-        let quoted = "\"\(escape(value))\""
+        let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let quoted = Array("\"\(escape(value))\"".utf8)
         if let member = members.first(where: { $0.key == field }) {
             guard case .string = member.value.value else {
                 throw .wrongType(file.location(member.value.position), field: field, expected: "a string in double quotes")
             }
-            let start = index(of: member.value.position, in: text, bom: bom)
-            let end = endOfString(startingAt: start, in: text)
-            return String(text[..<start]) + quoted + String(text[end...])
+            let start = offset(of: member.value.position, in: raw, from: bom)
+            let end = endOfString(startingAt: start, in: raw)
+            return Array(raw[..<start]) + quoted + Array(raw[end...])
         }
-        let open = index(of: json.position, in: text, bom: bom)
-        let afterBrace = text.unicodeScalars.index(after: open)
-        let head = String(text.unicodeScalars[..<afterBrace])
-        let rest = text.unicodeScalars[afterBrace...]
-        let lineBreak = rest.starts(with: "\r\n".unicodeScalars) ? "\r\n" : rest.first == "\n" ? "\n" : nil
+        let open = offset(of: json.position, in: raw, from: bom)
+        let head = Array(raw[...open])
+        let rest = raw[(open + 1)...]
+        let lineBreak: [UInt8]? = rest.starts(with: [0x0D, 0x0A]) ? [0x0D, 0x0A] : rest.first == 0x0A ? [0x0A] : rest.first == 0x0D ? [0x0D] : nil
         if let lineBreak {
-            let indent = String(String.UnicodeScalarView(rest.dropFirst(lineBreak.unicodeScalars.count).prefix { $0 == " " || $0 == "\t" }))
-            return head + "\(lineBreak)\(indent)\"\(field)\": \(quoted)," + String(rest)
+            let indent = rest.dropFirst(lineBreak.count).prefix { $0 == 0x20 || $0 == 0x09 }
+            return head + lineBreak + Array(indent) + Array("\"\(field)\": ".utf8) + quoted + [UInt8(ascii: ",")] + Array(rest)
         }
-        return head + "\"\(field)\": \(quoted)" + (members.isEmpty ? "" : ", ") + String(rest)
+        return head + Array("\"\(field)\": ".utf8) + quoted + (members.isEmpty ? [] : Array(", ".utf8)) + Array(rest)
     }
 
     private static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
-    /// The index of a line and column (in scalars) of the normalised text, in the raw text.
-    private static func index(of position: TextPosition, in text: String, bom: Int) -> String.Index {
-        let scalars = text.unicodeScalars
+    /// The byte offset in the raw file of a line and column (in scalars) of the normalised text, where
+    /// CRLF, CR and LF each end one line, as `SourceText` counts them.
+    private static func offset(of position: TextPosition, in raw: [UInt8], from start: Int) -> Int {
+        var index = start
         var line = 1
-        var index = scalars.index(scalars.startIndex, offsetBy: bom)
-        while line < position.line, let newline = scalars[index...].firstIndex(of: "\n") {
-            index = scalars.index(after: newline)
-            line += 1
+        while line < position.line, index < raw.count {
+            let byte = raw[index]
+            index += 1
+            if byte == 0x0A {
+                line += 1
+            } else if byte == 0x0D {
+                if index < raw.count, raw[index] == 0x0A { index += 1 }
+                line += 1
+            }
         }
-        return scalars.index(index, offsetBy: position.column - 1)
+        var column = 1
+        while column < position.column, index < raw.count {
+            index += 1
+            while index < raw.count, raw[index] & 0xC0 == 0x80 { index += 1 } // continuation bytes of one scalar
+            column += 1
+        }
+        return index
     }
 
-    /// The index just after the JSON string that starts at `start` (its opening quote).
-    private static func endOfString(startingAt start: String.Index, in text: String) -> String.Index {
-        var index = text.unicodeScalars.index(after: start)
+    /// The offset just after the JSON string that starts at `start` (its opening quote).
+    private static func endOfString(startingAt start: Int, in raw: [UInt8]) -> Int {
+        var index = start + 1
         var escaped = false
-        while index < text.endIndex {
-            let scalar = text.unicodeScalars[index]
-            if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { return text.unicodeScalars.index(after: index) }
-            index = text.unicodeScalars.index(after: index)
+        while index < raw.count {
+            let byte = raw[index]
+            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { return index + 1 }
+            index += 1
         }
-        return text.endIndex
+        return raw.count
     }
 }
