@@ -11,16 +11,14 @@ enum FileReplacement {
     /// Reads `path`, which must be a regular file (not a link) inside `root`.
     static func read(_ path: String, inside root: String) throws(BuildError) -> [UInt8] {
         try check(path, inside: root)
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        return try FileTree(root: folder).read(URL(fileURLWithPath: path).lastPathComponent)
+        return try FileTree(root: AbsolutePath.parent(of: path)).read(AbsolutePath.name(of: path))
     }
 
     /// Writes `bytes` over `path` atomically, keeping its mode, owner and group.
     static func replace(_ path: String, with bytes: [UInt8], inside root: String) throws(BuildError) {
         let info = try check(path, inside: root)
         let location = SourceLocation(path: path)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).guidepost-\(getpid())").path
+        let temporary = AbsolutePath.parent(of: path) + "/.\(AbsolutePath.name(of: path)).guidepost-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw .unreadable(location, problem: "the file cannot be saved: its folder is not writable (\(String(cString: strerror(errno)))); give yourself write access to the folder")

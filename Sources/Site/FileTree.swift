@@ -13,7 +13,7 @@ struct FileTree {
 
     init(root: String) {
         self.root = root
-        self.realRoot = FileTree.realPath(root) ?? URL(fileURLWithPath: root).standardizedFileURL.path
+        self.realRoot = FileTree.realPath(root) ?? AbsolutePath.of(root)
     }
 
     /// Whether `relative` exists as a folder (following links).

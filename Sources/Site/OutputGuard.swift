@@ -100,15 +100,15 @@ enum OutputGuard {
     /// The absolute path with every link resolved; for a path that does not exist yet, its nearest
     /// existing ancestor is resolved and the rest appended.
     static func resolved(_ path: String) -> String {
-        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var current = AbsolutePath.of(path)
         var rest: [String] = []
         while true {
-            if let real = FileTree.realPath(url.path) {
+            if let real = FileTree.realPath(current) {
                 return rest.isEmpty ? real : (real == "/" ? "" : real) + "/" + rest.reversed().joined(separator: "/")
             }
-            if url.path == "/" { return "/" + rest.reversed().joined(separator: "/") }
-            rest.append(url.lastPathComponent)
-            url.deleteLastPathComponent()
+            if current == "/" { return "/" + rest.reversed().joined(separator: "/") }
+            rest.append(AbsolutePath.name(of: current))
+            current = AbsolutePath.parent(of: current)
         }
     }
 }

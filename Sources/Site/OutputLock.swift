@@ -14,8 +14,7 @@ final class OutputLock {
 
     /// The lock file used for `output`.
     static func path(for output: String) -> String {
-        let target = URL(fileURLWithPath: output).standardizedFileURL
-        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).lock").path
+        AbsolutePath.parent(of: output) + "/.\(AbsolutePath.name(of: output)).lock"
     }
 
     /// Takes the lock for `output`. When another build holds it: with `wait`, calls `waiting` once and

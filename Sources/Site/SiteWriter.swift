@@ -13,8 +13,7 @@ import Glibc
 public enum SiteWriter {
     /// The spare folder used for `output`.
     public static func spareFolder(for output: String) -> URL {
-        let target = URL(fileURLWithPath: output).standardizedFileURL
-        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).spare")
+        URL(fileURLWithPath: AbsolutePath.parent(of: output) + "/.\(AbsolutePath.name(of: output)).spare")
     }
 
     /// How a write may proceed: what it must not touch, what it keeps, and what to do when another build
@@ -47,7 +46,7 @@ public enum SiteWriter {
     /// Nothing is replaced, moved or deleted unless Guidepost can prove it made it (`OutputGuard`).
     public static func write(_ files: [OutputFile], to output: String, policy: Policy = Policy(),
                              finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
-        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let target = URL(fileURLWithPath: AbsolutePath.of(output))
         let spare = spareFolder(for: output)
         let keep = Set(policy.keep)
         for file in files where !isContained(file.path) || file.path == OutputGuard.markerName {
@@ -61,7 +60,7 @@ public enum SiteWriter {
         }
         try OutputGuard.checkPlace(output, limits: OutputGuard.Limits(
             sourceFolders: policy.sourceFolders, protectedFolders: policy.protectedFolders, keep: keep))
-        let parent = target.deletingLastPathComponent()
+        let parent = URL(fileURLWithPath: AbsolutePath.parent(of: output))
         do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
             throw .unreadable(SourceLocation(path: parent.path), problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
         }
@@ -79,20 +78,21 @@ public enum SiteWriter {
         } catch {
             // The spare is Guidepost's own (checked above): one this build created is removed, and so is
             // any spare when the disk is full, so a failed build leaves nothing half-written behind.
-            let full = (error as? POSIXError)?.code == .ENOSPC
+            let full = (error as? PathFailure)?.code == ENOSPC
             if !spareExisted || full { try? OutputTree.remove(spare.path, keeping: keep) }
             if let error = error as? BuildError { throw error }
             if full { throw diskFull(error, files: marked, output: output) }
-            throw .io(SourceLocation(path: (error as? POSIXError)?.userInfo[NSFilePathErrorKey] as? String ?? output), detail: error.localizedDescription)
+            if let failure = error as? PathFailure { throw .io(SourceLocation(path: failure.path), detail: failure.description) }
+            throw .io(SourceLocation(path: output), detail: "\(error)")
         }
     }
 
     /// The error for a full disk: which file could not be written, and how much space the site needs.
     private static func diskFull(_ error: Error, files: [OutputFile], output: String) -> BuildError {
-        let path = (error as? POSIXError)?.userInfo[NSFilePathErrorKey] as? String ?? output
+        let path = (error as? PathFailure)?.path ?? output
         let needed = files.reduce(0) { $0 + $1.bytes.count }
         var space = statvfs()
-        let parent = URL(fileURLWithPath: output).standardizedFileURL.deletingLastPathComponent().path
+        let parent = AbsolutePath.parent(of: output)
         let free = statvfs(parent, &space) == 0 ? Int(space.f_bavail) * Int(space.f_frsize) : -1
         let mib = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
         let freeText = free >= 0 ? "\(mib(free)) are free now" : "the free space is unknown"
@@ -104,7 +104,7 @@ public enum SiteWriter {
     private static func swap(_ spare: String, _ target: String, keep: Set<String>) throws {
         var info = stat()
         guard lstat(target, &info) == 0 else {
-            guard rename(spare, target) == 0 else { throw POSIXError(errno, path: target) }
+            guard rename(spare, target) == 0 else { throw PathFailure(errno, path: target) }
             return
         }
         var moved: [String] = []
@@ -122,9 +122,9 @@ public enum SiteWriter {
     private static func move(_ from: String, _ to: String) throws {
         var info = stat()
         if lstat(to, &info) == 0 {
-            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else { throw POSIXError(errno, path: from) }
+            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else { throw PathFailure(errno, path: from) }
         } else if rename(from, to) != 0 {
-            throw POSIXError(errno, path: from)
+            throw PathFailure(errno, path: from)
         }
     }
 
@@ -133,9 +133,9 @@ public enum SiteWriter {
         if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 { return }
         // No atomic exchange on this file system: three renames, undone if the second fails.
         let aside = spare + ".swap"
-        guard rename(target, aside) == 0 else { throw POSIXError(errno, path: target) }
+        guard rename(target, aside) == 0 else { throw PathFailure(errno, path: target) }
         guard rename(spare, target) == 0 else {
-            let failure = POSIXError(errno, path: target)
+            let failure = PathFailure(errno, path: target)
             _ = rename(aside, target)
             throw failure
         }
@@ -155,9 +155,17 @@ public enum SiteWriter {
     }
 }
 
-extension POSIXError {
-    /// The error for `code` about `path`.
+/// A system call that failed on a path, with its `errno`.
+struct PathFailure: Error, CustomStringConvertible {
+    /// The `errno` value.
+    let code: Int32
+    /// The path the call was about.
+    let path: String
+
     init(_ code: Int32, path: String) {
-        self.init(POSIXErrorCode(rawValue: code) ?? .EIO, userInfo: [NSFilePathErrorKey: path])
+        self.code = code
+        self.path = path
     }
+
+    var description: String { String(cString: strerror(code)) }
 }
