@@ -65,6 +65,12 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .unknownMenuItem(_, let item, let language):
+            return "the menu item \"\(item)\" is not a page of the source language; write its path under content/\(language)/, such as \"facebook.md\", or \"linkedin/\" for a section"
+        case .disappearingURL(_, let url):
+            return "the previous build published \(url), which this build would drop; add it to the \"aliases\" of the page that replaces it, or to \"retired\" in content/site.json if it is gone for good"
+        case .aliasCollision(_, let url, let other):
+            return "\(url) is already the address of \(other); remove it from the aliases or retired URLs"
         case .notATranslation(_, let language):
             return "\"\(language)\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"
         case .unreadable(_, let problem):

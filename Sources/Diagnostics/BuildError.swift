@@ -64,6 +64,12 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// A `menu` item of `site.json` names no page of the source language.
+    case unknownMenuItem(SourceLocation, item: String, language: String)
+    /// A URL the previous build published would disappear (no page, alias or retirement keeps it).
+    case disappearingURL(SourceLocation, url: String)
+    /// An alias or retired URL is also another page's URL.
+    case aliasCollision(SourceLocation, url: String, other: String)
     /// `translations mark` was given the source language, whose pages are not translations.
     case notATranslation(SourceLocation, language: String)
     /// A file or folder cannot be opened, listed or read; `problem` says why and how to fix it.
@@ -94,6 +100,7 @@ public enum BuildError: Error, Hashable, Sendable {
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
+             .unknownMenuItem(let l, _, _), .disappearingURL(let l, _), .aliasCollision(let l, _, _),
              .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
              .outputLocked(let l, _), .toolTimedOut(let l, _, _):
             return l

@@ -36,6 +36,9 @@ public enum Guidepost {
         let rendered = Date()
         let problems = site.audit?.problems ?? []
         if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
+        let vanished = URLRetention.check(output: options.outputDirectory, published: site.publishedPaths,
+                                          config: options.contentDirectory + "/site.json")
+        if !vanished.isEmpty { throw BuildFailure(vanished) }
         do {
             let policy = SiteWriter.Policy(
                 sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,

@@ -30,6 +30,8 @@ public struct BuiltSite: Sendable {
     public var keep: [String] = []
     /// Every translation's state, and the parity problems found.
     public var audit: TranslationAudit? = nil
+    /// Every URL path published as a page (pages, fallbacks, homes, aliases, retired URLs).
+    public var publishedPaths: [String] = []
     /// What each real page contains (facts, checklists, headings).
     public var reports: [PageReport] = []
 }

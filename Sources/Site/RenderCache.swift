@@ -48,6 +48,9 @@ struct BuildFingerprint: Sendable {
         hasher.combine(config.search)
         hasher.combine(config.locales)
         hasher.combine(config.deadlineWarningDays)
+        hasher.combine(config.menu)
+        hasher.combine(config.tocMinHeadings)
+        hasher.combine(config.retired.map(\.path))
         self.now = Self.nowKey(library, now: now)
         hasher.combine(self.now)
         for name in library.campaigns.keys.sorted() { hasher.combine(library.campaigns[name]!) }
@@ -58,12 +61,8 @@ struct BuildFingerprint: Sendable {
             var table = Hasher()
             for (key, value) in views.strings(language).sorted(by: { $0.key < $1.key }) { table.combine(key); table.combine(value) }
             strings[language] = table.finalize()
-            // A home page lists every page of its language.
-            var listing = Hasher()
-            for link in SiteBuilder.listing(language, from: "\(language)/", library: library) {
-                listing.combine(link.title); listing.combine(link.description); listing.combine(link.url); listing.combine(link.fallbackLabel)
-            }
-            homes[language] = listing.finalize()
+            // Every page shows the menu, breadcrumb and previous/next; a home page lists every page.
+            homes[language] = views.navigation.fingerprint(language)
         }
         self.strings = strings
         self.homes = homes
@@ -88,7 +87,8 @@ struct BuildFingerprint: Sendable {
         hasher.combine(job.isFallback)
         hasher.combine(job.path)
         hasher.combine(job.page.fileHash)
-        if job.page.isHome { hasher.combine(homes[job.language]) }
+        hasher.combine(homes[job.language])
+        hasher.combine(job.page.frontMatter.toc)
         let source = library.config.sourceLanguage
         if job.page.language != source { hasher.combine(library.page(source, job.page.relativePath)?.bodyHash) }
         for language in library.config.languages {
@@ -123,6 +123,7 @@ extension BuildFingerprint {
             hasher.combine(page.frontMatter.description)
             hasher.combine(page.frontMatter.date)
             hasher.combine(page.frontMatter.updated)
+            hasher.combine(page.frontMatter.aliases.map(\.path))
         }
         for route in library.router.fallbackRoutes { hasher.combine(route.path) }
         for row in audit.rows {

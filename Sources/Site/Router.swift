@@ -87,6 +87,9 @@ public struct Router: Sendable {
         fallbacks.map { (id: $0.key, path: $0.value) }.sorted { $0.path < $1.path }
     }
 
+    /// Every page's and fallback's URL path.
+    public var allPaths: Set<String> { Set(paths.values).union(fallbacks.values) }
+
     /// The URL path of a real translation only (never a fallback), for hreflang and the switcher.
     public func translationPath(of id: PageID) -> String? { paths[id] }
 

@@ -117,6 +117,7 @@ public enum SiteBuilder {
         files.sort { $0.path < $1.path }
         var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search, keep: library.config.keep)
         site.audit = audit
+        site.publishedPaths = Redirects.publishedPaths(library: library)
         site.reports = reports.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
         return .success(site)
     }
@@ -152,8 +153,9 @@ public enum SiteBuilder {
         let html: [UInt8]
         if page.isHome {
             for campaign in library.campaigns.values { factKeys.formUnion(campaign.factKeys) }
-            let context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
+            var context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
                                       pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language))
+            context.groups = views.homeGroups(language, from: path)
             html = library.templates.renderBytes(context, with: front.layout ?? "home")
         } else {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
@@ -165,6 +167,16 @@ public enum SiteBuilder {
                                          allSources: front.layout == "sources" ? views.allSources(language) : [])
             context.notice = notice
             context.contentLanguage = job.isFallback ? page.language : nil
+            context.breadcrumb = views.breadcrumb(page.relativePath, language: language, from: path)
+            let neighbours = views.navigation.neighbours(of: page.relativePath, in: language)
+            context.previous = neighbours.previous.map { views.link($0, from: path, language: language) }
+            context.next = neighbours.next.map { views.link($0, from: path, language: language) }
+            if page.isIndex {
+                let folder = String(page.relativePath.dropLast("/index.md".count))
+                context.children = views.navigation.children(of: folder, in: language).map { views.link($0, from: path, language: language) }
+            }
+            let tocHeadings = context.headings.filter { $0.level <= 3 }
+            if front.toc ?? (tocHeadings.count >= library.config.tocMinHeadings) { context.toc = tocHeadings }
             html = library.templates.renderBytes(context, with: front.layout ?? "page")
         }
         let report = job.isFallback ? nil : PageReport(
@@ -197,8 +209,9 @@ public enum SiteBuilder {
         let path = "\(language)/"
         let title = library.config.title.text(in: language)
         let pageView = views.page(language: language, relativePath: "index.md", path: path, title: title, description: nil, isHome: true)
-        let context = HomeContext(page: pageView, content: "", banners: banners.banners(language: language, path: path),
+        var context = HomeContext(page: pageView, content: "", banners: banners.banners(language: language, path: path),
                                   pages: listing(language, from: path, library: library), sources: [])
+        context.groups = views.homeGroups(language, from: path)
         return OutputFile(path: path + "index.html", text: library.templates.render(context, with: "home"))
     }
 }

@@ -40,6 +40,12 @@ enum SiteExtras {
             view.canonicalURL = library.router.absolute("\(language)/404.html")
             view.alternates = []
             view.languages = view.languages.map { var entry = $0; entry.url = prefix + "\(entry.code)/"; return entry }
+            view.menu = views.navigation.menu(in: language).map { entry in
+                var link = views.link(entry, from: "\(language)/404/", language: language)
+                link.url = prefix + entry.path
+                link.isCurrent = false
+                return link
+            }
             let context = ArticleContext(page: view, content: "", date: nil, updated: nil, sources: [], banner: nil, headings: [])
             files.append(OutputFile(path: "\(language)/404.html", text: library.templates.render(context, with: "404")))
         }
@@ -58,7 +64,9 @@ enum SiteExtras {
         files.append(translationBoard(library: library, views: views, audit: audit))
         files += Sitemap.files(library: library)
         files += AtomFeed.files(library: library, now: now)
-        files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\"\n}\n"))
+        files += Redirects.files(library: library, views: views)
+        let urls = Redirects.publishedPaths(library: library).map { "    \"/\(XML.escape($0))\"" }.joined(separator: ",\n")
+        files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\",\n  \"urls\": [\n\(urls)\n  ]\n}\n"))
         return files
     }
 

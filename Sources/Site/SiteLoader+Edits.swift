@@ -32,7 +32,8 @@ extension SiteLoader {
     /// files (slug, draft, layout, campaign, sources), the new one not a draft.
     static func sameRoutesAndChecks(_ a: FrontMatter, _ b: FrontMatter) -> Bool {
         a.slug == b.slug && a.draft == b.draft && !b.draft && a.layout == b.layout && a.campaign == b.campaign
-            && a.sources.map(\.key) == b.sources.map(\.key)
+            && a.sources.map(\.key) == b.sources.map(\.key) && a.aliases.map(\.path) == b.aliases.map(\.path)
+            && a.aliases.map(\.location) == b.aliases.map(\.location)
     }
 
     /// Whether two versions of a page's front matter also give the same lists, feeds and error locations.

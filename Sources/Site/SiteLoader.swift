@@ -6,7 +6,7 @@ import Templates
 /// Loads and checks everything (Zola's `Site::load`) before anything is rendered.
 public enum SiteLoader {
     /// UI strings the engine itself prints; plural keys need `one` and `other`.
-    static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed"]
+    static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed", "other-pages", "page-moved", "retired-title", "retired-text"]
 
     /// Reloads after `changed` files changed, re-reading only those when they are all existing articles
     /// that were already loaded (an edit); anything else (a new or deleted file, facts, strings,
@@ -72,6 +72,10 @@ public enum SiteLoader {
         let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
                             languages: config.languages, errors: &errors)
 
+        for (item, location) in zip(config.menu ?? [], config.menuLocations)
+        where !pages.contains(where: { $0.language == config.sourceLanguage && $0.relativePath == Navigation.menuTarget(item) }) {
+            errors.append(.unknownMenuItem(location, item: item, language: config.sourceLanguage))
+        }
         for page in pages {
             if let name = page.frontMatter.campaign, campaigns[name] == nil, !config.campaigns.contains(name) {
                 errors.append(.unknownCampaign(page.frontMatter.campaignLocation ?? page.frontMatter.location, name: name))
@@ -92,6 +96,9 @@ public enum SiteLoader {
                 errors.append(.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
             }
             checkStrings(&strings, config: config, templates: templates, errors: &errors, warnings: &stringWarnings)
+            if !config.retired.isEmpty, !templates.has("retired") {
+                errors.append(.missingTemplate(config.retired[0].location, name: "retired"))
+            }
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
@@ -101,6 +108,8 @@ public enum SiteLoader {
         var library = SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
                                   pages: pages, templates: templates, assets: assets, router: router)
         library.stringWarnings = stringWarnings
+        let collisions = Redirects.collisions(library: library)
+        guard collisions.isEmpty else { return .failure(BuildFailure(collisions)) }
         return .success(library)
     }
 

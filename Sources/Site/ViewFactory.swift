@@ -8,6 +8,8 @@ struct ViewFactory: Sendable {
     let library: SiteLibrary
     let now: Date
     let assetPaths: AssetPaths
+    /// Sections, reading order and the menu of every language.
+    let navigation: Navigation
     /// Per language, computed once per build rather than once per page.
     private let flatStrings: [String: [String: String]]
     private let builtOn: [String: String]
@@ -18,6 +20,7 @@ struct ViewFactory: Sendable {
         self.library = library
         self.now = now
         self.assetPaths = assetPaths
+        self.navigation = Navigation(library: library)
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
         var built: [String: String] = [:], titles: [String: String] = [:]
@@ -88,7 +91,47 @@ struct ViewFactory: Sendable {
         view.hasSearch = config.search
         view.searchScriptURL = Router.relative(from: path, to: "pagefind/pagefind-ui.js")
         view.searchStylesheetURL = Router.relative(from: path, to: "pagefind/pagefind-ui.css")
+        view.menu = navigation.menu(in: language).map { link($0, from: path, language: language) }
         return view
+    }
+
+    /// A navigation entry as a link from the page at `path`.
+    func link(_ entry: Navigation.Entry, from path: String, language: String) -> PageLinkView {
+        var view = PageLinkView(title: entry.title, description: entry.description, url: Router.relative(from: path, to: entry.path),
+                                fallbackLabel: entry.isFallback ? library.strings[language]?["not-translated"] : nil)
+        view.isCurrent = entry.path == path
+        return view
+    }
+
+    /// The language's home as the first crumb, then the sections above `relativePath`.
+    func breadcrumb(_ relativePath: String, language: String, from path: String) -> [PageLinkView] {
+        let homeTitle = navigation.entry(language, "index.md")?.title ?? siteTitles[language] ?? ""
+        let home = PageLinkView(title: homeTitle, description: nil, url: Router.relative(from: path, to: "\(language)/"))
+        return [home] + navigation.ancestors(of: relativePath, in: language).map { link($0, from: path, language: language) }
+    }
+
+    /// The home page's groups: top-level pages by campaign (campaigns in `site.json` order, then pages
+    /// without one), then each top-level section with its pages.
+    func homeGroups(_ language: String, from path: String) -> [PageGroupView] {
+        let top = navigation.children(of: "", in: language)
+        var groups: [PageGroupView] = []
+        let pages = top.filter { !$0.isIndex }
+        for name in library.config.campaigns {
+            let members = pages.filter { $0.campaign == name }
+            guard !members.isEmpty else { continue }
+            let title = library.campaigns[name].map { Typography.apply($0.title.text(in: language), language: language) }
+            groups.append(PageGroupView(title: title, url: nil, pages: members.map { link($0, from: path, language: language) }))
+        }
+        let rest = pages.filter { $0.campaign == nil || !library.config.campaigns.contains($0.campaign!) }
+        if !rest.isEmpty {
+            groups.append(PageGroupView(title: groups.isEmpty ? nil : library.strings[language]?["other-pages"],
+                                        url: nil, pages: rest.map { link($0, from: path, language: language) }))
+        }
+        for section in top where section.isIndex {
+            let members = navigation.children(of: section.folder, in: language).map { link($0, from: path, language: language) }
+            groups.append(PageGroupView(title: section.title, url: Router.relative(from: path, to: section.path), pages: members))
+        }
+        return groups
     }
 
     /// The sources behind `keys`, as a page lists them.

@@ -26,10 +26,18 @@ public struct SiteConfig: Sendable {
     public var keep: [String]
     /// Where each campaign name was declared.
     public var campaignLocations: [String: SourceLocation]
+    /// The site menu as source paths (`facebook.md`, `linkedin/`), or nil for the top-level pages and sections.
+    public var menu: [String]?
+    /// Where each menu item was written.
+    public var menuLocations: [SourceLocation] = []
+    /// A page shows a table of contents when it has at least this many headings of levels 2 and 3.
+    public var tocMinHeadings: Int = 4
+    /// URL paths (`fr/ancien/`) deliberately removed: each gets a page saying so.
+    public var retired: [(path: String, location: SourceLocation)] = []
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep"]
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep", "menu", "tocMinHeadings", "retired"]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -70,6 +78,19 @@ public struct SiteConfig: Sendable {
             }
             errors += table.errors
         }
+        let menu = reader.strings("menu")
+        for (item, location) in menu ?? [] where !item.hasSuffix(".md") && !item.hasSuffix("/") {
+            reader.report(.wrongType(location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)"))
+        }
+        let tocMinHeadings = reader.integer("tocMinHeadings") ?? 4
+        var retired: [(path: String, location: SourceLocation)] = []
+        for (item, location) in reader.strings("retired") ?? [] {
+            guard let path = FrontMatter.urlPath(item) else {
+                reader.report(.wrongType(location, field: "retired", expected: "a list of URL paths of this site such as \"/fr/ancien/\""))
+                continue
+            }
+            retired.append((path, location))
+        }
         errors += reader.errors
         guard errors.isEmpty, let title, let source else { return .failure(BuildFailure(errors)) }
         return .success(SiteConfig(
@@ -77,6 +98,7 @@ public struct SiteConfig: Sendable {
             baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
             campaigns: campaigns.map(\.0), search: search, locales: locales, keep: keep.map(\.0),
             campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
+            menu: menu?.map(\.0), menuLocations: menu?.map(\.1) ?? [], tocMinHeadings: tocMinHeadings, retired: retired,
             location: reader.location))
     }
 

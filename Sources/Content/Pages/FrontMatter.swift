@@ -30,11 +30,15 @@ public struct FrontMatter: Sendable {
     public var sources: [(key: String, location: SourceLocation)]
     /// For a translation: the `ContentHash.body` of the source page it was translated from.
     public var sourceHash: String?
+    /// Whether the page shows a table of contents (nil: when it has enough headings).
+    public var toc: Bool?
+    /// Old URL paths of this page (`fr/ancien/`), each published as a redirect to it.
+    public var aliases: [(path: String, location: SourceLocation)] = []
     /// Where the front matter starts.
     public var location: SourceLocation
 
     /// The fields editors may write.
-    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash"]
+    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc", "aliases"]
 
     /// Reads the front-matter object, collecting every error.
     static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
@@ -54,13 +58,30 @@ public struct FrontMatter: Sendable {
         let campaign = reader.string("campaign")
         let sources = reader.strings("sources") ?? []
         let sourceHash = reader.string("sourceHash")?.0
+        let toc = reader.bool("toc")
+        var aliases: [(path: String, location: SourceLocation)] = []
+        for (alias, location) in reader.strings("aliases") ?? [] {
+            guard let path = FrontMatter.urlPath(alias) else {
+                reader.report(.wrongType(location, field: "aliases", expected: "a list of old URL paths of this site such as \"/fr/ancien-titre/\" (letters, digits, -, _, . and /; no .., query or fragment)"))
+                continue
+            }
+            aliases.append((path, location))
+        }
         errors += reader.errors
         guard let title, reader.errors.isEmpty else { return nil }
         return FrontMatter(
             title: title.0, description: description, slug: slug?.0, slugLocation: slug?.1, weight: weight,
             date: date, updated: updated, draft: draft, layout: layout?.0, layoutLocation: layout?.1,
             campaign: campaign?.0, campaignLocation: campaign?.1, sources: sources.map { (key: $0.0, location: $0.1) },
-            sourceHash: sourceHash, location: reader.location)
+            sourceHash: sourceHash, toc: toc, aliases: aliases, location: reader.location)
+    }
+
+    /// An old URL path of the site, normalised to the output form `fr/ancien/` (no leading `/`, a final `/`),
+    /// or nil when it is not one: every segment must be a valid slug.
+    public static func urlPath(_ text: String) -> String? {
+        let segments = text.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard !segments.isEmpty, segments.allSatisfy(isValidSlug), !text.contains("?"), !text.contains("#") else { return nil }
+        return segments.joined(separator: "/") + "/"
     }
 
     /// A URL segment: no `/`, `\`, `..`, dot-only names, control characters or spaces.

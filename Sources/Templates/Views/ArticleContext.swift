@@ -20,6 +20,16 @@ public struct ArticleContext: Sendable {
     public var notice: String?
     /// The language of `content` when it differs from the page's (a fallback to the source text).
     public var contentLanguage: String?
+    /// The sections above the page, outermost first, starting with the language's home.
+    public var breadcrumb: [PageLinkView] = []
+    /// The page before this one in its section's reading order.
+    public var previous: PageLinkView?
+    /// The page after this one in its section's reading order.
+    public var next: PageLinkView?
+    /// For a section's page (`index.md`): the pages and sections in it, in reading order.
+    public var children: [PageLinkView] = []
+    /// The table of contents (levels 2 and 3), when the page shows one; else empty.
+    public var toc: [HeadingView] = []
 
     /// Creates the context.
     public init(page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],

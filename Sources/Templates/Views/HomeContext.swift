@@ -10,6 +10,8 @@ public struct HomeContext: Sendable {
     public var pages: [PageLinkView]
     /// The sources behind the facts the home page uses.
     public var sources: [SourceView]
+    /// The same pages grouped: top-level pages by campaign (then the rest), then each top-level section.
+    public var groups: [PageGroupView] = []
 
     /// Creates the context.
     public init(page: PageView, content: String, banners: [BannerView], pages: [PageLinkView], sources: [SourceView]) {
@@ -31,6 +33,8 @@ public struct PageLinkView: Sendable {
     public var url: String
     /// "not yet translated" when the link leads to the source-language text.
     public var fallbackLabel: String?
+    /// Whether the link leads to the page being shown (`aria-current`).
+    public var isCurrent: Bool = false
 
     /// Creates a link.
     public init(title: String, description: String?, url: String, fallbackLabel: String? = nil) {
@@ -38,6 +42,23 @@ public struct PageLinkView: Sendable {
         self.title = title
         self.description = description
         self.url = url
+    }
+}
+
+/// Pages listed together under a heading (a campaign or a section) on a home page.
+public struct PageGroupView: Sendable {
+    /// The group's heading (a campaign's or section's title), if any.
+    public var title: String?
+    /// The section's page, relative (nil for a campaign or the ungrouped pages).
+    public var url: String?
+    /// The pages, in reading order.
+    public var pages: [PageLinkView]
+
+    /// Creates a group.
+    public init(title: String?, url: String?, pages: [PageLinkView]) {
+        self.title = title
+        self.url = url
+        self.pages = pages
     }
 }
 

@@ -48,6 +48,8 @@ public struct PageView: Sendable {
     public var searchScriptURL: String = ""
     /// Pagefind's UI stylesheet, relative to this page.
     public var searchStylesheetURL: String = ""
+    /// The site menu: top-level pages and sections (or `site.json`'s `menu`), relative to this page.
+    public var menu: [PageLinkView] = []
 
     /// Creates the shared part of a page.
     public init(lang: String, title: String, documentTitle: String, description: String, siteTitle: String,

@@ -15,6 +15,11 @@ extension ArticleContext: TemplateObject {
         case "allSources": return path.resolve(self.allSources)
         case "notice": return path.resolve(self.notice)
         case "contentLanguage": return path.resolve(self.contentLanguage)
+        case "breadcrumb": return path.resolve(self.breadcrumb)
+        case "previous": return path.resolve(self.previous)
+        case "next": return path.resolve(self.next)
+        case "children": return path.resolve(self.children)
+        case "toc": return path.resolve(self.toc)
         default: return nil
         }
     }
@@ -108,6 +113,19 @@ extension HomeContext: TemplateObject {
         case "banners": return path.resolve(self.banners)
         case "pages": return path.resolve(self.pages)
         case "sources": return path.resolve(self.sources)
+        case "groups": return path.resolve(self.groups)
+        default: return nil
+        }
+    }
+}
+
+extension PageGroupView: TemplateObject {
+    /// The stored property named by `path.head`, for templates.
+    public func lookup(_ path: TemplatePath) -> TemplateData? {
+        switch path.head {
+        case "title": return path.resolve(self.title)
+        case "url": return path.resolve(self.url)
+        case "pages": return path.resolve(self.pages)
         default: return nil
         }
     }
@@ -121,6 +139,7 @@ extension PageLinkView: TemplateObject {
         case "description": return path.resolve(self.description)
         case "url": return path.resolve(self.url)
         case "fallbackLabel": return path.resolve(self.fallbackLabel)
+        case "isCurrent": return path.resolve(self.isCurrent)
         default: return nil
         }
     }
@@ -184,6 +203,7 @@ extension PageView: TemplateObject {
         case "hasSearch": return path.resolve(self.hasSearch)
         case "searchScriptURL": return path.resolve(self.searchScriptURL)
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)
+        case "menu": return path.resolve(self.menu)
         default: return nil
         }
     }

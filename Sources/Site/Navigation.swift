@@ -1,0 +1,129 @@
+import Content
+import Markdown
+import Templates
+
+/// The content tree of every language, built once per build: sections (folders with an `index.md`),
+/// their pages in reading order (weight, then title), breadcrumbs, previous/next and the site menu.
+/// A language that lacks a page uses its fallback (the source text), so every language has one tree.
+struct Navigation: Sendable {
+    /// A page as navigation shows it.
+    struct Entry: Sendable {
+        /// Its path under the language folder (`facebook.md`, `linkedin/index.md`).
+        var relativePath: String
+        /// Its output path (`fr/facebook/`).
+        var path: String
+        /// Its title, typeset for its language.
+        var title: String
+        /// Its description, typeset.
+        var description: String?
+        /// Its weight.
+        var weight: Int
+        /// Its campaign, if any.
+        var campaign: String?
+        /// Whether the language shows the source text here.
+        var isFallback: Bool
+        /// Whether it is a section's `index.md`.
+        var isIndex: Bool { relativePath == "index.md" || relativePath.hasSuffix("/index.md") }
+        /// The folder it lists (for an index) or lives in (for a page): `""` at the top.
+        var folder: String { relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? "" }
+    }
+
+    /// Per language: relative path → entry.
+    private var entries: [String: [String: Entry]] = [:]
+    /// Per language and folder: the pages and subsection indexes in it, in reading order.
+    private var children: [String: [String: [Entry]]] = [:]
+    /// `site.json`'s menu (source paths), or nil for the top-level entries.
+    private let menuPaths: [String]?
+
+    init(library: SiteLibrary) {
+        menuPaths = library.config.menu
+        let source = library.config.sourceLanguage
+        for language in library.config.languages {
+            var table: [String: Entry] = [:]
+            for page in library.pages where page.language == language {
+                guard let path = library.router.path(of: page) else { continue }
+                table[page.relativePath] = Navigation.entry(page, path: path, isFallback: false)
+            }
+            for route in library.router.fallbackRoutes where route.id.language == language {
+                guard let page = library.page(source, route.id.relativePath) else { continue }
+                table[route.id.relativePath] = Navigation.entry(page, path: route.path, isFallback: true)
+            }
+            var folders: [String: [Entry]] = [:]
+            for entry in table.values where entry.relativePath != "index.md" {
+                // An index is listed in the folder that holds its section; a page in its own folder.
+                let parent = entry.isIndex ? Navigation.parent(of: entry.folder) : entry.folder
+                folders[parent, default: []].append(entry)
+            }
+            for key in folders.keys {
+                folders[key]!.sort { ($0.weight, $0.title, $0.relativePath) < ($1.weight, $1.title, $1.relativePath) }
+            }
+            entries[language] = table
+            children[language] = folders
+        }
+    }
+
+    private static func entry(_ page: Page, path: String, isFallback: Bool) -> Entry {
+        let front = page.frontMatter
+        return Entry(relativePath: page.relativePath, path: path, title: Typography.apply(front.title, language: page.language),
+                     description: front.description.map { Typography.apply($0, language: page.language) },
+                     weight: front.weight, campaign: front.campaign, isFallback: isFallback)
+    }
+
+    /// `a/b` → `a`; `a` → `""`.
+    static func parent(of folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+
+    /// The entry of `relativePath` in `language`.
+    func entry(_ language: String, _ relativePath: String) -> Entry? { entries[language]?[relativePath] }
+
+    /// The pages and sections directly in `folder` (`""` for the top level), in reading order.
+    func children(of folder: String, in language: String) -> [Entry] { children[language]?[folder] ?? [] }
+
+    /// The pages before and after `relativePath` among its section's pages (sections' indexes left out).
+    func neighbours(of relativePath: String, in language: String) -> (previous: Entry?, next: Entry?) {
+        guard let entry = entry(language, relativePath), !entry.isIndex else { return (nil, nil) }
+        let pages = children(of: entry.folder, in: language).filter { !$0.isIndex }
+        guard let index = pages.firstIndex(where: { $0.relativePath == relativePath }) else { return (nil, nil) }
+        return (index > 0 ? pages[index - 1] : nil, index + 1 < pages.count ? pages[index + 1] : nil)
+    }
+
+    /// The sections that hold `relativePath`, outermost first (each one's index entry).
+    func ancestors(of relativePath: String, in language: String) -> [Entry] {
+        guard let entry = entry(language, relativePath) else { return [] }
+        var folder = entry.isIndex ? Navigation.parent(of: entry.folder) : entry.folder
+        var chain: [Entry] = []
+        while !folder.isEmpty {
+            if let index = self.entry(language, folder + "/index.md") { chain.append(index) }
+            folder = Navigation.parent(of: folder)
+        }
+        return chain.reversed()
+    }
+
+    /// The site menu: `site.json`'s `menu` in its order, else the top-level pages and sections.
+    func menu(in language: String) -> [Entry] {
+        guard let menuPaths else { return children(of: "", in: language) }
+        return menuPaths.compactMap { entry(language, Navigation.menuTarget($0)) }
+    }
+
+    /// `linkedin/` → `linkedin/index.md`; `facebook.md` stays.
+    static func menuTarget(_ item: String) -> String { item.hasSuffix("/") ? item + "index.md" : item }
+
+    /// Everything navigation shows for `language`, hashed, so a page is re-rendered when any title,
+    /// description, weight, route or order changes.
+    func fingerprint(_ language: String) -> Int {
+        var hasher = Hasher()
+        for (relativePath, entry) in (entries[language] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            hasher.combine(relativePath)
+            hasher.combine(entry.path)
+            hasher.combine(entry.title)
+            hasher.combine(entry.description)
+            hasher.combine(entry.weight)
+            hasher.combine(entry.campaign)
+            hasher.combine(entry.isFallback)
+        }
+        hasher.combine(menuPaths)
+        return hasher.finalize()
+    }
+}
