@@ -65,6 +65,24 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .invalidJSONValue(_, let detail):
+            return detail
+        case .invalidInstant(_, let value, let reason):
+            return "\"\(value)\" \(reason)"
+        case .invalidBaseURL(_, let url, let reason):
+            return "the base URL \"\(url)\" \(reason); write an absolute address such as \"https://example.org/guide/\" (http or https, a host, no ? or #)"
+        case .controlCharacter(_, let scalar):
+            return "the control character \(scalar) cannot appear in a page (it would make the HTML and XML output invalid); remove it"
+        case .malformedLanguageCode(_, let code):
+            return "\"\(code)\" is not a language code; write a lowercase BCP 47 code such as \"fr\", \"nl\" or \"pt-br\" (letters a to z and hyphens, at most 8 characters)"
+        case .reservedSlug(_, let slug, let output):
+            return "the slug \"\(slug)\" is the name of a file Guidepost writes itself (\(output)); choose another slug"
+        case .diskFull(_, let needed, let available):
+            func megabytes(_ bytes: Int) -> String { bytes < 100_000 ? "0.1 MB" : "\(Int((Double(bytes) / 1_000_000).rounded(.up))) MB" }
+            let free = available.map { ", and \(megabytes($0)) are free" } ?? ""
+            return "the disk is full, so this file could not be written; the site needs about \(megabytes(needed))\(free): free some space and build again (the previous site is left as it was)"
+        case .pagefindNotFound(_, let path):
+            return "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
         }
     }
 

@@ -64,6 +64,22 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// A JSON value is well-formed but unusable: a control character, or a number out of range.
+    case invalidJSONValue(SourceLocation, detail: String)
+    /// An instant (a local date-time in a zone, or `--now`) does not name exactly one moment.
+    case invalidInstant(SourceLocation, value: String, reason: String)
+    /// A base URL is not an absolute http(s) URL without query or fragment.
+    case invalidBaseURL(SourceLocation, url: String, reason: String)
+    /// A text contains a control character no HTML or XML output may carry.
+    case controlCharacter(SourceLocation, scalar: String)
+    /// A language code is not shaped like one (`EN_us`).
+    case malformedLanguageCode(SourceLocation, code: String)
+    /// Search is on but the Pagefind executable is not where it was looked for (`path` empty: not on the `PATH`).
+    case pagefindNotFound(SourceLocation, path: String)
+    /// A slug or folder name takes the name of a file Guidepost writes itself.
+    case reservedSlug(SourceLocation, slug: String, output: String)
+    /// The disk filled up while this file was written (`needed`: the whole site's size; `available`: free bytes, if known).
+    case diskFull(SourceLocation, needed: Int, available: Int?)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -77,7 +93,10 @@ public enum BuildError: Error, Hashable, Sendable {
              .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
-             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _):
+             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
+             .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),
+             .malformedLanguageCode(let l, _), .pagefindNotFound(let l, _), .reservedSlug(let l, _, _),
+             .diskFull(let l, _, _):
             return l
         }
     }

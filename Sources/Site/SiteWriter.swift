@@ -32,7 +32,7 @@ public enum SiteWriter {
         } catch let error as BuildError {
             throw error
         } catch {
-            throw .io(SourceLocation(path: output), detail: error.localizedDescription)
+            throw WriteFailure.error(error, output: output, files: files)
         }
     }
 
