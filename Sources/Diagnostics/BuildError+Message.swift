@@ -70,7 +70,7 @@ extension BuildError: CustomStringConvertible {
         case .invalidInstant(_, let value, let reason):
             return "\"\(value)\" \(reason)"
         case .invalidBaseURL(_, let url, let reason):
-            return "the base URL \"\(url)\" \(reason); write an absolute address such as \"https://example.org/guide/\" (http or https, a host, no ? or #)"
+            return "the base URL \"\(url)\" \(reason)"
         case .controlCharacter(_, let scalar):
             return "the control character \(scalar) cannot appear in a page (it would make the HTML and XML output invalid); remove it"
         case .malformedLanguageCode(_, let code):

@@ -68,7 +68,7 @@ public enum BuildError: Error, Hashable, Sendable {
     case invalidJSONValue(SourceLocation, detail: String)
     /// An instant (a local date-time in a zone, or `--now`) does not name exactly one moment.
     case invalidInstant(SourceLocation, value: String, reason: String)
-    /// A base URL is not an absolute http(s) URL without query or fragment.
+    /// A base URL is not an absolute http(s) URL without query or fragment (`reason` ends with how to fix it).
     case invalidBaseURL(SourceLocation, url: String, reason: String)
     /// A text contains a control character no HTML or XML output may carry.
     case controlCharacter(SourceLocation, scalar: String)

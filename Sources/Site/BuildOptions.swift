@@ -51,6 +51,11 @@ public struct BuildOptions: Sendable {
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
+    /// Checks a `--base-url` value: an absolute http(s) URL with a host and no query or fragment.
+    public static func checkBaseURL(_ flag: String?) throws(ValidationFailure) {
+        if let flag, let problem = BaseURL.problem(flag) { throw ValidationFailure("--base-url: \"\(flag)\" \(problem)") }
+    }
+
     /// Parses `2025-05-26T12:00:00Z`, `…+02:00`, with optional fractional seconds, or a bare date (midnight UTC).
     public static func parseInstant(_ text: String) -> Date? {
         try? parseNow(text).get()

@@ -39,11 +39,11 @@ struct OutputTree {
             }
         } else {
             if lstat(root, &info) == 0 { try Self.remove(root) }
-            guard mkdir(root, 0o755) == 0 else { throw POSIXError(errno, path: root) }
+            guard mkdir(root, 0o755) == 0 else { throw FileSystemError(errno, path: root) }
         }
         // Paths are resolved from open folders (`openat` and friends), not walked from `/` for every file.
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFolder >= 0 else { throw POSIXError(errno, path: root) }
+        guard rootFolder >= 0 else { throw FileSystemError(errno, path: root) }
         defer { close(rootFolder) }
         let currentFolder = open(current, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if currentFolder >= 0 { close(currentFolder) } }
@@ -69,7 +69,7 @@ struct OutputTree {
                 }
             }
             // Never write into an existing file: it may be a hard link shared with the current output.
-            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw POSIXError(errno, path: root + "/" + file.path) }
+            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw FileSystemError(errno, path: root + "/" + file.path) }
             if plan == .link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { continue }
             try Self.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
         }
@@ -90,7 +90,7 @@ struct OutputTree {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard descriptor >= 0, let directory = fdopendir(descriptor) else {
             if descriptor >= 0 { close(descriptor) }
-            throw POSIXError(errno, path: folder)
+            throw FileSystemError(errno, path: folder)
         }
         defer { closedir(directory) }
         let entries = directoryEntries(directory)
@@ -144,14 +144,14 @@ struct OutputTree {
     /// swapped in whole).
     static func write(_ bytes: [UInt8], in folder: Int32, _ relative: String, shownAs path: String) throws {
         let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(errno, path: path) }
+        guard descriptor >= 0 else { throw FileSystemError(errno, path: path) }
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw POSIXError(errno, path: path)
+                throw FileSystemError(errno, path: path)
             }
             written += result
         }
@@ -162,13 +162,13 @@ struct OutputTree {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            guard let directory = opendir(path) else { throw POSIXError(errno, path: path) }
+            guard let directory = opendir(path) else { throw FileSystemError(errno, path: path) }
             let names = directoryEntries(directory).map(\.name)
             closedir(directory)
             for name in names { try remove(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw POSIXError(errno, path: path) }
+            guard rmdir(path) == 0 else { throw FileSystemError(errno, path: path) }
         } else if unlink(path) != 0, errno != ENOENT {
-            throw POSIXError(errno, path: path)
+            throw FileSystemError(errno, path: path)
         }
     }
 }

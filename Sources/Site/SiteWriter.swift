@@ -40,15 +40,15 @@ public enum SiteWriter {
     private static func swap(_ spare: String, _ target: String) throws {
         var info = stat()
         guard lstat(target, &info) == 0 else {
-            guard rename(spare, target) == 0 else { throw POSIXError(errno, path: target) }
+            guard rename(spare, target) == 0 else { throw FileSystemError(errno, path: target) }
             return
         }
         if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 { return }
         // No atomic exchange on this file system: three renames, undone if the second fails.
         let aside = spare + ".swap"
-        guard rename(target, aside) == 0 else { throw POSIXError(errno, path: target) }
+        guard rename(target, aside) == 0 else { throw FileSystemError(errno, path: target) }
         guard rename(spare, target) == 0 else {
-            let failure = POSIXError(errno, path: target)
+            let failure = FileSystemError(errno, path: target)
             _ = rename(aside, target)
             throw failure
         }
@@ -65,12 +65,5 @@ public enum SiteWriter {
     static func isContained(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
             && !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
-    }
-}
-
-extension POSIXError {
-    /// The error for `code` about `path`.
-    init(_ code: Int32, path: String) {
-        self.init(POSIXErrorCode(rawValue: code) ?? .EIO, userInfo: [NSFilePathErrorKey: path])
     }
 }

@@ -8,14 +8,13 @@ import Glibc
 enum WriteFailure {
     /// The error for `error`, raised while writing `files` into `output`.
     static func error(_ error: Error, output: String, files: [OutputFile]) -> BuildError {
-        let nsError = error as NSError
-        let path = (nsError.userInfo[NSFilePathErrorKey] as? String) ?? output
-        guard let posix = error as? POSIXError else { return .io(SourceLocation(path: path), detail: error.localizedDescription) }
-        if posix.code == .ENOSPC || posix.code == .EDQUOT {
+        guard let failure = error as? FileSystemError else { return .io(SourceLocation(path: output), detail: error.localizedDescription) }
+        let path = failure.path
+        if failure.code == ENOSPC || failure.code == EDQUOT {
             let needed = files.reduce(0) { $0 + $1.bytes.count }
             return .diskFull(SourceLocation(path: path), needed: needed, available: freeSpace(near: output))
         }
-        return .io(SourceLocation(path: path), detail: String(cString: strerror(posix.code.rawValue)))
+        return .io(SourceLocation(path: path), detail: String(cString: strerror(failure.code)))
     }
 
     /// The bytes free to an ordinary user on the file system that holds `output` (or its nearest existing parent).
@@ -27,5 +26,20 @@ enum WriteFailure {
             folder.deleteLastPathComponent()
         }
         return Int(info.f_bavail) * Int(info.f_frsize)
+    }
+}
+
+/// A failed system call on the output, with the `errno` and the path it was about (Foundation's
+/// `POSIXError` drops its `userInfo`, and with it the path, on Linux).
+struct FileSystemError: Error {
+    /// The `errno` value.
+    let code: Int32
+    /// The file or folder the call was about.
+    let path: String
+
+    /// The error for `code` about `path`.
+    init(_ code: Int32, path: String) {
+        self.code = code
+        self.path = path
     }
 }

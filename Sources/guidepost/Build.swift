@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Content
 import Site
 
 /// `guidepost build`: flags become `BuildOptions`, then the core builds.
@@ -20,7 +19,7 @@ struct Build: ParsableCommand {
     func run() throws {
         let instant: Date
         do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
-        if let baseURL, let problem = BaseURL.problem(baseURL) { throw ValidationError("--base-url: \"\(baseURL)\" \(problem)") }
+        do { try BuildOptions.checkBaseURL(baseURL) } catch { throw ValidationError("\(error)") }
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                                    now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
         options.strict = strict
