@@ -78,9 +78,11 @@ extension BuildError: CustomStringConvertible {
         case .reservedSlug(_, let slug, let output):
             return "the slug \"\(slug)\" is the name of a file Guidepost writes itself (\(output)); choose another slug"
         case .diskFull(_, let needed, let available):
-            func megabytes(_ bytes: Int) -> String { bytes < 100_000 ? "0.1 MB" : "\(Int((Double(bytes) / 1_000_000).rounded(.up))) MB" }
-            let free = available.map { ", and \(megabytes($0)) are free" } ?? ""
-            return "the disk is full, so this file could not be written; the site needs about \(megabytes(needed))\(free): free some space and build again (the previous site is left as it was)"
+            func size(_ bytes: Int) -> String {
+                bytes < 1_000_000 ? "\(Int((Double(bytes) / 1_000).rounded(.up))) KB" : "\(Int((Double(bytes) / 1_000_000).rounded(.up))) MB"
+            }
+            let free = available.map { ", and \(size($0)) are free" } ?? ""
+            return "the disk is full, so this file could not be written; the site needs about \(size(needed))\(free): free some space and build again (the previous site is left as it was)"
         case .pagefindNotFound(_, let path):
             return "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
         }
