@@ -87,6 +87,26 @@ extension BuildError: CustomStringConvertible {
             return "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again, or leave out --no-wait to wait for it"
         case .toolTimedOut(_, let tool, let seconds):
             return "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
+        case .invalidJSONValue(_, let detail):
+            return detail
+        case .invalidInstant(_, let value, let reason):
+            return "\"\(value)\" \(reason)"
+        case .invalidBaseURL(_, let url, let reason):
+            return "the base URL \"\(url)\" \(reason)"
+        case .controlCharacter(_, let scalar):
+            return "the control character \(scalar) cannot appear in a page (it would make the HTML and XML output invalid); remove it"
+        case .malformedLanguageCode(_, let code):
+            return "\"\(code)\" is not a language code; write a lowercase BCP 47 code such as \"fr\", \"nl\" or \"pt-br\" (letters a to z and hyphens, at most 8 characters)"
+        case .reservedSlug(_, let slug, let output):
+            return "the slug \"\(slug)\" is the name of a file Guidepost writes itself (\(output)); choose another slug"
+        case .diskFull(_, let needed, let available):
+            func size(_ bytes: Int) -> String {
+                bytes < 1_000_000 ? "\(Int((Double(bytes) / 1_000).rounded(.up))) KB" : "\(Int((Double(bytes) / 1_000_000).rounded(.up))) MB"
+            }
+            let free = available.map { ", and \(size($0)) are free" } ?? ""
+            return "the disk is full, so this file could not be written; the site needs about \(size(needed))\(free): free some space and build again (the previous site is left as it was)"
+        case .pagefindNotFound(_, let path):
+            return "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
         }
     }
 

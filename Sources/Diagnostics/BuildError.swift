@@ -86,6 +86,22 @@ public enum BuildError: Error, Hashable, Sendable {
     case outputLocked(SourceLocation, lock: String)
     /// An external program (Pagefind) did not finish in time and was stopped.
     case toolTimedOut(SourceLocation, tool: String, seconds: Int)
+    /// A JSON value is well-formed but unusable: a control character, or a number out of range.
+    case invalidJSONValue(SourceLocation, detail: String)
+    /// An instant (a local date-time in a zone, or `--now`) does not name exactly one moment.
+    case invalidInstant(SourceLocation, value: String, reason: String)
+    /// A base URL is not an absolute http(s) URL without query or fragment (`reason` ends with how to fix it).
+    case invalidBaseURL(SourceLocation, url: String, reason: String)
+    /// A text contains a control character no HTML or XML output may carry.
+    case controlCharacter(SourceLocation, scalar: String)
+    /// A language code is not shaped like one (`EN_us`).
+    case malformedLanguageCode(SourceLocation, code: String)
+    /// Search is on but the Pagefind executable is not where it was looked for (`path` empty: not on the `PATH`).
+    case pagefindNotFound(SourceLocation, path: String)
+    /// A slug or folder name takes the name of a file Guidepost writes itself.
+    case reservedSlug(SourceLocation, slug: String, output: String)
+    /// The disk filled up while this file was written (`needed`: the whole site's size; `available`: free bytes, if known).
+    case diskFull(SourceLocation, needed: Int, available: Int?)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -102,7 +118,10 @@ public enum BuildError: Error, Hashable, Sendable {
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
              .unknownMenuItem(let l, _, _), .disappearingURL(let l, _), .aliasCollision(let l, _, _),
              .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
-             .outputLocked(let l, _), .toolTimedOut(let l, _, _):
+             .outputLocked(let l, _), .toolTimedOut(let l, _, _),
+             .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),
+             .malformedLanguageCode(let l, _), .pagefindNotFound(let l, _), .reservedSlug(let l, _, _),
+             .diskFull(let l, _, _):
             return l
         }
     }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Everything `guidepost build` needs, resolved from flags and the environment.
@@ -43,27 +44,77 @@ public struct BuildOptions: Sendable {
     /// "Now": the `--now` value, else `SOURCE_DATE_EPOCH`, else the clock.
     public static func resolveNow(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
         if let flag {
-            guard let date = parseInstant(flag) else {
-                throw ValidationFailure("--now \"\(flag)\" is not an ISO 8601 instant; write e.g. 2025-05-26T12:00:00Z or 2025-05-26T14:00:00+02:00")
+            switch parseNow(flag) {
+            case .success(let date): return date
+            case .failure(let problem): throw ValidationFailure("--now: \"\(flag)\" \(problem.description)")
             }
-            return date
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = Int(epoch) else { throw ValidationFailure("SOURCE_DATE_EPOCH=\(epoch) is not a whole number of seconds") }
+            guard (0...253_402_300_799).contains(seconds) else {
+                throw ValidationFailure("SOURCE_DATE_EPOCH=\(epoch) is out of range; use a whole number of seconds from 0 (1970-01-01T00:00:00Z) to 253402300799 (9999-12-31T23:59:59Z)")
+            }
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
+    /// Checks a `--base-url` value: an absolute http(s) URL with a host and no query or fragment.
+    public static func checkBaseURL(_ flag: String?) throws(ValidationFailure) {
+        if let flag, let problem = BaseURL.problem(flag) { throw ValidationFailure("--base-url: \"\(flag)\" \(problem)") }
+    }
+
     /// Parses `2025-05-26T12:00:00Z`, `…+02:00`, with optional fractional seconds, or a bare date (midnight UTC).
     public static func parseInstant(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withFullDate]
-        return text.count == 10 ? formatter.date(from: text) : nil
+        try? parseNow(text).get()
+    }
+
+    /// Parses an RFC 3339 instant (`2025-05-26T12:00:00Z`, `…+02:00`, optional fractional seconds) or a bare
+    /// date (midnight UTC), rejecting dates that are not on the calendar and impossible times or offsets.
+    public static func parseNow(_ text: String) -> Result<Date, ValidationFailure> {
+        let shape = ValidationFailure("is not an ISO 8601 instant; write e.g. 2025-05-26T12:00:00Z or 2025-05-26T14:00:00+02:00")
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count, range.allSatisfy({ (48...57).contains(bytes[$0]) }) else { return nil }
+            return range.reduce(0) { $0 * 10 + Int(bytes[$1] - 48) }
+        }
+        guard bytes.count >= 10, let year = digits(0..<4), bytes[4] == UInt8(ascii: "-"), let month = digits(5..<7),
+              bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10) else { return .failure(shape) }
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            let detail = !(1...12).contains(month) ? "months go from 01 to 12"
+                : year == 0 ? "years start at 0001"
+                : "\(DateFormatting.monthName(month)) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
+            return .failure(ValidationFailure("is not a real calendar date (\(detail)); write a date that exists"))
+        }
+        let midnight = TimeInterval(date.daysSinceEpoch) * 86_400
+        if bytes.count == 10 { return .success(Date(timeIntervalSince1970: midnight)) }
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), let hour = digits(11..<13), bytes[13] == UInt8(ascii: ":"),
+              let minute = digits(14..<16), bytes[16] == UInt8(ascii: ":"), let second = digits(17..<19) else { return .failure(shape) }
+        var index = 19
+        var fraction = 0.0
+        if bytes[index] == UInt8(ascii: ".") {
+            var scale = 0.1
+            index += 1
+            let first = index
+            while index < bytes.count, (48...57).contains(bytes[index]) { fraction += Double(bytes[index] - 48) * scale; scale /= 10; index += 1 }
+            guard index > first else { return .failure(shape) }
+        }
+        let zone = String(decoding: bytes[index...], as: UTF8.self)
+        guard hour <= 23, minute <= 59, second <= 59 else {
+            return .failure(ValidationFailure("has an impossible time; hours go up to 23, minutes and seconds up to 59"))
+        }
+        let offset: Int
+        if zone == "Z" {
+            offset = 0
+        } else if zone.first == "+" || zone.first == "-" {
+            guard let seconds = Instant.parseOffset(zone) else {
+                return .failure(ValidationFailure("has an impossible offset \(zone); write Z or ±HH:MM, with hours up to 23 and minutes up to 59"))
+            }
+            offset = seconds
+        } else {
+            return .failure(shape)
+        }
+        return .success(Date(timeIntervalSince1970: midnight + TimeInterval(hour * 3600 + minute * 60 + second - offset) + fraction))
     }
 
     /// `2025-05-26T12:00:00Z`.

@@ -39,42 +39,49 @@ enum CalendarFile {
     static func compact(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
 
     static func utc(_ date: Date) -> String {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 0)!, from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        let day = Instant.calendarDate(of: date, in: "UTC")
+        let seconds = Int(max(-1e14, min(1e14, date.timeIntervalSince1970.rounded(.down)))) - day.daysSinceEpoch * 86_400
+        let pad = CalendarDate.padded
+        return compact(day) + "T" + pad(seconds / 3600, 2) + pad(seconds / 60 % 60, 2) + pad(seconds % 60, 2) + "Z"
     }
 
-    /// Escapes `\`, `;`, `,` and newlines in TEXT values (RFC 5545 §3.3.11).
+    /// Escapes `\`, `;`, `,` and line breaks (LF, CR or CRLF become `\n`) in TEXT values (RFC 5545 §3.3.11),
+    /// and drops other control characters, which TEXT cannot hold, so no value can start a property of its own.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n": result += "\\n"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar {
+            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": result.append(contentsOf: "\\;".unicodeScalars)
+            case ",": result.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": result.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !previousCR { result.append(contentsOf: "\\n".unicodeScalars) }
+            case "\t": result.append(scalar)
+            default: if scalar.value >= 0x20, scalar.value != 0x7F { result.append(scalar) }
             }
         }
-        return result
+        return String(result)
     }
 
     /// Folds a line into chunks of at most 75 octets, never splitting a UTF-8 sequence (RFC 5545 §3.1).
     static func fold(_ line: String) -> String {
         var chunks: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
+        for character in line.unicodeScalars {
+            let size = UTF8.width(character)
             let limit = chunks.isEmpty ? 75 : 74 // continuation lines start with a space
             if octets + size > limit {
-                chunks.append(current)
-                current = ""
+                chunks.append(String(current))
+                current = String.UnicodeScalarView()
                 octets = 0
             }
             current.append(character)
             octets += size
         }
-        chunks.append(current)
+        chunks.append(String(current))
         return chunks.joined(separator: "\r\n ")
     }
 }

@@ -41,11 +41,11 @@ struct OutputTree {
             }
         } else {
             // Only a missing spare is created; anything else in its place was refused by `OutputGuard`.
-            guard mkdir(root, 0o755) == 0 else { throw PathFailure(errno, path: root) }
+            guard mkdir(root, 0o755) == 0 else { throw FileSystemError(errno, path: root) }
         }
         // Paths are resolved from open folders (`openat` and friends), not walked from `/` for every file.
         let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFolder >= 0 else { throw PathFailure(errno, path: root) }
+        guard rootFolder >= 0 else { throw FileSystemError(errno, path: root) }
         defer { close(rootFolder) }
         let currentFolder = open(current, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if currentFolder >= 0 { close(currentFolder) } }
@@ -71,7 +71,7 @@ struct OutputTree {
                 }
             }
             // Never write into an existing file: it may be a hard link shared with the current output.
-            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw PathFailure(errno, path: root + "/" + file.path) }
+            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw FileSystemError(errno, path: root + "/" + file.path) }
             if plan == .link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { continue }
             try Self.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
         }
@@ -92,7 +92,7 @@ struct OutputTree {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard descriptor >= 0, let directory = fdopendir(descriptor) else {
             if descriptor >= 0 { close(descriptor) }
-            throw PathFailure(errno, path: folder)
+            throw FileSystemError(errno, path: folder)
         }
         defer { closedir(directory) }
         let entries = directoryEntries(directory)
@@ -147,14 +147,14 @@ struct OutputTree {
     /// swapped in whole).
     static func write(_ bytes: [UInt8], in folder: Int32, _ relative: String, shownAs path: String) throws {
         let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw PathFailure(errno, path: path) }
+        guard descriptor >= 0 else { throw FileSystemError(errno, path: path) }
         defer { close(descriptor) }
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if result < 0 {
                 if errno == EINTR { continue }
-                throw PathFailure(errno, path: path)
+                throw FileSystemError(errno, path: path)
             }
             written += result
         }
@@ -163,7 +163,7 @@ struct OutputTree {
     /// Deletes a folder Guidepost made, except the top-level names in `keep`.
     static func remove(_ path: String, keeping keep: Set<String>) throws {
         guard !keep.isEmpty else { return try remove(path) }
-        guard let directory = opendir(path) else { throw PathFailure(errno, path: path) }
+        guard let directory = opendir(path) else { throw FileSystemError(errno, path: path) }
         let names = directoryEntries(directory).map(\.name)
         closedir(directory)
         for name in names where !keep.contains(name) { try remove(path + "/" + name) }
@@ -175,13 +175,13 @@ struct OutputTree {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            guard let directory = opendir(path) else { throw PathFailure(errno, path: path) }
+            guard let directory = opendir(path) else { throw FileSystemError(errno, path: path) }
             let names = directoryEntries(directory).map(\.name)
             closedir(directory)
             for name in names { try remove(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw PathFailure(errno, path: path) }
+            guard rmdir(path) == 0 else { throw FileSystemError(errno, path: path) }
         } else if unlink(path) != 0, errno != ENOENT {
-            throw PathFailure(errno, path: path)
+            throw FileSystemError(errno, path: path)
         }
     }
 }

@@ -23,6 +23,9 @@ public struct Router: Sendable {
         }
     }
 
+    /// Names Guidepost writes itself in each language's folder, which no page or section may take.
+    static let reservedNames: Set<String> = ["404.html", "feed.xml", "index.html"]
+
     /// The absolute base URL, ending in `/`.
     public let baseURL: String
     private var paths: [PageID: String] = [:]
@@ -62,6 +65,13 @@ public struct Router: Sendable {
                 segments.append(slug)
             }
             guard usable else { continue }
+            if segments.count > 1, Router.reservedNames.contains(segments[1]) {
+                let own = page.isIndex || components.count > 1 ? nil : page.frontMatter.slugLocation
+                let folderIndex = components.count > 1 ? byID[PageID(language: page.language, relativePath: "\(components[0])/index.md")] : nil
+                let location = own ?? folderIndex.flatMap { pages[$0].frontMatter.slugLocation } ?? SourceLocation(path: page.file.path)
+                errors.append(.reservedSlug(location, slug: segments[1], output: "\(page.language)/\(segments[1])"))
+                continue
+            }
             let path = segments.joined(separator: "/") + "/"
             if let other = owners[path] {
                 errors.append(.duplicateOutput(page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))

@@ -7,9 +7,8 @@ enum SearchIndex {
     /// Pagefind lists languages in `pagefind-entry.json` in hash-map order; the file is rewritten
     /// with sorted keys so that the same inputs give the same bytes.
     static func build(in site: URL, pagefind: String?, config: String, timeout: Int = 600) throws(BuildError) {
-        guard let executable = pagefind ?? find("pagefind") else {
-            throw .io(SourceLocation(path: config), detail: "\"search\" is on but Pagefind is not installed; run make site (it installs pagefind[bin] from PyPI) or pass --pagefind <path>")
-        }
+        guard let executable = pagefind ?? find("pagefind") else { throw .pagefindNotFound(SourceLocation(path: config), path: "") }
+        guard FileManager.default.isExecutableFile(atPath: executable) else { throw .pagefindNotFound(SourceLocation(path: config), path: executable) }
         let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
         let result: ChildProcess.Outcome
         do { result = try ChildProcess.run(executable, arguments, timeout: timeout) } catch {

@@ -171,6 +171,7 @@ public enum SiteBuilder {
             let neighbours = views.navigation.neighbours(of: page.relativePath, in: language)
             context.previous = neighbours.previous.map { views.link($0, from: path, language: language) }
             context.next = neighbours.next.map { views.link($0, from: path, language: language) }
+            context.hasNeighbours = context.previous != nil || context.next != nil
             if page.isIndex {
                 let folder = String(page.relativePath.dropLast("/index.md".count))
                 context.children = views.navigation.children(of: folder, in: language).map { views.link($0, from: path, language: language) }

@@ -53,7 +53,7 @@ public enum SiteLoader {
         case .success(let loaded): config = loaded
         case .failure(let failure): return .failure(failure)
         }
-        if let baseURL = options.baseURL { config.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        if let baseURL = options.baseURL { config.baseURL = BaseURL.normalized(baseURL) }
 
         var strings = loadStrings(content, config: config, errors: &errors)
         var stringWarnings: [BuildError] = []
@@ -66,7 +66,8 @@ public enum SiteLoader {
             if case .invalidCampaign(_, let name, _) = error { return !brokenNamespaces.contains(name) }
             return true
         }
-        let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors)
+        var unreadableTemplates = Set<String>()
+        let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors, unreadable: &unreadableTemplates)
         let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
         let pages = loadPages(content, config: config, drafts: options.includeDrafts, errors: &errors)
         let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
@@ -87,12 +88,12 @@ public enum SiteLoader {
                 case let other?: errors.append(.factTypeMismatch(location, key: key, expected: "a source", actual: other.typeName))
                 }
             }
-            if let templates, let layout = page.frontMatter.layout, !templates.has(layout) {
+            if let templates, let layout = page.frontMatter.layout, !templates.has(layout), !unreadableTemplates.contains(layout) {
                 errors.append(.missingTemplate(page.frontMatter.layoutLocation ?? page.frontMatter.location, name: layout))
             }
         }
         if let templates {
-            for name in ["page", "home", "root", "404", "root-404", "translations"] where !templates.has(name) {
+            for name in ["page", "home", "root", "404", "root-404", "translations"] where !templates.has(name) && !unreadableTemplates.contains(name) {
                 errors.append(.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
             }
             checkStrings(&strings, config: config, templates: templates, errors: &errors, warnings: &stringWarnings)
@@ -153,15 +154,24 @@ public enum SiteLoader {
         return FactStore(all, errors: &errors)
     }
 
-    private static func loadTemplates(_ tree: FileTree, errors: inout [BuildError]) -> TemplateLibrary? {
+    private static func loadTemplates(_ tree: FileTree, errors: inout [BuildError], unreadable: inout Set<String>) -> TemplateLibrary? {
         var sources: [TemplateSource] = []
-        for relative in tree.files(under: "", suffix: ".mustache", errors: &errors) where !relative.hasPrefix("assets/") {
+        let before = errors.count
+        let files = tree.files(under: "", suffix: ".mustache", errors: &errors)
+        // Templates that exist but were refused (a link leaving the folder, …): their error is the root cause,
+        // so the includes that name them are not reported again as missing.
+        let prefix = tree.path("") + "/"
+        for error in errors[before...] where error.location.path.hasPrefix(prefix) && error.location.path.hasSuffix(".mustache") {
+            unreadable.insert(String(error.location.path.dropFirst(prefix.count).dropLast(".mustache".count)))
+        }
+        for relative in files where !relative.hasPrefix("assets/") {
+            let name = String(relative.dropLast(".mustache".count))
             switch readText(tree, relative) {
-            case .success(let file): sources.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), file: file))
-            case .failure(let failure): errors += failure.errors
+            case .success(let file): sources.append(TemplateSource(name: name, file: file))
+            case .failure(let failure): errors += failure.errors; unreadable.insert(name)
             }
         }
-        switch TemplateLibrary.load(sources) {
+        switch TemplateLibrary.load(sources, unreadable: unreadable) {
         case .success(let library): return library
         case .failure(let failure):
             errors += failure.errors

@@ -78,25 +78,11 @@ public enum SiteWriter {
         } catch {
             // The spare is Guidepost's own (checked above): one this build created is removed, and so is
             // any spare when the disk is full, so a failed build leaves nothing half-written behind.
-            let full = (error as? PathFailure)?.code == ENOSPC
+            let full = (error as? FileSystemError).map { $0.code == ENOSPC || $0.code == EDQUOT } ?? false
             if !spareExisted || full { try? OutputTree.remove(spare.path, keeping: keep) }
             if let error = error as? BuildError { throw error }
-            if full { throw diskFull(error, files: marked, output: output) }
-            if let failure = error as? PathFailure { throw .io(SourceLocation(path: failure.path), detail: failure.description) }
-            throw .io(SourceLocation(path: output), detail: "\(error)")
+            throw WriteFailure.error(error, output: output, files: marked)
         }
-    }
-
-    /// The error for a full disk: which file could not be written, and how much space the site needs.
-    private static func diskFull(_ error: Error, files: [OutputFile], output: String) -> BuildError {
-        let path = (error as? PathFailure)?.path ?? output
-        let needed = files.reduce(0) { $0 + $1.bytes.count }
-        var space = statvfs()
-        let parent = AbsolutePath.parent(of: output)
-        let free = statvfs(parent, &space) == 0 ? Int(space.f_bavail) * Int(space.f_frsize) : -1
-        let mib = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-        let freeText = free >= 0 ? "\(mib(free)) are free now" : "the free space is unknown"
-        return .unreadable(SourceLocation(path: path), problem: "the disk is full: this file could not be written; the site needs about \(mib(needed)) beside the current output and \(freeText); free some space and build again (the previous output is unchanged)")
     }
 
     /// Exchanges `spare` and `target` atomically; when `target` does not exist yet, renames `spare` to it.
@@ -104,7 +90,7 @@ public enum SiteWriter {
     private static func swap(_ spare: String, _ target: String, keep: Set<String>) throws {
         var info = stat()
         guard lstat(target, &info) == 0 else {
-            guard rename(spare, target) == 0 else { throw PathFailure(errno, path: target) }
+            guard rename(spare, target) == 0 else { throw FileSystemError(errno, path: target) }
             return
         }
         var moved: [String] = []
@@ -122,9 +108,9 @@ public enum SiteWriter {
     private static func move(_ from: String, _ to: String) throws {
         var info = stat()
         if lstat(to, &info) == 0 {
-            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else { throw PathFailure(errno, path: from) }
+            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else { throw FileSystemError(errno, path: from) }
         } else if rename(from, to) != 0 {
-            throw PathFailure(errno, path: from)
+            throw FileSystemError(errno, path: from)
         }
     }
 
@@ -133,9 +119,9 @@ public enum SiteWriter {
         if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 { return }
         // No atomic exchange on this file system: three renames, undone if the second fails.
         let aside = spare + ".swap"
-        guard rename(target, aside) == 0 else { throw PathFailure(errno, path: target) }
+        guard rename(target, aside) == 0 else { throw FileSystemError(errno, path: target) }
         guard rename(spare, target) == 0 else {
-            let failure = PathFailure(errno, path: target)
+            let failure = FileSystemError(errno, path: target)
             _ = rename(aside, target)
             throw failure
         }
@@ -153,19 +139,4 @@ public enum SiteWriter {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
             && !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
     }
-}
-
-/// A system call that failed on a path, with its `errno`.
-struct PathFailure: Error, CustomStringConvertible {
-    /// The `errno` value.
-    let code: Int32
-    /// The path the call was about.
-    let path: String
-
-    init(_ code: Int32, path: String) {
-        self.code = code
-        self.path = path
-    }
-
-    var description: String { String(cString: strerror(code)) }
 }

@@ -7,8 +7,9 @@ public struct TemplateLibrary: Sendable {
     /// The sources, by name.
     public let sources: [String: TemplateSource]
 
-    /// Parses `sources`, reporting syntax errors, missing partials and loops, all at once.
-    public static func load(_ sources: [TemplateSource]) -> Result<TemplateLibrary, BuildFailure> {
+    /// Parses `sources`, reporting syntax errors, missing partials and loops, all at once. Includes of
+    /// `unreadable` templates (which exist but could not be read, an error already reported) are not reported again.
+    public static func load(_ sources: [TemplateSource], unreadable: Set<String> = []) -> Result<TemplateLibrary, BuildFailure> {
         var errors: [BuildError] = []
         var templates: [String: [TemplateNode]] = [:]
         let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -16,7 +17,7 @@ public struct TemplateLibrary: Sendable {
             var parser = TemplateParser(path: source.file.path, text: source.file.text)
             templates[source.name] = parser.parse()
             errors += parser.errors
-            for reference in source.references where byName[reference.name] == nil {
+            for reference in source.references where byName[reference.name] == nil && !unreadable.contains(reference.name) {
                 errors.append(.missingTemplate(reference.location, name: reference.name))
             }
         }

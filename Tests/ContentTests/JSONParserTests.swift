@@ -49,3 +49,41 @@ import Testing
         }
     }
 }
+
+/// Well-formed JSON whose values no page may carry: control characters, numbers out of range (issue 14).
+@Suite struct JSONParserValueTests {
+    static let control = #"which text cannot contain; remove it (of the control characters only \t, \n and \r are allowed)"#
+
+    @Test(arguments: [
+        (#"{"a": "x\u0000y"}"#, TextPosition(line: 1, column: 9), #"the escape \u0000 stands for the control character U+0000, "# + control),
+        (#"["\u000b"]"#, TextPosition(line: 1, column: 3), #"the escape \u000b stands for the control character U+000B, "# + control),
+        ("[\n \"ok \\u001B\"]", TextPosition(line: 2, column: 6), #"the escape \u001B stands for the control character U+001B, "# + control),
+        (#"["\b"]"#, TextPosition(line: 1, column: 3), #"the escape \b stands for the control character U+0008, "# + control),
+        (#"["\f"]"#, TextPosition(line: 1, column: 3), #"the escape \f stands for the control character U+000C, "# + control),
+        (#"{"n": 1e999}"#, TextPosition(line: 1, column: 7), "the number 1e999 is too large to be stored (the largest is about 1.8e308); write a smaller number"),
+        (#"[-1E+400]"#, TextPosition(line: 1, column: 2), "the number -1E+400 is too large to be stored (the largest is about 1.8e308); write a smaller number"),
+        (#"[0.1e-400]"#, TextPosition(line: 1, column: 2), "the number 0.1e-400 is too close to zero to be stored (it would become 0); write 0, or a number no closer to zero than about 4.9e-324"),
+    ])
+    func rejectsUnusableValuesAtTheirStart(text: String, position: TextPosition, detail: String) {
+        #expect(throws: JSONSyntaxError(position: position, detail: detail, isValueError: true)) { try JSONParser.parse(text) }
+    }
+
+    @Test func rawControlCharacterIsASyntaxError() {
+        #expect(throws: JSONSyntaxError(position: TextPosition(line: 1, column: 4), detail: "the control character U+001B cannot appear in text; remove it")) {
+            try JSONParser.parse("[\"a\u{1B}\"]")
+        }
+        #expect(throws: JSONSyntaxError(position: TextPosition(line: 1, column: 3), detail: #"a tab must be written \t inside a string"#)) {
+            try JSONParser.parse("[\"\tx\"]")
+        }
+    }
+
+    @Test func keepsTabLineBreaksZeroAndTinyNumbers() throws {
+        #expect(try JSONParser.parse(#"["a\tb\nc\rd"]"#).value == .array([JSON(.string("a\tb\nc\rd"), at: TextPosition(line: 1, column: 2))]))
+        for zero in ["0", "0e-400", "0.000e999", "-0.0"] {
+            guard case .number(let value, _) = try JSONParser.parse(zero).value else { Issue.record("not a number"); continue }
+            #expect(value == 0)
+        }
+        guard case .number(let tiny, _) = try JSONParser.parse("4.9e-324").value else { Issue.record("not a number"); return }
+        #expect(tiny > 0)
+    }
+}

@@ -52,6 +52,11 @@ import Testing
                 let body = "{\"title\": \"Énorme\"}\n\n" + String(repeating: line, count: 20_000_000 / line.utf8.count + 1)
                 try body.write(to: work.appendingPathComponent("content/en/huge.md"), atomically: false, encoding: .utf8)
             }
+            if name == "template-symlink-outside" {
+                let base = work.appendingPathComponent("templates/base.mustache")
+                try FileManager.default.moveItem(at: base, to: work.appendingPathComponent("base.mustache"))
+                try FileManager.default.createSymbolicLink(atPath: base.path, withDestinationPath: "../base.mustache")
+            }
             if name == "symlink-outside" {
                 try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("content/en/leak.md").path, withDestinationPath: "/etc/hostname")
             }

@@ -67,6 +67,25 @@ class CalendarTests(unittest.TestCase):
         event = self.check_file(path, datetime.date(2025, 5, 26), datetime.datetime(2025, 5, 24, 10, 0, tzinfo=datetime.timezone.utc))
         self.assertEqual(str(event["SUMMARY"]), "Dernier jour pour s’opposer\u202f: " + title)
 
+    def test_line_breaks_in_a_title_cannot_add_properties(self):
+        # Issue 14: a CR, LF or CRLF in a campaign title used to start new properties (ATTACH, END:VEVENT) in the .ics.
+        import subprocess, tempfile, shutil, json
+        from support import ROOT, BINARY
+        work = tempfile.mkdtemp()
+        shutil.copytree(os.path.join(ROOT, "Tests", "Fixtures", "basic", "content"), os.path.join(work, "content"))
+        facts_path = os.path.join(work, "content", "facts", "demo.json")
+        facts = json.loads(read(facts_path, "r"))
+        title = "Evil\r\nATTACH:https://evil.example/x\nEND:VEVENT\rBEGIN:VALARM;x,y\\z"
+        facts["title"]["text"]["fr"] = title
+        with open(facts_path, "w") as handle:
+            json.dump(facts, handle, ensure_ascii=False)
+        subprocess.run([BINARY, "build", "--content", os.path.join(work, "content"), "--templates", os.path.join(ROOT, "templates"),
+                        "--output", os.path.join(work, "site"), "--now", "2025-05-24T10:00:00Z"], check=True, capture_output=True)
+        path = os.path.join(work, "site", "calendar", "demo.fr.ics")
+        event = self.check_file(path, datetime.date(2025, 5, 26), datetime.datetime(2025, 5, 24, 10, 0, tzinfo=datetime.timezone.utc))
+        self.assertNotIn("ATTACH", event)
+        self.assertEqual(str(event["SUMMARY"]), "Dernier jour pour s’opposer\u202f: " + title.replace("\r\n", "\n").replace("\r", "\n"))
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -240,9 +240,9 @@ class HardeningTest(unittest.TestCase):
         full = subprocess.run([BINARY, "build", "--content", content, "--templates", templates, "--output", output, "--now", NOW],
                               capture_output=True, text=True)
         self.assertEqual(full.returncode, 1)
-        self.assertRegex(full.stderr, r"\.site\.spare/[^:]+:1:1: error: the disk is full: this file could not be written; the site "
-                                      r"needs about [0-9.]+ MB beside the current output and [0-9.]+ MB are free now; free some "
-                                      r"space and build again \(the previous output is unchanged\)")
+        self.assertRegex(full.stderr, r"\.site\.spare/[^:]+:1:1: error: the disk is full, so this file could not be written; the site "
+                                      r"needs about [0-9]+ [KM]B, and [0-9]+ [KM]B are free: free some "
+                                      r"space and build again \(the previous site is left as it was\)")
         self.assertEqual(tree(output), before)
         self.assertEqual(sorted(os.listdir(disk)), [".site.lock", "site"], "the half-written spare was removed")
 

@@ -44,22 +44,23 @@ public struct SiteConfig: Sendable {
         var errors: [BuildError] = []
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
-            return .failure(BuildFailure([.malformedJSON(file.location(error.position), detail: error.detail)]))
+            return .failure(BuildFailure([error.buildError(in: file)]))
         }
         guard var reader = ObjectReader(json, in: file, field: "site.json", known: fields, errors: &errors) else {
             return .failure(BuildFailure(errors))
         }
         let languages = reader.strings("languages", required: true) ?? []
         for (code, location) in languages where !SiteConfig.isLanguageCode(code) {
-            reader.report(.unknownLanguage(location, code: code))
+            reader.report(.malformedLanguageCode(location, code: code))
         }
         let codes = languages.map(\.0)
         let source = reader.string("sourceLanguage", required: true)
         if let (code, location) = source, !codes.contains(code) { reader.report(.unknownLanguage(location, code: code)) }
         let title = reader.localized("title", languages: codes, required: true)
         let description = reader.localized("description", languages: codes) ?? LocalizedText([:])
-        var baseURL = reader.string("baseURL", required: true)?.0 ?? "/"
-        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        let base = reader.string("baseURL", required: true)
+        if let (url, location) = base, let problem = BaseURL.problem(url) { reader.report(.invalidBaseURL(location, url: url, reason: problem)) }
+        let baseURL = BaseURL.normalized(base?.0 ?? "/")
         let days = reader.integer("deadlineWarningDays") ?? 7
         let raw = reader.bool("allowRawHTML") ?? false
         let search = reader.bool("search") ?? false

@@ -21,7 +21,7 @@ public struct UIStrings: Sendable {
         var errors: [BuildError] = []
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
-            return .failure(BuildFailure([.malformedJSON(file.location(error.position), detail: error.detail)]))
+            return .failure(BuildFailure([error.buildError(in: file)]))
         }
         guard let reader = ObjectReader(json, in: file, field: "strings", known: [], errors: &errors) else {
             return .failure(BuildFailure(errors))

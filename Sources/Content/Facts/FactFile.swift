@@ -15,7 +15,7 @@ public enum FactFile {
         var errors: [BuildError] = []
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
-            return ([], [.malformedJSON(file.location(error.position), detail: error.detail)])
+            return ([], [error.buildError(in: file)])
         }
         guard let reader = ObjectReader(json, in: file, field: "facts", known: [], errors: &errors) else { return ([], errors) }
         errors += reader.errors
@@ -106,11 +106,15 @@ public enum FactFile {
             reader.report(.unknownTimeZone(zoneLocation, name: zone))
             return nil
         }
-        guard let instant = Instant(local: text, timeZone: zone) else {
+        switch Instant.parse(local: text, timeZone: zone) {
+        case .success(let instant):
+            return .instant(instant)
+        case .failure(.notADateTime):
             reader.report(.invalidDate(location, value: text))
-            return nil
+        case .failure(.notOneMoment(let reason)):
+            reader.report(.invalidInstant(location, value: text, reason: reason))
         }
-        return .instant(instant)
+        return nil
     }
 
     private static func readSource(_ reader: inout ObjectReader, languages: [String]) -> FactValue? {
@@ -129,7 +133,7 @@ public enum FactFile {
             source.report(.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
         }
         if let (code, location) = language, !SiteConfig.isLanguageCode(code) {
-            source.report(.unknownLanguage(location, code: code))
+            source.report(.malformedLanguageCode(location, code: code))
         }
         (errors + source.errors).forEach { reader.report($0) }
         guard let publisher, let title, let language, source.errors.isEmpty else { return nil }

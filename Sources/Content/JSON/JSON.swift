@@ -65,10 +65,18 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     public var position: TextPosition
     /// What it expected or found.
     public var detail: String
+    /// True when the JSON is well-formed but a value cannot be used (a control character, a number out of range).
+    public var isValueError: Bool
 
     /// Creates an error.
-    public init(position: TextPosition, detail: String) {
+    public init(position: TextPosition, detail: String, isValueError: Bool = false) {
         self.position = position
         self.detail = detail
+        self.isValueError = isValueError
+    }
+
+    /// The build error for this problem in `file`.
+    public func buildError(in file: SourceText) -> BuildError {
+        isValueError ? .invalidJSONValue(file.location(position), detail: detail) : .malformedJSON(file.location(position), detail: detail)
     }
 }

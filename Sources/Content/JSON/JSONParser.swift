@@ -149,10 +149,20 @@ public struct JSONParser {
                 advance()
                 return String(decoding: run, as: UTF8.self)
             case UInt8(ascii: "\\"):
+                let escape = (position, index)
                 advance()
-                UTF8.encode(try parseEscape()) { run.append($0) }
+                let scalar = try parseEscape()
+                if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" {
+                    let written = String(decoding: bytes[escape.1..<index], as: UTF8.self)
+                    throw JSONSyntaxError(position: escape.0, detail: "the escape \(written) stands for the control character \(JSONParser.scalarName(scalar)), which text cannot contain; remove it (of the control characters only \\t, \\n and \\r are allowed)", isValueError: true)
+                }
+                UTF8.encode(scalar) { run.append($0) }
             case 0x00..<0x20:
-                throw error(byte == 0x0A ? "a string cannot span lines; close it before the line break or write \\n" : "a control character must be escaped inside a string")
+                switch byte {
+                case 0x0A, 0x0D: throw error("a string cannot span lines; close it before the line break or write \\n")
+                case 0x09: throw error("a tab must be written \\t inside a string")
+                default: throw error("the control character \(JSONParser.scalarName(Unicode.Scalar(byte))) cannot appear in text; remove it")
+                }
             default:
                 run.append(byte)
                 advance()
@@ -202,8 +212,15 @@ public struct JSONParser {
         return value
     }
 
+    /// `U+001B`, the way error messages name a control character.
+    static func scalarName(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
+        let startPosition = position
         func digits(_ parser: inout JSONParser) -> Int {
             var count = 0
             while let byte = parser.current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { parser.advance(); count += 1 }
@@ -225,6 +242,13 @@ public struct JSONParser {
             if digits(&self) == 0 { throw error("an exponent must have digits") }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        return .number(Double(text) ?? 0, text: text)
+        let value = Double(text) ?? .infinity
+        if !value.isFinite {
+            throw JSONSyntaxError(position: startPosition, detail: "the number \(text) is too large to be stored (the largest is about 1.8e308); write a smaller number", isValueError: true)
+        }
+        if value == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            throw JSONSyntaxError(position: startPosition, detail: "the number \(text) is too close to zero to be stored (it would become 0); write 0, or a number no closer to zero than about 4.9e-324", isValueError: true)
+        }
+        return .number(value, text: text)
     }
 }

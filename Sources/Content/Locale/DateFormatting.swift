@@ -9,6 +9,9 @@ public enum DateFormatting {
         "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
     ]
 
+    /// The English name of `month` (1 to 12), for messages.
+    public static func monthName(_ month: Int) -> String { months["en"]![month - 1] }
+
     /// Languages whose date words are built in.
     public static var supportedLanguages: [String] { months.keys.sorted() }
 

@@ -23,7 +23,8 @@ public struct LocalizedText: Hashable, Sendable {
         var ok = true
         for member in members {
             guard languages.contains(member.key) else {
-                errors.append(.unknownLanguage(file.location(member.keyPosition), code: member.key))
+                let location = file.location(member.keyPosition)
+                errors.append(SiteConfig.isLanguageCode(member.key) ? .unknownLanguage(location, code: member.key) : .malformedLanguageCode(location, code: member.key))
                 ok = false
                 continue
             }

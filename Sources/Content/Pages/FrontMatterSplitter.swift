@@ -18,7 +18,7 @@ public enum FrontMatterSplitter {
         // Everything up to the closing brace is JSON, parsed in place so positions stay true.
         let json: JSON
         do { json = try JSONParser.parse(bytes: Array(bytes[0...close])) } catch {
-            throw .malformedJSON(file.location(error.position), detail: error.detail)
+            throw error.buildError(in: file)
         }
         var cursor = close + 1
         let closeLine = bytes[0...close].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }

@@ -38,7 +38,12 @@ public struct Page: Sendable {
         let parts: (json: JSON, body: String, bodyStartLine: Int)
         do { parts = try FrontMatterSplitter.split(file) } catch { return .failure(BuildFailure([error])) }
         var errors: [BuildError] = []
-        guard let frontMatter = FrontMatter.read(parts.json, in: file, errors: &errors), errors.isEmpty else {
+        let frontMatter = FrontMatter.read(parts.json, in: file, errors: &errors)
+        if let control = ControlCharacters.first(in: parts.body) {
+            errors.append(.controlCharacter(SourceLocation(path: file.path, line: control.position.line + parts.bodyStartLine - 1,
+                                                           column: control.position.column), scalar: control.name))
+        }
+        guard let frontMatter, errors.isEmpty else {
             return .failure(BuildFailure(errors))
         }
         return .success(Page(language: language, relativePath: relativePath, file: file, frontMatter: frontMatter,

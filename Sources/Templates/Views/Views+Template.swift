@@ -18,6 +18,7 @@ extension ArticleContext: TemplateObject {
         case "breadcrumb": return path.resolve(self.breadcrumb)
         case "previous": return path.resolve(self.previous)
         case "next": return path.resolve(self.next)
+        case "hasNeighbours": return path.resolve(self.hasNeighbours)
         case "children": return path.resolve(self.children)
         case "toc": return path.resolve(self.toc)
         default: return nil
