@@ -14,12 +14,8 @@ extension Guidepost {
     /// Loads and builds the site in memory, without writing, and audits the translations.
     public static func check(_ options: BuildOptions) -> CheckReport {
         do {
-            let site = try buildInMemory(options)
-            let problems = site.audit?.problems ?? []
-            let vanished = URLRetention.check(output: options.outputDirectory, published: site.publishedPaths,
-                                              config: options.contentDirectory + "/site.json")
-            return options.strict ? CheckReport(errors: vanished + problems, warnings: [])
-                : CheckReport(errors: vanished, warnings: problems)
+            let problems = try buildInMemory(options).audit?.problems ?? []
+            return options.strict ? CheckReport(errors: problems, warnings: []) : CheckReport(errors: [], warnings: problems)
         } catch {
             return CheckReport(errors: error.errors, warnings: [])
         }

@@ -5,7 +5,7 @@ import Testing
 /// Builds each fixture site under `Tests/Fixtures/<case>/content` with the project's templates and
 /// compares every file with `Tests/Fixtures/<case>/expected/`. Re-record with `GUIDEPOST_RECORD=1`.
 @Suite struct GoldenSiteTests {
-    static let cases = ["basic", "campaigns", "translations"]
+    static let cases = ["basic", "campaigns", "translations", "navigation"]
 
     @Test(arguments: cases) func matchesExpectedOutput(name: String) throws {
         let fixture = Fixtures.directory.appendingPathComponent(name)
