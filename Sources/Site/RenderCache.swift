@@ -50,6 +50,7 @@ struct BuildFingerprint: Sendable {
         hasher.combine(config.deadlineWarningDays)
         hasher.combine(config.menu)
         hasher.combine(config.tocMinHeadings)
+        hasher.combine(String(describing: config.extra))
         hasher.combine(config.retired.map(\.path))
         self.now = Self.nowKey(library, now: now)
         hasher.combine(self.now)

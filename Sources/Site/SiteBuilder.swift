@@ -136,6 +136,7 @@ public enum SiteBuilder {
         let front = page.frontMatter
         var pageView = views.page(language: language, relativePath: page.relativePath, path: path,
                                   title: front.title, description: front.description, isHome: page.isHome)
+        pageView.extra = front.extra.map(ExtraData.from) ?? ExtraData.empty
         let strings = library.strings[language]!
         var notice: String?
         if job.isFallback {
@@ -156,6 +157,7 @@ public enum SiteBuilder {
             var context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
                                       pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language))
             context.groups = views.homeGroups(language, from: path)
+            context.site = views.site
             html = library.templates.renderBytes(context, with: front.layout ?? "home")
         } else {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
@@ -172,6 +174,7 @@ public enum SiteBuilder {
             context.previous = neighbours.previous.map { views.link($0, from: path, language: language) }
             context.next = neighbours.next.map { views.link($0, from: path, language: language) }
             context.hasNeighbours = context.previous != nil || context.next != nil
+            context.site = views.site
             if page.isIndex {
                 let folder = String(page.relativePath.dropLast("/index.md".count))
                 context.children = views.navigation.children(of: folder, in: language).map { views.link($0, from: path, language: language) }

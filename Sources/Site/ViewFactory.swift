@@ -10,6 +10,8 @@ struct ViewFactory: Sendable {
     let assetPaths: AssetPaths
     /// Sections, reading order and the menu of every language.
     let navigation: Navigation
+    /// `{{site.…}}`: the site's `extra`.
+    let site: SiteView
     /// Per language, computed once per build rather than once per page.
     private let flatStrings: [String: [String: String]]
     private let builtOn: [String: String]
@@ -21,6 +23,7 @@ struct ViewFactory: Sendable {
         self.now = now
         self.assetPaths = assetPaths
         self.navigation = Navigation(library: library)
+        self.site = SiteView(extra: library.config.extra.map(ExtraData.from) ?? ExtraData.empty)
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
         var built: [String: String] = [:], titles: [String: String] = [:]

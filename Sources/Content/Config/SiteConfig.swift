@@ -32,12 +32,14 @@ public struct SiteConfig: Sendable {
     public var menuLocations: [SourceLocation] = []
     /// A page shows a table of contents when it has at least this many headings of levels 2 and 3.
     public var tocMinHeadings: Int = 4
+    /// The free-form `extra` object, for templates (`{{site.extra.…}}`).
+    public var extra: JSON?
     /// URL paths (`fr/ancien/`) deliberately removed: each gets a page saying so.
     public var retired: [(path: String, location: SourceLocation)] = []
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep", "menu", "tocMinHeadings", "retired"]
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep", "menu", "tocMinHeadings", "retired", "extra"]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -84,6 +86,10 @@ public struct SiteConfig: Sendable {
             reader.report(.wrongType(location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)"))
         }
         let tocMinHeadings = reader.integer("tocMinHeadings") ?? 4
+        let extra = reader.member("extra")
+        if let extra, case .object = extra.value {} else if let extra {
+            reader.report(.wrongType(file.location(extra.position), field: "extra", expected: "an object such as {\"organisation\": \"…\"}"))
+        }
         var retired: [(path: String, location: SourceLocation)] = []
         for (item, location) in reader.strings("retired") ?? [] {
             guard let path = FrontMatter.urlPath(item) else {
@@ -99,7 +105,7 @@ public struct SiteConfig: Sendable {
             baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
             campaigns: campaigns.map(\.0), search: search, locales: locales, keep: keep.map(\.0),
             campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
-            menu: menu?.map(\.0), menuLocations: menu?.map(\.1) ?? [], tocMinHeadings: tocMinHeadings, retired: retired,
+            menu: menu?.map(\.0), menuLocations: menu?.map(\.1) ?? [], tocMinHeadings: tocMinHeadings, extra: extra, retired: retired,
             location: reader.location))
     }
 

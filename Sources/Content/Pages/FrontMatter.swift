@@ -30,6 +30,8 @@ public struct FrontMatter: Sendable {
     public var sources: [(key: String, location: SourceLocation)]
     /// For a translation: the `ContentHash.body` of the source page it was translated from.
     public var sourceHash: String?
+    /// The free-form `extra` object, for templates (`{{page.extra.…}}`).
+    public var extra: JSON?
     /// Whether the page shows a table of contents (nil: when it has enough headings).
     public var toc: Bool?
     /// Old URL paths of this page (`fr/ancien/`), each published as a redirect to it.
@@ -38,7 +40,7 @@ public struct FrontMatter: Sendable {
     public var location: SourceLocation
 
     /// The fields editors may write.
-    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc", "aliases"]
+    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc", "aliases", "extra"]
 
     /// Reads the front-matter object, collecting every error.
     static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
@@ -59,6 +61,10 @@ public struct FrontMatter: Sendable {
         let sources = reader.strings("sources") ?? []
         let sourceHash = reader.string("sourceHash")?.0
         let toc = reader.bool("toc")
+        let extra = reader.member("extra")
+        if let extra, case .object = extra.value {} else if let extra {
+            reader.report(.wrongType(file.location(extra.position), field: "extra", expected: "an object such as {\"icon\": \"shield\"}"))
+        }
         var aliases: [(path: String, location: SourceLocation)] = []
         for (alias, location) in reader.strings("aliases") ?? [] {
             guard let path = FrontMatter.urlPath(alias) else {
@@ -73,7 +79,7 @@ public struct FrontMatter: Sendable {
             title: title.0, description: description, slug: slug?.0, slugLocation: slug?.1, weight: weight,
             date: date, updated: updated, draft: draft, layout: layout?.0, layoutLocation: layout?.1,
             campaign: campaign?.0, campaignLocation: campaign?.1, sources: sources.map { (key: $0.0, location: $0.1) },
-            sourceHash: sourceHash, toc: toc, aliases: aliases, location: reader.location)
+            sourceHash: sourceHash, extra: extra, toc: toc, aliases: aliases, location: reader.location)
     }
 
     /// An old URL path of the site, normalised to the output form `fr/ancien/` (no leading `/`, a final `/`),

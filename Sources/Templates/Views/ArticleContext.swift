@@ -26,6 +26,8 @@ public struct ArticleContext: Sendable {
     public var previous: PageLinkView?
     /// The page after this one in its section's reading order.
     public var next: PageLinkView?
+    /// The site as a whole (`{{site.extra.…}}`).
+    public var site = SiteView()
     /// Whether `previous` or `next` is set (templates have no "or").
     public var hasNeighbours: Bool = false
     /// For a section's page (`index.md`): the pages and sections in it, in reading order.

@@ -10,6 +10,8 @@ public struct HomeContext: Sendable {
     public var pages: [PageLinkView]
     /// The sources behind the facts the home page uses.
     public var sources: [SourceView]
+    /// The site as a whole (`{{site.extra.…}}`).
+    public var site = SiteView()
     /// The same pages grouped: top-level pages by campaign (then the rest), then each top-level section.
     public var groups: [PageGroupView] = []
 

@@ -48,6 +48,8 @@ public struct PageView: Sendable {
     public var searchScriptURL: String = ""
     /// Pagefind's UI stylesheet, relative to this page.
     public var searchStylesheetURL: String = ""
+    /// The page's front-matter `extra` object (`{{page.extra.…}}`).
+    public var extra: TemplateData = ExtraData.empty
     /// The site menu: top-level pages and sections (or `site.json`'s `menu`), relative to this page.
     public var menu: [PageLinkView] = []
 

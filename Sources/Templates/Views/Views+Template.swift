@@ -19,6 +19,7 @@ extension ArticleContext: TemplateObject {
         case "previous": return path.resolve(self.previous)
         case "next": return path.resolve(self.next)
         case "hasNeighbours": return path.resolve(self.hasNeighbours)
+        case "site": return path.resolve(self.site)
         case "children": return path.resolve(self.children)
         case "toc": return path.resolve(self.toc)
         default: return nil
@@ -115,6 +116,7 @@ extension HomeContext: TemplateObject {
         case "pages": return path.resolve(self.pages)
         case "sources": return path.resolve(self.sources)
         case "groups": return path.resolve(self.groups)
+        case "site": return path.resolve(self.site)
         default: return nil
         }
     }
@@ -205,6 +207,7 @@ extension PageView: TemplateObject {
         case "searchScriptURL": return path.resolve(self.searchScriptURL)
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)
         case "menu": return path.resolve(self.menu)
+        case "extra": return path.isLast ? self.extra : self.extra.lookup(path.rest)
         default: return nil
         }
     }
@@ -266,6 +269,16 @@ extension TranslationCellView: TemplateObject {
         case "status": return path.resolve(self.status)
         case "statusClass": return path.resolve(self.statusClass)
         case "url": return path.resolve(self.url)
+        default: return nil
+        }
+    }
+}
+
+extension SiteView: TemplateObject {
+    /// The stored property named by `path.head`, for templates.
+    public func lookup(_ path: TemplatePath) -> TemplateData? {
+        switch path.head {
+        case "extra": return path.isLast ? self.extra : self.extra.lookup(path.rest)
         default: return nil
         }
     }
