@@ -65,6 +65,10 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .incompleteSource(_, let key, let problem):
+            return "the source \"\(key)\" \(problem)"
+        case .staleVerification(_, let key, let verified, let days, let limit):
+            return "the fact \"\(key)\" was last verified on \(verified), \(days) days ago (more than verifiedMaxAgeDays, \(limit)); check it against its sources again and update \"verified\""
         }
     }
 

@@ -64,6 +64,10 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// A source lacks what a reader needs to check it (`--strict`; otherwise a warning).
+    case incompleteSource(SourceLocation, key: String, problem: String)
+    /// A fact was last verified longer ago than `verifiedMaxAgeDays` (always a warning).
+    case staleVerification(SourceLocation, key: String, verified: String, days: Int, limit: Int)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -77,7 +81,8 @@ public enum BuildError: Error, Hashable, Sendable {
              .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
-             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _):
+             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
+             .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _):
             return l
         }
     }

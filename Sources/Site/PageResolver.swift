@@ -17,6 +17,8 @@ struct PageResolver: MarkdownResolver {
     var usedFacts: Set<String> = []
     /// The relative paths of the articles it links to (in `linkLanguage`).
     var linkedPages: Set<String> = []
+    /// The sources its text cites, in order of first citation (their numbers in the source list).
+    var citations: [String] = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, language: String? = nil, path: String? = nil) {
@@ -36,6 +38,27 @@ struct PageResolver: MarkdownResolver {
             errors.append(error)
             return nil
         }
+    }
+
+    mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? {
+        guard !keys.isEmpty else {
+            errors.append(.missingField(page.location(ofBody: position()), field: "a source key after \"cite\", e.g. {{cite sources.dpc-2025-05-21}}"))
+            return nil
+        }
+        var found: [Citation] = []
+        for key in keys {
+            switch facts[key]?.value {
+            case .source?:
+                if !citations.contains(key) { citations.append(key) }
+                usedFacts.insert(key)
+                found.append(Citation(number: citations.firstIndex(of: key)! + 1, key: key))
+            case nil:
+                errors.append(.unknownFact(page.location(ofBody: position()), key: key))
+            case let other?:
+                errors.append(.factTypeMismatch(page.location(ofBody: position()), key: key, expected: "a source (in a citation)", actual: other.typeName))
+            }
+        }
+        return found.count == keys.count ? found : nil
     }
 
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {

@@ -153,13 +153,13 @@ public enum SiteBuilder {
         if page.isHome {
             for campaign in library.campaigns.values { factKeys.formUnion(campaign.factKeys) }
             let context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
-                                      pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language))
+                                      pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language, cited: resolver.citations))
             html = library.templates.renderBytes(context, with: front.layout ?? "home")
         } else {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
             if let campaign { factKeys.formUnion(campaign.factKeys) }
             var context = ArticleContext(page: pageView, content: content, date: views.date(front.date, language),
-                                         updated: views.date(front.updated, language), sources: views.sources(factKeys, language),
+                                         updated: views.date(front.updated, language), sources: views.sources(factKeys, language, cited: resolver.citations),
                                          banner: campaign.map { banners.banner($0, language: language, path: path) },
                                          headings: views.headings(markdown),
                                          allSources: front.layout == "sources" ? views.allSources(language) : [])

@@ -59,4 +59,8 @@ public struct Source: Sendable, Hashable {
     public var url: String?
     /// Its language code (it may be one the site is not written in).
     public var language: String
+    /// Whether the source itself shows no date (`"undated": true`), so none can be given.
+    public var undated: Bool = false
+    /// The address of the copy that was actually read, when it is not `url` (a mirror or relay).
+    public var via: String? = nil
 }

@@ -8,7 +8,7 @@ import Diagnostics
 public enum FactFile {
     static let valueKinds = ["string", "number", "url", "date", "instant", "text", "source"]
     static let fields = valueKinds + ["timeZone", "sources", "verified", "note"]
-    static let sourceFields = ["publisher", "title", "date", "url", "language"]
+    static let sourceFields = ["publisher", "title", "date", "url", "language", "undated", "via"]
 
     /// The facts of `file`, whose keys are prefixed with `namespace.`.
     public static func parse(_ file: SourceText, namespace: String, languages: [String]) -> ([Fact], [BuildError]) {
@@ -125,15 +125,21 @@ public enum FactFile {
         let date = source.date("date")
         let url = source.string("url")
         let language = source.string("language", required: true)
-        if let (link, location) = url, !isAbsoluteURL(link) {
+        let undated = source.bool("undated") ?? false
+        let via = source.string("via")
+        for (link, location) in [url, via].compactMap({ $0 }) where !isAbsoluteURL(link) {
             source.report(.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
+        }
+        if undated, let json = source.member("date") {
+            source.report(.wrongType(reader.file.location(json.position), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"))
         }
         if let (code, location) = language, !SiteConfig.isLanguageCode(code) {
             source.report(.unknownLanguage(location, code: code))
         }
         (errors + source.errors).forEach { reader.report($0) }
         guard let publisher, let title, let language, source.errors.isEmpty else { return nil }
-        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0))
+        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0,
+                              undated: undated, via: via?.0))
     }
 
     /// `https://…` or `http://…` with a host.

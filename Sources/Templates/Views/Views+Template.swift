@@ -53,6 +53,10 @@ extension SourceView: TemplateObject {
         case "date": return path.resolve(self.date)
         case "url": return path.resolve(self.url)
         case "language": return path.resolve(self.language)
+        case "undatedText": return path.resolve(self.undatedText)
+        case "via": return path.resolve(self.via)
+        case "viaHost": return path.resolve(self.viaHost)
+        case "viaText": return path.resolve(self.viaText)
         default: return nil
         }
     }
@@ -79,6 +83,10 @@ extension BannerView: TemplateObject {
         case "afterText": return path.resolve(self.afterText)
         case "calendarURL": return path.resolve(self.calendarURL)
         case "texts": return path.resolve(self.texts)
+        case "hasUntil": return path.resolve(self.hasUntil)
+        case "untilPrefix": return path.resolve(self.untilPrefix)
+        case "untilSuffix": return path.resolve(self.untilSuffix)
+        case "lastDayText": return path.resolve(self.lastDayText)
         default: return nil
         }
     }
@@ -184,6 +192,11 @@ extension PageView: TemplateObject {
         case "hasSearch": return path.resolve(self.hasSearch)
         case "searchScriptURL": return path.resolve(self.searchScriptURL)
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)
+        case "publisherName": return path.resolve(self.publisherName)
+        case "publisherURL": return path.resolve(self.publisherURL)
+        case "publisherLabel": return path.resolve(self.publisherLabel)
+        case "reportURL": return path.resolve(self.reportURL)
+        case "reportLabel": return path.resolve(self.reportLabel)
         default: return nil
         }
     }
