@@ -115,6 +115,9 @@ struct ViewFactory: Sendable {
         entries.map { entry in
             var view = SourceView(key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
                                   date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
+            if view.date == nil, let month = entry.source.month {
+                view.date = DateView(text: DateFormatting.format(month: month, language: language), iso: String(month.description.prefix(7)))
+            }
             if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }
             if let via = entry.source.via {
                 view.via = via

@@ -64,13 +64,14 @@ import Testing
         try edit(content.appendingPathComponent("facts/press.json")) { _ in """
         {
           "daily-2025": {"source": {"publisher": "The Daily", "title": "[What the article says]", "language": "en"}},
-          "weekly-2025": {"source": {"publisher": "Het Weekblad", "title": "Aankondiging", "undated": true, "url": "https://example.com/weekly", "via": "https://mirror.example/weekly", "language": "nl"}}
+          "weekly-2025": {"source": {"publisher": "Het Weekblad", "title": "Aankondiging", "undated": true, "url": "https://example.com/weekly", "via": "https://mirror.example/weekly", "language": "nl"}},
+          "monthly-2025": {"source": {"publisher": "The Monthly", "title": "May issue", "month": "2025-05", "url": "https://example.com/monthly", "language": "en"}}
         }
         """ }
         let path = content.appendingPathComponent("facts/press.json").path
         let expected = [
             "\(path):2:17: error: the source \"press.daily-2025\" has a placeholder title in brackets; write its exact title, in its own language",
-            "\(path):2:17: error: the source \"press.daily-2025\" has no \"date\"; add its publication date, or \"undated\": true when the source shows none",
+            "\(path):2:17: error: the source \"press.daily-2025\" has no \"date\"; add its publication date (or \"month\": \"YYYY-MM\" when it gives no day), or \"undated\": true when the source shows none",
             "\(path):2:17: error: the source \"press.daily-2025\" has no \"url\"; add the address where readers can read it (and \"via\" for the copy read, if that was a mirror)",
         ]
         // (The fixture's translations are also reported as stale; only the fact file matters here.)

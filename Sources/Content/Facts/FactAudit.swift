@@ -16,9 +16,9 @@ public enum FactAudit {
                 problems.append(.incompleteSource(fact.location, key: fact.key,
                     problem: "has a placeholder title in brackets; write its exact title, in its own language"))
             }
-            if source.date == nil, !source.undated {
+            if source.date == nil, source.month == nil, !source.undated {
                 problems.append(.incompleteSource(fact.location, key: fact.key,
-                    problem: "has no \"date\"; add its publication date, or \"undated\": true when the source shows none"))
+                    problem: "has no \"date\"; add its publication date (or \"month\": \"YYYY-MM\" when it gives no day), or \"undated\": true when the source shows none"))
             }
         }
         return problems
