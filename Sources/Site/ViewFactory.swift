@@ -118,6 +118,7 @@ struct ViewFactory: Sendable {
             if view.date == nil, let month = entry.source.month {
                 view.date = DateView(text: DateFormatting.format(month: month, language: language), iso: String(month.description.prefix(7)))
             }
+            if entry.source.titleFromURL { view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address" }
             if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }
             if let via = entry.source.via {
                 view.via = via

@@ -64,7 +64,7 @@ import Testing
         try edit(content.appendingPathComponent("facts/press.json")) { _ in """
         {
           "daily-2025": {"source": {"publisher": "The Daily", "title": "[What the article says]", "language": "en"}},
-          "weekly-2025": {"source": {"publisher": "Het Weekblad", "title": "Aankondiging", "undated": true, "url": "https://example.com/weekly", "via": "https://mirror.example/weekly", "language": "nl"}},
+          "weekly-2025": {"source": {"publisher": "Het Weekblad", "title": "Aankondiging", "titleFromURL": true, "undated": true, "url": "https://example.com/weekly", "via": "https://mirror.example/weekly", "language": "nl"}},
           "monthly-2025": {"source": {"publisher": "The Monthly", "title": "May issue", "month": "2025-05", "url": "https://example.com/monthly", "language": "en"}}
         }
         """ }
@@ -81,7 +81,7 @@ import Testing
         #expect(Guidepost.check(options(content)).errors.isEmpty)
         // An undated source says so; a source read in a copy names it.
         let html = try page(try Guidepost.buildInMemory(options(content)).files, "en/index.html")
-        #expect(html.contains("<cite lang=\"nl\"><a href=\"https://example.com/weekly\" hreflang=\"nl\">Aankondiging</a></cite>, Het Weekblad, date not shown <span class=\"source-lang\">(nl)</span> <small class=\"source-via\">(read in a copy at <a href=\"https://mirror.example/weekly\">mirror.example</a>)</small>"))
+        #expect(html.contains("<cite lang=\"nl\"><a href=\"https://example.com/weekly\" hreflang=\"nl\">Aankondiging</a></cite> <small>(title as given in its address)</small>, Het Weekblad, date not shown <span class=\"source-lang\">(nl)</span> <small class=\"source-via\">(read in a copy at <a href=\"https://mirror.example/weekly\">mirror.example</a>)</small>"))
     }
 
     @Test func factsVerifiedTooLongAgoAreWarnedAboutEvenWhenStrict() throws {

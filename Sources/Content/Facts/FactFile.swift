@@ -8,7 +8,7 @@ import Diagnostics
 public enum FactFile {
     static let valueKinds = ["string", "number", "url", "date", "instant", "text", "source"]
     static let fields = valueKinds + ["timeZone", "sources", "verified", "note"]
-    static let sourceFields = ["publisher", "title", "date", "url", "language", "month", "undated", "via"]
+    static let sourceFields = ["publisher", "title", "date", "url", "language", "month", "undated", "via", "titleFromURL"]
 
     /// The facts of `file`, whose keys are prefixed with `namespace.`.
     public static func parse(_ file: SourceText, namespace: String, languages: [String]) -> ([Fact], [BuildError]) {
@@ -126,6 +126,7 @@ public enum FactFile {
         let url = source.string("url")
         let language = source.string("language", required: true)
         let undated = source.bool("undated") ?? false
+        let titleFromURL = source.bool("titleFromURL") ?? false
         var month: CalendarDate?
         if let (text, location) = source.string("month") {
             month = CalendarDate(iso: text + "-01")
@@ -147,7 +148,7 @@ public enum FactFile {
         (errors + source.errors).forEach { reader.report($0) }
         guard let publisher, let title, let language, source.errors.isEmpty else { return nil }
         return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0,
-                              month: month, undated: undated, via: via?.0))
+                              month: month, titleFromURL: titleFromURL, undated: undated, via: via?.0))
     }
 
     /// `https://…` or `http://…` with a host.

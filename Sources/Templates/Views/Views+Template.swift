@@ -54,6 +54,7 @@ extension SourceView: TemplateObject {
         case "url": return path.resolve(self.url)
         case "language": return path.resolve(self.language)
         case "undatedText": return path.resolve(self.undatedText)
+        case "titleNote": return path.resolve(self.titleNote)
         case "via": return path.resolve(self.via)
         case "viaHost": return path.resolve(self.viaHost)
         case "viaText": return path.resolve(self.viaText)
