@@ -17,6 +17,8 @@ struct PageResolver: MarkdownResolver {
     var usedFacts: Set<String> = []
     /// The relative paths of the articles it links to (in `linkLanguage`).
     var linkedPages: Set<String> = []
+    /// The site's publisher, for `{{publisher.name}}`, `{{publisher.url}}` and `{{publisher.contact}}`.
+    var publisher: Publisher?
     /// The sources its text cites, in order of first citation (their numbers in the source list).
     var citations: [String] = []
 
@@ -30,6 +32,9 @@ struct PageResolver: MarkdownResolver {
     }
 
     mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
+        if key.hasPrefix("publisher."), facts[key] == nil {
+            return publisherValue(key, context: context, at: page.location(ofBody: position()))
+        }
         switch facts.expansion(of: key, in: page.language, destination: context == .destination, at: page.location(ofBody: position())) {
         case .success(let text):
             usedFacts.insert(key)
@@ -38,6 +43,26 @@ struct PageResolver: MarkdownResolver {
             errors.append(error)
             return nil
         }
+    }
+
+    /// `{{publisher.name}}`, `{{publisher.url}}` or `{{publisher.contact}}` (its `mailto:` address, or its form) from `site.json`.
+    private mutating func publisherValue(_ key: String, context: PlaceholderContext, at location: SourceLocation) -> String? {
+        guard let publisher else {
+            errors.append(.unknownFact(location, key: key))
+            return nil
+        }
+        let value: String?
+        switch key {
+        case "publisher.name": value = context == .destination ? nil : publisher.name
+        case "publisher.url": value = publisher.url
+        case "publisher.contact": value = publisher.email.map { context == .destination ? "mailto:\($0)" : $0 } ?? publisher.form
+        default: value = nil
+        }
+        guard let value else {
+            errors.append(.unknownFact(location, key: key))
+            return nil
+        }
+        return value
     }
 
     mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? {

@@ -48,6 +48,7 @@ struct BuildFingerprint: Sendable {
         hasher.combine(config.search)
         hasher.combine(config.locales)
         hasher.combine(config.deadlineWarningDays)
+        hasher.combine(config.publisher)
         self.now = Self.nowKey(library, now: now)
         hasher.combine(self.now)
         for name in library.campaigns.keys.sorted() { hasher.combine(library.campaigns[name]!) }

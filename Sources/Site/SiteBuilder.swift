@@ -126,6 +126,7 @@ public enum SiteBuilder {
         let path = job.path
         let language = job.language
         var resolver = PageResolver(page: page, facts: library.facts, router: library.router, language: language, path: path)
+        resolver.publisher = library.config.publisher
         let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)

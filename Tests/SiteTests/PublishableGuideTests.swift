@@ -102,7 +102,11 @@ import Testing
         try edit(content.appendingPathComponent("site.json")) {
             $0.replacingOccurrences(of: "\"deadlineWarningDays\": 7,", with: "\"deadlineWarningDays\": 7, \"publisher\": {\"name\": \"Example Consumers\", \"url\": \"https://consumers.example/\", \"email\": \"errors@consumers.example\"},")
         }
+        for language in ["fr", "nl", "en"] {
+            try edit(content.appendingPathComponent("\(language)/guides/steps.md")) { $0 + "\nPublished by {{publisher.name}}: [write to us]({{publisher.contact}}).\n" }
+        }
         let html = try page(try Guidepost.buildInMemory(options(content)).files, "en/guides/steps/index.html")
+        #expect(html.contains("Published by Example Consumers: <a href=\"mailto:errors@consumers.example\">write to us</a>."))
         #expect(html.contains("<p>Published by <a href=\"https://consumers.example/\">Example Consumers</a></p>"))
         #expect(html.contains("<a class=\"report-error\" href=\"mailto:errors@consumers.example?subject=Error%20on%20https%3A%2F%2Fexample.org%2Fguide%2Fen%2Fguides%2Fsteps%2F\">Report an error on this page</a>"))
     }

@@ -3,7 +3,7 @@ import Diagnostics
 
 /// Who publishes the site (`site.json`'s `publisher`): named in the footer and on the About page, and
 /// reached by the "report an error on this page" link.
-public struct Publisher: Sendable, Equatable {
+public struct Publisher: Sendable, Hashable {
     /// The organisation's name.
     public var name: String
     /// Its website, if any.
