@@ -136,8 +136,9 @@ public enum FactFile {
             }
         }
         let via = source.string("via")
-        for (link, location) in [url, via].compactMap({ $0 }) where !isAbsoluteURL(link) {
-            source.report(.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
+        for (field, value) in [("url", url), ("via", via)] {
+            guard let (link, location) = value, !isAbsoluteURL(link) else { continue }
+            source.report(.wrongType(location, field: field, expected: "an absolute URL starting with https:// or http://"))
         }
         if undated, let json = source.member("date") {
             source.report(.wrongType(reader.file.location(json.position), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"))
