@@ -107,6 +107,10 @@ extension BuildError: CustomStringConvertible {
             return "the disk is full, so this file could not be written; the site needs about \(size(needed))\(free): free some space and build again (the previous site is left as it was)"
         case .pagefindNotFound(_, let path):
             return "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
+        case .incompleteSource(_, let key, let problem):
+            return "the source \"\(key)\" \(problem)"
+        case .staleVerification(_, let key, let verified, let days, let limit):
+            return "the fact \"\(key)\" was last verified on \(verified), \(days) days ago (more than verifiedMaxAgeDays, \(limit)); check it against its sources again and update \"verified\""
         }
     }
 

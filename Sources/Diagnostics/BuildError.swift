@@ -102,6 +102,10 @@ public enum BuildError: Error, Hashable, Sendable {
     case reservedSlug(SourceLocation, slug: String, output: String)
     /// The disk filled up while this file was written (`needed`: the whole site's size; `available`: free bytes, if known).
     case diskFull(SourceLocation, needed: Int, available: Int?)
+    /// A source lacks what a reader needs to check it (`--strict`; otherwise a warning).
+    case incompleteSource(SourceLocation, key: String, problem: String)
+    /// A fact was last verified longer ago than `verifiedMaxAgeDays` (always a warning).
+    case staleVerification(SourceLocation, key: String, verified: String, days: Int, limit: Int)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -121,7 +125,8 @@ public enum BuildError: Error, Hashable, Sendable {
              .outputLocked(let l, _), .toolTimedOut(let l, _, _),
              .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),
              .malformedLanguageCode(let l, _), .pagefindNotFound(let l, _), .reservedSlug(let l, _, _),
-             .diskFull(let l, _, _):
+             .diskFull(let l, _, _),
+             .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _):
             return l
         }
     }

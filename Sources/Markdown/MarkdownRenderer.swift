@@ -124,6 +124,12 @@ private struct TreeRewriter {
         // Most text nodes hold nothing to rewrite: decided on cmark's bytes, before making a Swift string.
         guard let raw = cmark_node_get_literal(node), needsRewrite(raw) else { return }
         let literal = String(cString: raw)
+        if Placeholder.mayContain(literal) {
+            let placeholders = Placeholder.scan(literal)
+            if placeholders.contains(where: { Citation.keys(in: $0.key) != nil }) {
+                return splitCitations(node, literal: literal, placeholders: placeholders, resolver: &resolver)
+            }
+        }
         var text = Placeholder.expand(literal) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
         }
@@ -132,6 +138,42 @@ private struct TreeRewriter {
             text = Typography.apply(text, language: language)
         }
         if text != literal { cmark_node_set_literal(node, text) }
+    }
+
+    /// Replaces a text node holding `{{cite …}}` with text nodes (facts expanded, typography applied) and,
+    /// for each citation, an inline node that prints its numbered links.
+    private func splitCitations<R: MarkdownResolver>(_ node: OpaquePointer, literal: String, placeholders: [Placeholder], resolver: inout R) {
+        var pending = ""
+        func flush() {
+            guard !pending.isEmpty else { return }
+            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            cmark_node_set_literal(text, options.language.map { Typography.apply(pending, language: $0) } ?? pending)
+            cmark_node_insert_before(node, text)
+            pending = ""
+        }
+        var cursor = literal.startIndex
+        for placeholder in placeholders {
+            pending += literal[cursor..<placeholder.range.lowerBound]
+            cursor = placeholder.range.upperBound
+            if let keys = Citation.keys(in: placeholder.key) {
+                guard let citations = resolver.cite(keys, at: position(of: node, offset: placeholder.characterOffset)) else {
+                    pending += literal[placeholder.range]
+                    continue
+                }
+                flush()
+                let reference = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                cmark_node_set_on_enter(reference, Citation.html(citations))
+                cmark_node_set_on_exit(reference, "")
+                cmark_node_insert_before(node, reference)
+            } else {
+                pending += resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
+                    ?? String(literal[placeholder.range])
+            }
+        }
+        pending += literal[cursor...]
+        flush()
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.

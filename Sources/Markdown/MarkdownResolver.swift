@@ -17,6 +17,13 @@ public protocol MarkdownResolver {
     mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String?
     /// The URL for a relative link to another Markdown file (`other.md#part`), or nil after recording an error.
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String?
+    /// The numbered citations for `{{cite key…}}`, or nil after recording an error (or to leave it as typed).
+    mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]?
+}
+
+extension MarkdownResolver {
+    /// By default citations stay as typed.
+    public mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? { nil }
 }
 
 /// A resolver that knows no facts and no other pages: placeholders and `.md` links stay as written.

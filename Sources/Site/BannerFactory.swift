@@ -54,7 +54,7 @@ struct BannerFactory: Sendable {
             openOne: form("banner-open", .one), openOther: form("banner-open", .other),
             closingOne: form("banner-closing", .one), closingOther: form("banner-closing", .other),
             lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
-        return BannerView(
+        var view = BannerView(
             campaign: campaign.name, state: status.state.rawValue,
             title: Typography.apply(campaign.title.text(in: language), language: language),
             deadlineText: DateFormatting.format(campaign.deadline, language: language),
@@ -64,6 +64,13 @@ struct BannerFactory: Sendable {
             warningDays: library.config.deadlineWarningDays, status: sentence,
             afterText: campaign.afterDeadline.map { Typography.apply($0.text(in: language), language: language) },
             calendarURL: "", texts: texts)
+        view.lastDayText = DateFormatting.format(status.lastDay, language: language)
+        if let until = strings.strings["banner-until"], let marker = until.range(of: "{date}") {
+            view.hasUntil = true
+            view.untilPrefix = Typography.apply(String(until[..<marker.lowerBound]), language: language)
+            view.untilSuffix = Typography.apply(String(until[marker.upperBound...]), language: language)
+        }
+        return view
     }
 
     /// Every campaign's banner, the most urgent first, then the nearest deadline.

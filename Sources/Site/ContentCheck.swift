@@ -10,6 +10,7 @@ enum ContentCheck {
         let found = parallelMap(pages) { page -> [BuildError] in
             guard router.path(of: page) != nil else { return [] }
             var resolver = PageResolver(page: page, facts: facts, router: router)
+            resolver.publisher = config.publisher
             _ = MarkdownRenderer.render(page.body, options: MarkdownOptions(allowRawHTML: config.allowRawHTML), resolver: &resolver)
             return resolver.errors
         }

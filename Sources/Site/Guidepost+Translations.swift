@@ -14,8 +14,10 @@ extension Guidepost {
     /// Loads and builds the site in memory, without writing, and audits the translations.
     public static func check(_ options: BuildOptions) -> CheckReport {
         do {
-            let problems = try buildInMemory(options).audit?.problems ?? []
-            return options.strict ? CheckReport(errors: problems, warnings: []) : CheckReport(errors: [], warnings: problems)
+            let site = try buildInMemory(options)
+            let problems = site.audit?.problems ?? []
+            return options.strict ? CheckReport(errors: problems, warnings: site.verificationWarnings)
+                : CheckReport(errors: [], warnings: problems + site.verificationWarnings)
         } catch {
             return CheckReport(errors: error.errors, warnings: [])
         }

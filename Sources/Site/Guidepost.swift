@@ -73,7 +73,9 @@ public enum Guidepost {
         }
         loaded = Date()
         switch SiteBuilder.build(library, now: options.now) {
-        case .success(let site): return site
+        case .success(var site):
+            site.verificationWarnings = library.verificationWarnings
+            return site
         case .failure(let failure): throw failure
         }
     }

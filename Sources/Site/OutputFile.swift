@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One file of the built site.
 public struct OutputFile: Sendable, Equatable {
     /// The path under the output folder, with `/` separators.
@@ -34,4 +36,6 @@ public struct BuiltSite: Sendable {
     public var publishedPaths: [String] = []
     /// What each real page contains (facts, checklists, headings).
     public var reports: [PageReport] = []
+    /// Facts verified longer ago than `verifiedMaxAgeDays` (warnings, even with `--strict`).
+    public var verificationWarnings: [BuildError] = []
 }

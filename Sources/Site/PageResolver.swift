@@ -17,6 +17,10 @@ struct PageResolver: MarkdownResolver {
     var usedFacts: Set<String> = []
     /// The relative paths of the articles it links to (in `linkLanguage`).
     var linkedPages: Set<String> = []
+    /// The site's publisher, for `{{publisher.name}}`, `{{publisher.url}}` and `{{publisher.contact}}`.
+    var publisher: Publisher?
+    /// The sources its text cites, in order of first citation (their numbers in the source list).
+    var citations: [String] = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, language: String? = nil, path: String? = nil) {
@@ -28,6 +32,9 @@ struct PageResolver: MarkdownResolver {
     }
 
     mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
+        if key.hasPrefix("publisher."), facts[key] == nil {
+            return publisherValue(key, context: context, at: page.location(ofBody: position()))
+        }
         switch facts.expansion(of: key, in: page.language, destination: context == .destination, at: page.location(ofBody: position())) {
         case .success(let text):
             usedFacts.insert(key)
@@ -36,6 +43,47 @@ struct PageResolver: MarkdownResolver {
             errors.append(error)
             return nil
         }
+    }
+
+    /// `{{publisher.name}}`, `{{publisher.url}}` or `{{publisher.contact}}` (its `mailto:` address, or its form) from `site.json`.
+    private mutating func publisherValue(_ key: String, context: PlaceholderContext, at location: SourceLocation) -> String? {
+        guard let publisher else {
+            errors.append(.unknownFact(location, key: key))
+            return nil
+        }
+        let value: String?
+        switch key {
+        case "publisher.name": value = context == .destination ? nil : publisher.name
+        case "publisher.url": value = publisher.url
+        case "publisher.contact": value = publisher.email.map { context == .destination ? "mailto:\($0)" : $0 } ?? publisher.form
+        default: value = nil
+        }
+        guard let value else {
+            errors.append(.unknownFact(location, key: key))
+            return nil
+        }
+        return value
+    }
+
+    mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? {
+        guard !keys.isEmpty else {
+            errors.append(.missingField(page.location(ofBody: position()), field: "a source key after \"cite\", e.g. {{cite sources.dpc-2025-05-21}}"))
+            return nil
+        }
+        var found: [Citation] = []
+        for key in keys {
+            switch facts[key]?.value {
+            case .source?:
+                if !citations.contains(key) { citations.append(key) }
+                usedFacts.insert(key)
+                found.append(Citation(number: citations.firstIndex(of: key)! + 1, key: key))
+            case nil:
+                errors.append(.unknownFact(page.location(ofBody: position()), key: key))
+            case let other?:
+                errors.append(.factTypeMismatch(page.location(ofBody: position()), key: key, expected: "a source (in a citation)", actual: other.typeName))
+            }
+        }
+        return found.count == keys.count ? found : nil
     }
 
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {

@@ -52,6 +52,7 @@ struct BuildFingerprint: Sendable {
         hasher.combine(config.tocMinHeadings)
         hasher.combine(String(describing: config.extra))
         hasher.combine(config.retired.map(\.path))
+        hasher.combine(config.publisher)
         self.now = Self.nowKey(library, now: now)
         hasher.combine(self.now)
         for name in library.campaigns.keys.sorted() { hasher.combine(library.campaigns[name]!) }

@@ -127,6 +127,7 @@ public enum SiteBuilder {
         let path = job.path
         let language = job.language
         var resolver = PageResolver(page: page, facts: library.facts, router: library.router, language: language, path: path)
+        resolver.publisher = library.config.publisher
         let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
@@ -155,7 +156,7 @@ public enum SiteBuilder {
         if page.isHome {
             for campaign in library.campaigns.values { factKeys.formUnion(campaign.factKeys) }
             var context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
-                                      pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language))
+                                      pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language, cited: resolver.citations))
             context.groups = views.homeGroups(language, from: path)
             context.site = views.site
             html = library.templates.renderBytes(context, with: front.layout ?? "home")
@@ -163,7 +164,7 @@ public enum SiteBuilder {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
             if let campaign { factKeys.formUnion(campaign.factKeys) }
             var context = ArticleContext(page: pageView, content: content, date: views.date(front.date, language),
-                                         updated: views.date(front.updated, language), sources: views.sources(factKeys, language),
+                                         updated: views.date(front.updated, language), sources: views.sources(factKeys, language, cited: resolver.citations),
                                          banner: campaign.map { banners.banner($0, language: language, path: path) },
                                          headings: views.headings(markdown),
                                          allSources: front.layout == "sources" ? views.allSources(language) : [])

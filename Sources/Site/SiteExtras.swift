@@ -51,11 +51,16 @@ enum SiteExtras {
         }
 
         let host = URL(string: config.baseURL)?.host ?? "guidepost.invalid"
-        for campaign in library.campaigns.values.sorted(by: { $0.name < $1.name }) {
+        // A calendar reminder only for a deadline still to come: once it has passed, the banner drops the link.
+        for campaign in library.campaigns.values.sorted(by: { $0.name < $1.name })
+        where DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: 0).state != .passed {
             for language in config.languages {
                 let strings = library.strings[language]
                 let summary = (strings?["calendar-summary"] ?? "{title}").replacingOccurrences(of: "{title}", with: campaign.title.text(in: language))
-                let description = "\(strings?["banner-deadline"] ?? "") \(DateFormatting.format(campaign.deadline, language: language)) (\(campaign.deadline.timeZone))"
+                let lastDay = DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: 0).lastDay
+                let description = strings?.strings["banner-until"].map {
+                    $0.replacingOccurrences(of: "{date}", with: DateFormatting.format(lastDay, language: language)) + " (\(campaign.deadline.timeZone))"
+                } ?? "\(strings?["banner-deadline"] ?? "") \(DateFormatting.format(campaign.deadline, language: language)) (\(campaign.deadline.timeZone))"
                 files.append(OutputFile(path: CalendarFile.path(campaign: campaign.name, language: language),
                                         text: CalendarFile.render(campaign, language: language, summary: summary, description: description, host: host, now: now)))
             }
@@ -82,7 +87,11 @@ enum SiteExtras {
         let rows = audit.rows.map { row in
             TranslationRowView(page: row.page, cells: audit.languages.map { code in
                 let target = library.router.translationPath(of: Router.PageID(language: code, relativePath: row.page))
-                return TranslationCellView(status: row.status[code]?.rawValue ?? "", url: target.map { Router.relative(from: path, to: $0) })
+                let status = row.status[code]?.rawValue ?? ""
+                var cell = TranslationCellView(status: status, url: target.map { Router.relative(from: path, to: $0) })
+                let key = "translation-status-" + cell.statusClass
+                if let label = library.strings[language]?.strings[key] { cell.status = label }
+                return cell
             })
         }
         let context = TranslationsContext(page: view, languages: audit.languages, rows: rows)

@@ -22,6 +22,10 @@ public struct SiteLibrary: Sendable {
     public var router: Router
     /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
     public var stringWarnings: [BuildError] = []
+    /// Sources a reader could not check (no URL, a placeholder title, no date); errors with `--strict`.
+    public var sourceWarnings: [BuildError] = []
+    /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
+    public var verificationWarnings: [BuildError] = []
 
     /// The page at `relativePath` in `language`, if there is one.
     public func page(_ language: String, _ relativePath: String) -> Page? {

@@ -38,6 +38,8 @@ public enum SiteLoader {
         var library = SiteLibrary(config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
                                   pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
         library.stringWarnings = previous.stringWarnings
+        library.sourceWarnings = previous.sourceWarnings
+        library.verificationWarnings = previous.verificationWarnings
         return .success(library)
     }
 
@@ -111,6 +113,10 @@ public enum SiteLoader {
         library.stringWarnings = stringWarnings
         let collisions = Redirects.collisions(library: library)
         guard collisions.isEmpty else { return .failure(BuildFailure(collisions)) }
+        library.sourceWarnings = FactAudit.incompleteSources(facts)
+        if let maxAge = config.verifiedMaxAgeDays {
+            library.verificationWarnings = FactAudit.staleVerifications(facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
+        }
         return .success(library)
     }
 

@@ -52,7 +52,7 @@ public struct TranslationAudit: Sendable {
             if !problems.isEmpty { problemsByPage[path] = problems }
         }
         return TranslationAudit(languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
-                                warnings: library.stringWarnings)
+                                warnings: library.stringWarnings + library.sourceWarnings)
     }
 
     /// Works out the row of `path` again from `library` and `report` (the report of the page at `path` in

@@ -95,6 +95,13 @@ struct ViewFactory: Sendable {
         view.searchScriptURL = Router.relative(from: path, to: "pagefind/pagefind-ui.js")
         view.searchStylesheetURL = Router.relative(from: path, to: "pagefind/pagefind-ui.css")
         view.menu = navigation.menu(in: language).map { link($0, from: path, language: language) }
+        if let publisher = config.publisher {
+            view.publisherName = publisher.name
+            view.publisherURL = publisher.url
+            view.publisherLabel = optionalString("footer-publisher", language) ?? "Published by"
+            view.reportURL = publisher.reportURL(pageURL: view.canonicalURL, subject: optionalString("report-subject", language) ?? "Error on {url}")
+            view.reportLabel = optionalString("report-error", language) ?? "Report an error on this page"
+        }
         return view
     }
 
@@ -137,9 +144,14 @@ struct ViewFactory: Sendable {
         return groups
     }
 
-    /// The sources behind `keys`, as a page lists them.
-    func sources(_ keys: Set<String>, _ language: String) -> [SourceView] {
-        sourceViews(library.facts.sources(for: keys), language)
+    /// The sources behind `keys`, as a page lists them: the `cited` ones first, in citation order (so a
+    /// citation's number is its place in the list), then the others by key.
+    func sources(_ keys: Set<String>, _ language: String, cited: [String] = []) -> [SourceView] {
+        let all = library.facts.sources(for: keys)
+        guard !cited.isEmpty else { return sourceViews(all, language) }
+        let rank = Dictionary(uniqueKeysWithValues: cited.enumerated().map { ($1, $0) })
+        let first = all.filter { rank[$0.key] != nil }.sorted { rank[$0.key]! < rank[$1.key]! }
+        return sourceViews(first + all.filter { rank[$0.key] == nil }, language)
     }
 
     /// Every source of the site.
@@ -147,10 +159,24 @@ struct ViewFactory: Sendable {
 
     private func sourceViews(_ entries: [(key: String, source: Source)], _ language: String) -> [SourceView] {
         entries.map { entry in
-            SourceView(key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
-                       date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
+            var view = SourceView(key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
+                                  date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
+            if view.date == nil, let month = entry.source.month {
+                view.date = DateView(text: DateFormatting.format(month: month, language: language), iso: String(month.description.prefix(7)))
+            }
+            if entry.source.titleFromURL { view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address" }
+            if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }
+            if let via = entry.source.via {
+                view.via = via
+                view.viaHost = String(via.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" }))
+                view.viaText = optionalString("source-via", language) ?? "read in a copy at"
+            }
+            return view
         }
     }
+
+    /// A UI string the engine prints only when the site defines it (an English default stands in otherwise).
+    func optionalString(_ key: String, _ language: String) -> String? { library.strings[language]?.strings[key] }
 
     /// Headings of level 2 and deeper, for a table of contents.
     func headings(_ rendered: RenderedMarkdown) -> [HeadingView] {

@@ -78,6 +78,25 @@ import Testing
         ])
     }
 
+    @Test func sourceDatesCopiesAndTitleNotes() {
+        let (facts, errors) = parse("""
+        {
+          "a": {"source": {"publisher": "P", "title": "T", "month": "2025-05", "url": "https://a.example/x", "via": "https://b.example/x", "titleFromURL": true, "language": "de"}},
+          "b": {"source": {"publisher": "P", "title": "T", "undated": true, "date": "2025-05-01", "language": "fr"}},
+          "c": {"source": {"publisher": "P", "title": "T", "month": "2025-5", "via": "b.example", "language": "fr"}}
+        }
+        """)
+        guard case .source(let source)? = facts.first?.value else { Issue.record("no source"); return }
+        #expect(source.month == CalendarDate(year: 2025, month: 5, day: 1))
+        #expect(source.via == "https://b.example/x")
+        #expect(source.titleFromURL && !source.undated && source.date == nil)
+        #expect(errors == [
+            .wrongType(at(3, 77), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"),
+            .wrongType(at(4, 61), field: "month", expected: "a month written YYYY-MM, e.g. \"2025-05\""),
+            .wrongType(at(4, 78), field: "via", expected: "an absolute URL starting with https:// or http://"),
+        ])
+    }
+
     @Test func unknownSourcesAndDuplicates() {
         var errors: [BuildError] = []
         let facts = parse("{\"a\": {\"string\": \"x\", \"sources\": [\"meta.b\", \"meta.zzz\"]}, \"b\": \"plain\"}").0

@@ -47,7 +47,7 @@ import Testing
         let strings = Fixtures.root.appendingPathComponent("content/strings")
         let expectations: [(String, Int, String)] = [
             ("fr", 0, "Plus que 0 jour"), ("fr", 1, "Plus que 1 jour"), ("fr", 3, "Plus que 3 jours"),
-            ("nl", 0, "Nog 0 dagen"), ("nl", 1, "Nog 1 dag"), ("nl", 3, "Nog 3 dagen"),
+            ("nl", 0, "Nog maar 0 dagen"), ("nl", 1, "Nog maar 1 dag"), ("nl", 3, "Nog maar 3 dagen"),
             ("en", 0, "Only 0 days left"), ("en", 1, "Only 1 day left"), ("en", 3, "Only 3 days left"),
         ]
         for (language, count, text) in expectations {

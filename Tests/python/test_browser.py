@@ -84,12 +84,14 @@ class BannerTests(unittest.TestCase):
             banner = driver.find_element(By.CSS_SELECTOR, "[data-banner]")
             status = banner.find_element(By.CSS_SELECTOR, "[data-banner-status]").text
             after = banner.find_element(By.CSS_SELECTOR, "[data-banner-after]").is_displayed()
+            self.calendar_shown = banner.find_element(By.CSS_SELECTOR, "[data-banner-actions]").is_displayed()
             return banner.get_attribute("data-state"), banner.get_attribute("class"), status, after
         finally:
             driver.quit()
 
     def test_open_weeks_before(self):
         self.assertEqual(self.banner_at("2025-05-10T12:00:00Z"), ("open", "banner banner-open", "Encore 17 jours", False))
+        self.assertTrue(self.calendar_shown)
 
     def test_closing_plural_forms(self):
         self.assertEqual(self.banner_at("2025-05-24T10:00:00Z")[2], "Plus que 3 jours")
@@ -102,6 +104,7 @@ class BannerTests(unittest.TestCase):
 
     def test_passed_one_second_after_the_deadline(self):
         self.assertEqual(self.banner_at("2025-05-26T22:00:01Z"), ("passed", "banner banner-passed", "La date limite est passée", True))
+        self.assertFalse(self.calendar_shown, "a reminder for a day that is over is not offered")
         self.assertEqual(self.banner_at("2025-05-26T21:59:59Z")[0], "last-day")
 
 

@@ -41,6 +41,12 @@ class ServeTests(unittest.TestCase):
         cls.work = tempfile.mkdtemp(prefix="guidepost-serve-")
         shutil.copytree(os.path.join(ROOT, "content"), os.path.join(cls.work, "content"))
         shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(cls.work, "templates"))
+        # Serve runs on the real clock and calendars exist only for deadlines still to come: move the copy's deadline ahead.
+        facts = os.path.join(cls.work, "content", "facts", "meta-ai.json")
+        with open(facts, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(facts, "w", encoding="utf-8") as handle:
+            handle.write(text.replace('"instant": "2025-05-27T00:00:00"', '"instant": "2099-05-27T00:00:00"'))
         cls.port = free_port()
         cls.url = f"http://127.0.0.1:{cls.port}/"
         cls.log = open(os.path.join(cls.work, "serve.log"), "w+", encoding="utf-8")

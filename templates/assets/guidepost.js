@@ -130,6 +130,9 @@
     if (asOf) asOf.hidden = true; /* the status is now live, not as of the build */
     var after = banner.querySelector("[data-banner-after]");
     if (after) after.hidden = result.state !== "passed";
+    /* A reminder for a day that is over would be useless: the calendar link goes once the deadline passes. */
+    var actions = banner.querySelector("[data-banner-actions]");
+    if (actions) actions.hidden = result.state === "passed";
   }
 
   /* ---------- Root page: suggest a language, never redirect ---------- */

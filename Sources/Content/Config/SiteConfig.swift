@@ -24,6 +24,10 @@ public struct SiteConfig: Sendable {
     public var locales: [String: String]
     /// Top-level names in the output folder that belong to the publisher (`.git`, `CNAME`) and survive every build.
     public var keep: [String]
+    /// Who publishes the site, if set: the footer, the About page and the error-report link use it.
+    public var publisher: Publisher? = nil
+    /// `check` warns about facts last verified more than this many days before the build's "now" (nil: no check).
+    public var verifiedMaxAgeDays: Int? = nil
     /// Where each campaign name was declared.
     public var campaignLocations: [String: SourceLocation]
     /// The site menu as source paths (`facebook.md`, `linkedin/`), or nil for the top-level pages and sections.
@@ -39,7 +43,7 @@ public struct SiteConfig: Sendable {
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep", "menu", "tocMinHeadings", "retired", "extra"]
+    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep", "menu", "tocMinHeadings", "retired", "extra", "publisher", "verifiedMaxAgeDays"]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -98,15 +102,23 @@ public struct SiteConfig: Sendable {
             }
             retired.append((path, location))
         }
+        let publisher = reader.member("publisher").flatMap { Publisher.parse($0, in: file, errors: &errors) }
+        let maxAge = reader.integer("verifiedMaxAgeDays")
+        if let maxAge, maxAge < 1, let json = reader.member("verifiedMaxAgeDays") {
+            reader.report(.wrongType(file.location(json.position), field: "verifiedMaxAgeDays", expected: "a whole number of days, 1 or more"))
+        }
         errors += reader.errors
         guard errors.isEmpty, let title, let source else { return .failure(BuildFailure(errors)) }
-        return .success(SiteConfig(
+        var config = SiteConfig(
             languages: codes, sourceLanguage: source.0, title: title, description: description,
             baseURL: baseURL, deadlineWarningDays: days, allowRawHTML: raw,
             campaigns: campaigns.map(\.0), search: search, locales: locales, keep: keep.map(\.0),
             campaignLocations: Dictionary(campaigns.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a }),
             menu: menu?.map(\.0), menuLocations: menu?.map(\.1) ?? [], tocMinHeadings: tocMinHeadings, extra: extra, retired: retired,
-            location: reader.location))
+            location: reader.location)
+        config.publisher = publisher
+        config.verifiedMaxAgeDays = maxAge
+        return .success(config)
     }
 
     /// `fr_FR`, `nl_NL`, `en_GB`, `de_DE`; otherwise the code itself.

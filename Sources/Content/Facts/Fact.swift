@@ -59,4 +59,12 @@ public struct Source: Sendable, Hashable {
     public var url: String?
     /// Its language code (it may be one the site is not written in).
     public var language: String
+    /// The month of publication, when the source gives no day (`"month": "2025-05"`): the 1st of that month.
+    public var month: CalendarDate? = nil
+    /// Whether `title` was taken from the page's address because its headline could not be read (`"titleFromURL": true`).
+    public var titleFromURL: Bool = false
+    /// Whether the source itself shows no date (`"undated": true`), so none can be given.
+    public var undated: Bool = false
+    /// The address of the copy that was actually read, when it is not `url` (a mirror or relay).
+    public var via: String? = nil
 }

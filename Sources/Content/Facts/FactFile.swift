@@ -8,7 +8,7 @@ import Diagnostics
 public enum FactFile {
     static let valueKinds = ["string", "number", "url", "date", "instant", "text", "source"]
     static let fields = valueKinds + ["timeZone", "sources", "verified", "note"]
-    static let sourceFields = ["publisher", "title", "date", "url", "language"]
+    static let sourceFields = ["publisher", "title", "date", "url", "language", "month", "undated", "via", "titleFromURL"]
 
     /// The facts of `file`, whose keys are prefixed with `namespace.`.
     public static func parse(_ file: SourceText, namespace: String, languages: [String]) -> ([Fact], [BuildError]) {
@@ -129,15 +129,31 @@ public enum FactFile {
         let date = source.date("date")
         let url = source.string("url")
         let language = source.string("language", required: true)
-        if let (link, location) = url, !isAbsoluteURL(link) {
-            source.report(.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
+        let undated = source.bool("undated") ?? false
+        let titleFromURL = source.bool("titleFromURL") ?? false
+        var month: CalendarDate?
+        if let (text, location) = source.string("month") {
+            month = CalendarDate(iso: text + "-01")
+            if month == nil || text.count != 7 {
+                month = nil
+                source.report(.wrongType(location, field: "month", expected: "a month written YYYY-MM, e.g. \"2025-05\""))
+            }
+        }
+        let via = source.string("via")
+        for (field, value) in [("url", url), ("via", via)] {
+            guard let (link, location) = value, !isAbsoluteURL(link) else { continue }
+            source.report(.wrongType(location, field: field, expected: "an absolute URL starting with https:// or http://"))
+        }
+        if undated, let json = source.member("date") {
+            source.report(.wrongType(reader.file.location(json.position), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"))
         }
         if let (code, location) = language, !SiteConfig.isLanguageCode(code) {
             source.report(.malformedLanguageCode(location, code: code))
         }
         (errors + source.errors).forEach { reader.report($0) }
         guard let publisher, let title, let language, source.errors.isEmpty else { return nil }
-        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0))
+        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0,
+                              month: month, titleFromURL: titleFromURL, undated: undated, via: via?.0))
     }
 
     /// `https://…` or `http://…` with a host.

@@ -23,6 +23,12 @@ public enum DateFormatting {
         return "\(day)\(space)\(names[date.month - 1]) \(date.year)"
     }
 
+    /// "mai 2025": a month and its year, for sources that give no day.
+    public static func format(month date: CalendarDate, language: String) -> String {
+        let names = months[language] ?? months["en"]!
+        return "\(names[date.month - 1]) \(date.year)"
+    }
+
     /// The date, and the time when it is not midnight: "27 mai 2025 à 14:00".
     public static func format(_ instant: Instant, language: String) -> String {
         let day = format(instant.localDate, language: language)

@@ -94,6 +94,16 @@ public struct SourceView: Sendable {
     public var url: String?
     /// Its language code, for `hreflang`.
     public var language: String
+    /// "title taken from the page's address", when the headline itself could not be read.
+    public var titleNote: String? = nil
+    /// "date not shown", in the page's language, when the source shows no date.
+    public var undatedText: String? = nil
+    /// The address of the copy that was read, when it is not `url`.
+    public var via: String? = nil
+    /// The host of `via`, as printed.
+    public var viaHost: String = ""
+    /// "read in a copy at", in the page's language.
+    public var viaText: String = ""
 
     /// Creates a source view.
     public init(key: String, publisher: String, title: String, date: DateView?, url: String?, language: String) {

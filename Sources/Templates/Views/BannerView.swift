@@ -31,6 +31,12 @@ public struct BannerView: Sendable {
     public var calendarURL: String
     /// Sentences the script needs to recompute the status, as `data-` attribute values.
     public var texts: BannerTexts
+    /// Whether the deadline is worded by its last day ("until 26 May 2025 inclusive", the `banner-until` string).
+    public var hasUntil: Bool = false
+    /// The words before and after the last day in that wording.
+    public var untilPrefix: String = "", untilSuffix: String = ""
+    /// The last day one can act, localized ("26 mai 2025").
+    public var lastDayText: String = ""
 
     /// Creates a banner view.
     public init(campaign: String, state: String, title: String, deadlineText: String, deadlineISO: String,

@@ -52,6 +52,16 @@ public struct PageView: Sendable {
     public var extra: TemplateData = ExtraData.empty
     /// The site menu: top-level pages and sections (or `site.json`'s `menu`), relative to this page.
     public var menu: [PageLinkView] = []
+    /// The publisher's name (`site.json`), if set.
+    public var publisherName: String? = nil
+    /// The publisher's website, if set.
+    public var publisherURL: String? = nil
+    /// "Published by", in the page's language.
+    public var publisherLabel: String = ""
+    /// Where to report an error on this page: a `mailto:` naming the page's URL, or the publisher's form.
+    public var reportURL: String? = nil
+    /// "Report an error on this page", in the page's language.
+    public var reportLabel: String = ""
 
     /// Creates the shared part of a page.
     public init(lang: String, title: String, documentTitle: String, description: String, siteTitle: String,

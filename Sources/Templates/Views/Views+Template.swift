@@ -60,6 +60,11 @@ extension SourceView: TemplateObject {
         case "date": return path.resolve(self.date)
         case "url": return path.resolve(self.url)
         case "language": return path.resolve(self.language)
+        case "undatedText": return path.resolve(self.undatedText)
+        case "titleNote": return path.resolve(self.titleNote)
+        case "via": return path.resolve(self.via)
+        case "viaHost": return path.resolve(self.viaHost)
+        case "viaText": return path.resolve(self.viaText)
         default: return nil
         }
     }
@@ -86,6 +91,10 @@ extension BannerView: TemplateObject {
         case "afterText": return path.resolve(self.afterText)
         case "calendarURL": return path.resolve(self.calendarURL)
         case "texts": return path.resolve(self.texts)
+        case "hasUntil": return path.resolve(self.hasUntil)
+        case "untilPrefix": return path.resolve(self.untilPrefix)
+        case "untilSuffix": return path.resolve(self.untilSuffix)
+        case "lastDayText": return path.resolve(self.lastDayText)
         default: return nil
         }
     }
@@ -208,6 +217,11 @@ extension PageView: TemplateObject {
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)
         case "menu": return path.resolve(self.menu)
         case "extra": return path.isLast ? self.extra : self.extra.lookup(path.rest)
+        case "publisherName": return path.resolve(self.publisherName)
+        case "publisherURL": return path.resolve(self.publisherURL)
+        case "publisherLabel": return path.resolve(self.publisherLabel)
+        case "reportURL": return path.resolve(self.reportURL)
+        case "reportLabel": return path.resolve(self.reportLabel)
         default: return nil
         }
     }
