@@ -16,11 +16,16 @@ public final class LiveSite: @unchecked Sendable {
         public var milliseconds: Int
         /// The errors, when it failed (the previous site stays served).
         public var errors: [String]
+        /// Whether no build has succeeded yet, so there is no previous site to serve.
+        public var nothingToServe = false
 
         /// `rebuilt after content/fr/a.md changed: 3 pages re-rendered in 12 ms`, or the failure.
         public var summary: String {
             let cause = trigger.isEmpty ? "built" : "rebuilt after \(trigger.joined(separator: ", ")) changed"
-            if !errors.isEmpty { return "\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s"), still serving the last good version\n" + errors.joined(separator: "\n") }
+            if !errors.isEmpty {
+                let serving = nothingToServe ? "nothing to serve until they are fixed (the browser shows them)" : "still serving the last good version"
+                return "\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(serving)\n" + errors.joined(separator: "\n")
+            }
             return "\(cause): \(renderedPages.count) page\(renderedPages.count == 1 ? "" : "s") re-rendered in \(milliseconds) ms"
         }
     }
@@ -86,7 +91,10 @@ public final class LiveSite: @unchecked Sendable {
             lock.withLock { pending.formUnion(trigger) }
         }
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-        lock.withLock { state.last = report }
+        lock.withLock {
+            report.nothingToServe = state.version == 0
+            state.last = report
+        }
         return report
     }
 
