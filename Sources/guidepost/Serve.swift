@@ -11,7 +11,9 @@ struct Serve: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @Option(help: "The port to listen on.") var port: UInt16 = 8080
     @Option(help: "The address or name to listen on (127.0.0.1, ::1, localhost, …).") var host = "127.0.0.1"
-    @Option(help: "How often to look for changes, in milliseconds.") var interval = 150
+    @Option(help: "How often to look for changes when polling, in milliseconds.") var interval = 150
+    @Flag(help: "Poll every file's modification time instead of inotify (for network mounts, where inotify misses other machines' writes).")
+    var poll = false
     @Option(help: ArgumentHelp("Seconds a client has to send a request head (tests shorten it).", visibility: .hidden))
     var headerTimeout = HTTPLimits().headerTimeout
     @Option(help: ArgumentHelp("Seconds an idle connection stays open (tests shorten it).", visibility: .hidden))
@@ -29,15 +31,15 @@ struct Serve: ParsableCommand {
             report(["error: \(error.description)"])
             throw ExitCode.failure
         }
+        // Watching starts before the first build, so an edit made while it runs is not missed.
+        let watcher = SourceWatcher(roots: [site.content, site.templates], interval: Double(interval) / 1000, mode: poll ? .poll : .notify)
         let live = LiveSite(options: site.buildOptions())
         say(live.lastRebuild?.summary ?? "")
         server.start { request in StaticFiles.response(for: request, in: live) }
         say("serving on http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/ (press Ctrl-C to stop)")
-        var watcher = SourceWatcher(roots: [site.content, site.templates])
         while true {
-            Thread.sleep(forTimeInterval: Double(interval) / 1000)
-            let changed = watcher.changes()
-            guard !changed.isEmpty else { continue }
+            for notice in watcher.takeNotices() { say(notice) }
+            let changed = watcher.next()
             let report = live.rebuild(trigger: changed)
             say(report.summary)
             server.broadcast(report.errors.isEmpty ? "reload" : "error")
