@@ -18,6 +18,8 @@ public final class LiveSite: @unchecked Sendable {
         public var errors: [String]
         /// Whether no build has succeeded yet, so there is no previous site to serve.
         public var nothingToServe = false
+        /// The translation problems of the site served (as `guidepost check` prints them), after a success.
+        public var warnings: [String] = []
 
         /// `rebuilt after content/fr/a.md changed: 3 pages re-rendered in 12 ms`, or the failure.
         public var summary: String {
@@ -32,6 +34,7 @@ public final class LiveSite: @unchecked Sendable {
 
     private let lock = NSLock()
     private let options: BuildOptions
+    private let useClock: Bool
     private var files: [String: [UInt8]] = [:]
     private var cache = RenderCache()
     private var library: SiteLibrary?
@@ -39,9 +42,11 @@ public final class LiveSite: @unchecked Sendable {
     private var pending = Set<String>()
     private var state = (version: 0, last: Rebuild?.none)
 
-    /// Builds the site once, in memory. `options.now` is ignored: each rebuild uses the clock.
-    public init(options: BuildOptions) {
+    /// Builds the site once, in memory. With `useClock`, `options.now` is ignored and each rebuild uses
+    /// the clock; without, every rebuild uses `options.now` (to preview a banner state).
+    public init(options: BuildOptions, useClock: Bool = true) {
         self.options = options
+        self.useClock = useClock
         _ = rebuild(trigger: [])
     }
 
@@ -54,13 +59,23 @@ public final class LiveSite: @unchecked Sendable {
     /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
     public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
 
+    /// The URL path (`/fr/chronologie/`) of the page made from the source file `path` (as the watcher names
+    /// it, e.g. `content/fr/timeline.md`), or nil when it is not a published page.
+    public func pageURL(forSource path: String) -> String? {
+        lock.withLock {
+            guard let library, let page = library.pages.first(where: { $0.file.path == path }),
+                  let output = library.router.path(of: page) else { return nil }
+            return "/" + (output.hasSuffix("index.html") ? String(output.dropLast("index.html".count)) : output)
+        }
+    }
+
     /// Rebuilds after `trigger` changed, re-rendering only what depends on it. Never throws: on failure the
     /// previous files stay and the report carries the errors.
     @discardableResult
     public func rebuild(trigger: [String]) -> Rebuild {
         let start = Date()
         var buildOptions = options
-        buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        if useClock { buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
         let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
         // No reference to the library is kept across the fast path, which changes it in place.
@@ -78,6 +93,7 @@ public final class LiveSite: @unchecked Sendable {
         switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
         case .success(let (library, site)):
             report.renderedPages = cache?.renderedPaths ?? []
+            report.warnings = site.audit?.problems.map(\.warningDescription) ?? []
             let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
@@ -136,6 +152,7 @@ public final class LiveSite: @unchecked Sendable {
             switch result {
             case .success(let files):
                 report.renderedPages = cache.renderedPaths
+                report.warnings = cache.audit?.problems.map(\.warningDescription) ?? []
                 lock.withLock {
                     for file in files { self.files[file.path] = file.bytes }
                     self.cache = cache

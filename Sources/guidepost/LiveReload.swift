@@ -1,9 +1,34 @@
+import Foundation
+
 /// The script that reloads a tab after each rebuild and shows build errors over the page, and the
 /// overlay's own stylesheet (a file, as the pages' CSP allows no inline style).
 enum LiveReload {
     static func inject(into html: String) -> String {
         guard let end = html.range(of: "</body>", options: .backwards) else { return html }
         return html.replacingCharacters(in: end, with: "<script src=\"/__guidepost/live.js\"></script>\n</body>")
+    }
+
+    /// The live-reload script; with `fixedNow`, the page's scripts see that instant as the time (so the
+    /// deadline banners show the state `--now` previews, not the clock's).
+    static func script(fixedNow: Date?) -> String {
+        guard let fixedNow else { return script }
+        let milliseconds = Int64((fixedNow.timeIntervalSince1970 * 1000).rounded())
+        return """
+        (function (fixed) {
+          "use strict";
+          var Real = window.Date;
+          function PreviewDate() {
+            var args = Array.prototype.slice.call(arguments);
+            return args.length ? new (Function.prototype.bind.apply(Real, [null].concat(args)))() : new Real(fixed);
+          }
+          PreviewDate.prototype = Real.prototype;
+          PreviewDate.now = function () { return fixed; };
+          PreviewDate.UTC = Real.UTC;
+          PreviewDate.parse = Real.parse;
+          window.Date = PreviewDate;
+        })(\(milliseconds));
+
+        """ + script
     }
 
     static let script = """
@@ -35,7 +60,7 @@ enum LiveReload {
           link.href = "/__guidepost/overlay.css";
           document.head.appendChild(link);
         }
-        var overlay = document.createElement(errorPage ? "main" : "section");
+        var overlay = document.createElement("section");
         overlay.id = "guidepost-error";
         overlay.setAttribute("role", "alert");
         overlay.setAttribute("lang", "en");
@@ -50,7 +75,7 @@ enum LiveReload {
         overlay.appendChild(title);
         overlay.appendChild(note);
         overlay.appendChild(pre);
-        document.body.appendChild(overlay);
+        (errorPage && document.querySelector("main") || document.body).appendChild(overlay);
       }
       function check() {
         return fetch("/__guidepost/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (status) {
@@ -63,6 +88,10 @@ enum LiveReload {
         var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__guidepost/live");
         socket.onmessage = function (event) {
           if (event.data === "reload") reload();
+          else if (event.data.indexOf("navigate ") === 0) {
+            var target = event.data.slice("navigate ".length);
+            if (target === location.pathname) reload(); else location.assign(target);
+          }
           else check();
         };
         socket.onclose = function () { window.setTimeout(connect, 500); };
@@ -70,6 +99,27 @@ enum LiveReload {
       check();
       connect();
     })();
+    """
+
+    /// Stands in for Pagefind's UI script in the preview: the search box says that search is off.
+    static let searchOff = """
+    window.PagefindUI = function (options) {
+      "use strict";
+      var box = document.querySelector(options.element);
+      if (!box) return;
+      var note = document.createElement("p");
+      note.className = "guidepost-search-off";
+      note.setAttribute("lang", "en");
+      note.textContent = "Search is off in the preview (guidepost serve): its index is made by guidepost build.";
+      box.appendChild(note);
+    };
+
+    """
+
+    /// Stands in for Pagefind's UI stylesheet in the preview.
+    static let searchOffStyle = """
+    .guidepost-search-off { margin: 0; font-size: .9rem; font-style: italic; }
+
     """
 
     static let stylesheet = """

@@ -10,8 +10,11 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @Option(help: "The port to listen on.") var port: UInt16 = 8080
+    @Flag(help: "Show pages marked as drafts.") var drafts = false
+    @Option(help: "Preview the site at this ISO 8601 instant, e.g. before a deadline (default: the clock, at each rebuild).") var now: String?
     @Option(help: "The address or name to listen on (127.0.0.1, ::1, localhost, …).") var host = "127.0.0.1"
     @Option(help: "How often to look for changes when polling, in milliseconds.") var interval = 150
+    @Flag(help: "After an edit, take open tabs to the edited page.") var navigateToChanged = false
     @Flag(help: "Poll every file's modification time instead of inotify (for network mounts, where inotify misses other machines' writes).")
     var poll = false
     @Option(help: ArgumentHelp("Seconds a client has to send a request head (tests shorten it).", visibility: .hidden))
@@ -20,6 +23,11 @@ struct Serve: ParsableCommand {
     var idleTimeout = HTTPLimits().idleTimeout
 
     func run() throws {
+        var options = site.buildOptions()
+        options.includeDrafts = drafts
+        if let now {
+            do { options.now = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
+        }
         // Listen first, so a port in use fails at once; connections wait for the first build.
         let server: PreviewServer
         do {
@@ -33,16 +41,42 @@ struct Serve: ParsableCommand {
         }
         // Watching starts before the first build, so an edit made while it runs is not missed.
         let watcher = SourceWatcher(roots: [site.content, site.templates], interval: Double(interval) / 1000, mode: poll ? .poll : .notify)
-        let live = LiveSite(options: site.buildOptions())
+        let live = LiveSite(options: options, useClock: now == nil)
+        var warnings = TranslationWarnings()
         say(live.lastRebuild?.summary ?? "")
-        server.start { request in StaticFiles.response(for: request, in: live) }
+        if let first = live.lastRebuild { warnings.print(after: first) }
+        let settings = StaticFiles.Settings(fixedNow: now == nil ? nil : options.now)
+        server.start { request in StaticFiles.response(for: request, in: live, settings: settings) }
         say("serving on http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/ (press Ctrl-C to stop)")
         while true {
             for notice in watcher.takeNotices() { say(notice) }
             let changed = watcher.next()
             let report = live.rebuild(trigger: changed)
             say(report.summary)
-            server.broadcast(report.errors.isEmpty ? "reload" : "error")
+            warnings.print(after: report)
+            if !report.errors.isEmpty {
+                server.broadcast("error")
+            } else if navigateToChanged, let url = changed.lazy.compactMap(live.pageURL(forSource:)).first {
+                server.broadcast("navigate \(url)")
+            } else {
+                server.broadcast("reload")
+            }
+        }
+    }
+
+    /// Translation warnings as `guidepost check` prints them, each once: after a rebuild, the new ones and
+    /// how many were resolved (a failed rebuild changes nothing).
+    struct TranslationWarnings {
+        private var shown = Set<String>()
+
+        mutating func print(after rebuild: LiveSite.Rebuild) {
+            guard rebuild.errors.isEmpty else { return }
+            let new = rebuild.warnings.filter { !shown.contains($0) }
+            let resolved = shown.subtracting(rebuild.warnings).count
+            var lines = new
+            if resolved > 0 { lines.append("\(resolved) translation warning\(resolved == 1 ? "" : "s") resolved") }
+            if !lines.isEmpty { report(lines) }
+            shown = Set(rebuild.warnings)
         }
     }
 

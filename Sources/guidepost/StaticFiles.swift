@@ -11,10 +11,16 @@ enum StaticFiles {
         "png": "image/png", "svg": "image/svg+xml", "jpg": "image/jpeg", "webp": "image/webp", "wasm": "application/wasm",
     ]
 
+    /// How the preview differs from the built site.
+    struct Settings {
+        /// The `--now` instant, which the pages' scripts see as the time too (else they use the clock).
+        var fixedNow: Date?
+    }
+
     /// The answer to a GET (or HEAD, whose body the server drops) for `request`.
-    static func response(for request: HTTPRequest, in live: LiveSite) -> HTTPResponse {
+    static func response(for request: HTTPRequest, in live: LiveSite, settings: Settings = Settings()) -> HTTPResponse {
         switch request.path {
-        case "/__guidepost/live.js": return asset(LiveReload.script, type: "js")
+        case "/__guidepost/live.js": return asset(LiveReload.script(fixedNow: settings.fixedNow), type: "js")
         case "/__guidepost/overlay.css": return asset(LiveReload.stylesheet, type: "css")
         case "/__guidepost/status":
             let body = (try? JSONEncoder().encode(Status(version: live.version, last: live.lastRebuild))) ?? Data()
@@ -34,6 +40,9 @@ enum StaticFiles {
         if live.file(path + "/index.html") != nil {
             return HTTPResponse(status: 301, headers: [("Location", "/" + path + "/")])
         }
+        // The search index is made by Pagefind at `guidepost build`; the preview says search is off instead.
+        if path == "pagefind/pagefind-ui.js" || path.hasSuffix("/pagefind/pagefind-ui.js") { return asset(LiveReload.searchOff, type: "js") }
+        if path == "pagefind/pagefind-ui.css" || path.hasSuffix("/pagefind/pagefind-ui.css") { return asset(LiveReload.searchOffStyle, type: "css") }
         return notFound(path, in: live)
     }
 
@@ -72,10 +81,12 @@ enum StaticFiles {
         <link rel="stylesheet" href="/__guidepost/overlay.css">
         </head>
         <body>
-        <main id="guidepost-error" role="alert">
+        <main>
+        <section id="guidepost-error" role="alert">
         <h1>Build failed</h1>
         <p>There is no good version to show yet. Fix the file and save; this page reloads by itself.</p>
         <pre>\(escape(errors.joined(separator: "\n")))</pre>
+        </section>
         </main>
         <script src="/__guidepost/live.js"></script>
         </body>

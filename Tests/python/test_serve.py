@@ -15,6 +15,7 @@ import unittest
 import urllib.error
 import urllib.request
 
+from axe_selenium_python import Axe
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chromium
@@ -124,6 +125,10 @@ class ServeTests(unittest.TestCase):
 
     def status(self):
         return json.loads(get(self.url + "__guidepost/status")[2])
+
+    @property
+    def log(self):
+        return self.__class__.log
 
     def wait_for(self, condition, seconds):
         start = time.time()
@@ -319,6 +324,66 @@ class ServeTests(unittest.TestCase):
             self.assertEqual(status, "HTTP/1.1 403 Forbidden", origin)
         self.assertTrue(body.startswith(b'Blocked WebSocket: the Origin "null" is not a page of this preview server'), body)
 
+    def test_15_translation_warnings_are_printed_once_per_change(self):
+        path = os.path.join(self.work, "content", "fr", "about.md")
+        with open(path, encoding="utf-8") as handle:
+            good = handle.read()
+        warnings = [f"content/{language}/about.md:1:1: warning: the source page content/fr/about.md changed since this "
+                    "translation was made; update the translation, then run guidepost translations mark" for language in ["en", "nl"]]
+        try:
+            append(path, "\nUne phrase qui rend les traductions périmées.\n")
+            self.wait_for(lambda: all(w in read_log(self.log) for w in warnings), 5.0)
+            append(path, "\nEncore une.\n")
+            self.wait_for(lambda: read_log(self.log).count("rebuilt after content/fr/about.md changed") == 2, 5.0)
+        finally:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(good)
+        self.wait_for(lambda: "2 translation warnings resolved" in read_log(self.log), 5.0)
+        log = read_log(self.log).splitlines()
+        self.assertEqual([log.count(w) for w in warnings], [1, 1], "each printed once, not after every rebuild")
+        self.assertEqual(log.count("2 translation warnings resolved"), 1)
+        self.assertEqual(self.status()["last"]["warnings"], [])
+
+    def test_16_the_error_overlay_is_readable_and_a_reload_keeps_the_scroll_position(self):
+        driver = chromium(height=600)
+        path = os.path.join(self.work, "content", "fr", "timeline.md")
+        with open(path, encoding="utf-8") as handle:
+            good = handle.read()
+        try:
+            driver.get(self.url + "fr/chronologie/")
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            time.sleep(0.5)  # let the live-reload socket connect
+            driver.execute_script("window.scrollTo(0, 700)")
+            y = driver.execute_script("return window.scrollY")
+            self.assertGreater(y, 300, "the page is long enough to scroll")
+            append(path, "\nUne phrase pour recharger sans perdre sa place.\n")
+            WebDriverWait(driver, 5).until(lambda d: "Une phrase pour recharger sans perdre sa place." in
+                                           (d.execute_script("return document.body ? document.body.innerText : ''") or ""))
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+            time.sleep(0.3)
+            self.assertEqual(driver.execute_script("return window.scrollY"), y)
+            # A bad edit: the overlay, over the last good version, in its own readable styles.
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(good.replace('"title": ', '"title" ', 1))
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script("return !!document.getElementById('guidepost-error')"))
+            WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+                "return getComputedStyle(document.getElementById('guidepost-error')).backgroundColor") == "rgb(29, 29, 31)")
+            text = driver.execute_script("return document.getElementById('guidepost-error').innerText")
+            self.assertIn("Build failed", text)
+            self.assertIn("The last good version is behind this message. Fix the file and save; this page reloads by itself.", text)
+            self.assertIn("content/fr/timeline.md:1:", text)
+            self.assertEqual(driver.execute_script("return getComputedStyle(document.querySelector('#guidepost-error pre')).color"),
+                             "rgb(244, 244, 245)")
+            axe = Axe(driver)
+            axe.inject()
+            result = axe.run(context="#guidepost-error")
+            self.assertEqual([v["id"] for v in result["violations"]], [])
+        finally:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(good + "\nUne phrase pour recharger sans perdre sa place.\n")
+            driver.quit()
+        self.wait_for(lambda: not self.status()["last"]["errors"], 5.0)
+
 
 class ServeStartedOnBrokenContentTests(unittest.TestCase):
     """Started on content that does not build: the error page, not an empty 404, until the file is fixed."""
@@ -350,11 +415,23 @@ class ServeStartedOnBrokenContentTests(unittest.TestCase):
                     self.assertNotIn("last good version", body)
                 status = json.loads(get(url + "__guidepost/status")[2])
                 self.assertEqual((status["version"], status["last"]["nothingToServe"]), (0, True))
-                with open(path, "w", encoding="utf-8") as handle:
-                    handle.write(good)
-                deadline = time.time() + 10
-                while time.time() < deadline and get(url + "fr/")[0] != 200:
-                    time.sleep(0.05)
+                driver = chromium()
+                try:
+                    driver.get(url + "fr/")
+                    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+                    time.sleep(0.5)  # the script has checked the status and connected
+                    self.assertEqual(driver.execute_script("return getComputedStyle(document.getElementById('guidepost-error')).color"),
+                                     "rgb(244, 244, 245)")
+                    axe = Axe(driver)
+                    axe.inject()
+                    self.assertEqual([v["id"] for v in axe.run()["violations"]], [])
+                    with open(path, "w", encoding="utf-8") as handle:
+                        handle.write(good)
+                    # The error page turns into the site by itself.
+                    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+                        "return document.documentElement.lang === 'fr' && !document.getElementById('guidepost-error')"))
+                finally:
+                    driver.quit()
                 self.assertEqual(get(url + "fr/")[0], 200)
             finally:
                 process.terminate()
@@ -425,6 +502,69 @@ class ServeHostOptionTests(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertEqual(result.stderr, f"error: cannot listen on 127.0.0.1 port {taken}: Address already in use; "
                          "choose another --port, or stop the program using it\n")
+
+
+class ServePreviewOptionsTests(unittest.TestCase):
+    """`--drafts`, `--now` (seen by the pages' scripts too), `--navigate-to-changed`, and search in the preview."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="guidepost-serve-options-")
+        shutil.copytree(os.path.join(ROOT, "content"), os.path.join(cls.work, "content"))
+        shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(cls.work, "templates"))
+        with open(os.path.join(cls.work, "content", "fr", "brouillon.md"), "w", encoding="utf-8") as handle:
+            handle.write('{"title": "Brouillon", "draft": true}\n\nTexte du brouillon.\n')
+        cls.port = free_port()
+        cls.url = f"http://127.0.0.1:{cls.port}/"
+        cls.server, cls.log = start_serve(cls.work, cls.port, "--drafts", "--now", "2025-05-20T12:00:00Z", "--navigate-to-changed")
+        cls.driver = chromium()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.server.terminate()
+        cls.server.wait(timeout=10)
+        cls.log.close()
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def test_drafts_are_shown(self):
+        status, _, body = get(self.url + "fr/brouillon/")
+        self.assertEqual(status, 200)
+        self.assertIn("Texte du brouillon.", body)
+
+    def test_now_sets_the_banner_state_in_the_page_and_for_its_scripts(self):
+        _, _, body = get(self.url + "fr/")
+        self.assertIn('data-state="closing"', body)
+        self.assertIn('<time datetime="2025-05-20T12:00:00Z">', body)
+        self.driver.get(self.url + "fr/")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        # guidepost.js recomputes the banner from the time it sees: the --now instant, not the clock (long past the deadline).
+        self.assertEqual(self.driver.execute_script("return Date.now()"), 1747742400000)
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-banner]').getAttribute('data-state')"), "closing")
+        # And it stays so after an edit's rebuild.
+        time.sleep(0.5)
+        append(os.path.join(self.work, "content", "en", "about.md"), "\nAn edit while --now is set.\n")
+        deadline = time.time() + 5
+        while time.time() < deadline and "An edit while --now is set." not in get(self.url + "en/about/")[2]:
+            time.sleep(0.05)
+        self.assertIn('data-state="closing"', get(self.url + "fr/")[2])
+
+    def test_search_says_it_is_off_in_the_preview(self):
+        status, kind, body = get(self.url + "pagefind/pagefind-ui.js")
+        self.assertEqual((status, kind), (200, "text/javascript; charset=utf-8"))
+        self.driver.get(self.url + "nl/")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return !!document.querySelector('[data-search] .guidepost-search-off')"))
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] .guidepost-search-off').textContent"),
+                         "Search is off in the preview (guidepost serve): its index is made by guidepost build.")
+
+    def test_navigate_to_changed_takes_the_tab_to_the_edited_page(self):
+        self.driver.get(self.url + "en/about/")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)  # let the live-reload socket connect
+        append(os.path.join(self.work, "content", "fr", "timeline.md"), "\nUne phrase qui attire l’onglet.\n")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return location.pathname") == "/fr/chronologie/")
+        WebDriverWait(self.driver, 5).until(lambda d: "Une phrase qui attire l’onglet." in
+                                            (d.execute_script("return document.body ? document.body.innerText : ''") or ""))
 
 
 class ServeIdleTests(unittest.TestCase):
