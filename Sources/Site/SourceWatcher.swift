@@ -35,8 +35,16 @@ public final class SourceWatcher: @unchecked Sendable {
     private let quiet = 0.03
     private let longestBurst = 0.25
 
+    /// Adds an inotify watch (a parameter so tests can make inotify refuse a folder).
+    private let addWatch: (Int32, String, UInt32) -> Int32
+
     /// Watches every file under `roots` (paths come out as `root/relative`, e.g. `content/fr/a.md`).
-    public init(roots: [String], interval: Double = 0.15, mode: Mode = .notify) {
+    public convenience init(roots: [String], interval: Double = 0.15, mode: Mode = .notify) {
+        self.init(roots: roots, interval: interval, mode: mode, addWatch: { inotify_add_watch($0, $1, $2) })
+    }
+
+    init(roots: [String], interval: Double, mode: Mode, addWatch: @escaping (Int32, String, UInt32) -> Int32) {
+        self.addWatch = addWatch
         self.roots = roots
         self.interval = interval
         self.mode = mode
@@ -93,6 +101,11 @@ public final class SourceWatcher: @unchecked Sendable {
             }
             let now = Date()
             if !changed.isEmpty, now >= lastChange.addingTimeInterval(quiet) || now >= firstChange.addingTimeInterval(longestBurst) {
+                // The polled folders are looked at once more, so one burst has everything that changed.
+                if !polled.isEmpty {
+                    changed.formUnion(rescanPolled())
+                    nextPoll = Date().addingTimeInterval(interval)
+                }
                 let result = settle(changed)
                 if !result.isEmpty { return result }
                 changed = []
@@ -124,7 +137,7 @@ public final class SourceWatcher: @unchecked Sendable {
         while let current = pending.popLast() {
             guard descriptors[current] == nil, polled[current] == nil else { continue }
             let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW)
-            let descriptor = inotify_add_watch(inotify, current, mask)
+            let descriptor = addWatch(inotify, current, mask)
             if descriptor >= 0 {
                 folders[descriptor] = current
                 descriptors[current] = descriptor

@@ -1,5 +1,5 @@
 import Foundation
-import Site
+@testable import Site
 import Testing
 
 /// The file watcher behind `guidepost serve`: inotify, following new folders, coalescing editors' saves.
@@ -61,5 +61,31 @@ import Testing
         try write("x, edited outside", work + "/gone/x.md")
         try write("a, edited", content + "/fr/a.md")
         #expect(watcher.next() == [content + "/fr/a.md"], "the folder moved out is no longer watched")
+    }
+
+    @Test func aFolderInotifyRefusesIsPolledAndTheTerminalIsToldOnce() throws {
+        let (work, content) = try makeTree()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try FileManager.default.createDirectory(atPath: content + "/nl", withIntermediateDirectories: true)
+        try write("n", content + "/nl/n.md")
+        // As when the watch limit (fs.inotify.max_user_watches) is reached: inotify refuses fr/ and nl/.
+        let watcher = SourceWatcher(roots: [content], interval: 0.05, mode: .notify) { descriptor, folder, mask in
+            if folder.hasSuffix("/fr") || folder.hasSuffix("/nl") {
+                errno = ENOSPC
+                return -1
+            }
+            return inotify_add_watch(descriptor, folder, mask)
+        }
+        let notices = watcher.takeNotices()
+        #expect(notices.count == 1)
+        #expect(["fr", "nl"].map { "cannot watch \(content)/\($0) with inotify (No space left on device): polling it, and any other folder inotify refuses, every 50 ms" }
+            .contains(notices.first ?? ""), "\(notices)")
+        #expect(watcher.takeNotices() == [], "said once")
+        try write("a, edited", content + "/fr/a.md")
+        #expect(watcher.next() == [content + "/fr/a.md"])
+        try write("n, edited and longer", content + "/nl/n.md")
+        try write("root", content + "/site.json")
+        #expect(watcher.next() == [content + "/nl/n.md", content + "/site.json"])
+        #expect(watcher.takeNotices() == [])
     }
 }
