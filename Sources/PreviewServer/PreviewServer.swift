@@ -85,7 +85,8 @@ public final class PreviewServer: @unchecked Sendable {
                         return
                     case .timedOut:
                         if parser.started {
-                            socket.write(HTTPResponse.text(408, "The request head did not arrive within \(Int(limits.headerTimeout)) seconds.\n").serialized(close: true))
+                            let seconds = Int(limits.headerTimeout)
+                            socket.write(HTTPResponse.text(408, "The request head did not arrive within \(seconds) second\(seconds == 1 ? "" : "s").\n").serialized(close: true))
                             socket.lingeringClose()
                         } else {
                             socket.close()

@@ -254,7 +254,7 @@ class ServeTests(unittest.TestCase):
         # Started with --header-timeout 1 --idle-timeout 2.
         status, _, body = raw(self.port, b"GET /fr/ HTTP/1.1\r\nHost: 127.0.0.1\r\n", timeout=10)
         self.assertEqual(status, "HTTP/1.1 408 Request Timeout")
-        self.assertEqual(body, b"The request head did not arrive within 1 seconds.\n")
+        self.assertEqual(body, b"The request head did not arrive within 1 second.\n")
         with socket.create_connection(("127.0.0.1", self.port), timeout=10) as idle:
             self.assertEqual(idle.recv(1), b"", "the server closed the idle connection")
 
