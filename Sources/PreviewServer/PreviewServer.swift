@@ -173,10 +173,12 @@ public final class PreviewServer: @unchecked Sendable {
                 default: break
                 }
             }
-            // An open tab stays connected as long as it likes; pings from the tab are answered.
-            switch socket.read(into: &scratch, until: .distantFuture) {
+            // An open tab stays connected as long as it likes; its pings are answered, and a ping every 30 s
+            // lets a tab that vanished without closing (a laptop put to sleep) end in a failed write.
+            switch socket.read(into: &scratch, until: Date().addingTimeInterval(30)) {
             case .bytes(let chunk): pending += chunk
-            case .closed, .timedOut: return
+            case .timedOut: guard socket.write(WebSocket.frame(opcode: 9, payload: [])) else { return }
+            case .closed: return
             }
         }
     }

@@ -81,4 +81,61 @@ import Testing
         #expect(request.hasBody)
         #expect(!request.keepAlive)
     }
+
+    /// Any bytes, cut anywhere: the same outcome as in one piece, and never a crash.
+    @Test func theOutcomeDoesNotDependOnHowTheBytesArrive() {
+        var generator = SplitMix(seed: 14)
+        let base = Array("GET /fr/a?b=c HTTP/1.1\r\nHost: localhost:8080\r\nAccept: */*\r\n\r\nNEXT".utf8)
+        let alphabet = Array(" :\r\n\tGETHTP/1.0a\u{0}\u{7f}é".utf8)
+        var limits = HTTPLimits()
+        limits.requestLine = 40
+        limits.headers = 60
+        for _ in 0..<500 {
+            var bytes = base
+            for _ in 0..<Int(generator.next() % 6) {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[position] = alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                case 1: bytes.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: position)
+                default: bytes.remove(at: position)
+                }
+            }
+            func outcome(pieces: [ArraySlice<UInt8>]) -> String {
+                var parser = HTTPHeadParser(limits: limits)
+                do {
+                    for piece in pieces {
+                        if case .head(let request, let rest) = try parser.feed(piece) {
+                            // What came after the head in later pieces is the caller's too.
+                            let after = rest + pieces.drop { $0.endIndex <= piece.endIndex }.joined()
+                            return "\(request.method) \(request.target) \(request.headers.map { "\($0.name)=\($0.value)" }) \(Array(after))"
+                        }
+                    }
+                    return "needMore"
+                } catch {
+                    return "\(error)"
+                }
+            }
+            var pieces: [ArraySlice<UInt8>] = []
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + 1 + Int(generator.next() % 7))
+                pieces.append(bytes[start..<end])
+                start = end
+            }
+            #expect(outcome(pieces: [bytes[...]]) == outcome(pieces: pieces), "\(bytes)")
+        }
+    }
+}
+
+/// A small seeded generator, so the random cases are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
