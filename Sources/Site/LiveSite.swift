@@ -18,8 +18,6 @@ public final class LiveSite: @unchecked Sendable {
         public var errors: [String]
         /// Whether no build has succeeded yet, so there is no previous site to serve.
         public var nothingToServe = false
-        /// The translation problems of the site served (as `guidepost check` prints them), after a success.
-        public var warnings: [String] = []
 
         /// `rebuilt after content/fr/a.md changed: 3 pages re-rendered in 12 ms`, or the failure.
         public var summary: String {
@@ -59,6 +57,13 @@ public final class LiveSite: @unchecked Sendable {
     /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
     public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
 
+    /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,
+    /// so a rebuild does not pay for them).
+    public func translationWarnings() -> [String] {
+        let audit = lock.withLock { cache.audit }
+        return audit?.problems.map(\.warningDescription) ?? []
+    }
+
     /// The URL path (`/fr/chronologie/`) of the page made from the source file `path` (as the watcher names
     /// it, e.g. `content/fr/timeline.md`), or nil when it is not a published page.
     public func pageURL(forSource path: String) -> String? {
@@ -93,7 +98,6 @@ public final class LiveSite: @unchecked Sendable {
         switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
         case .success(let (library, site)):
             report.renderedPages = cache?.renderedPaths ?? []
-            report.warnings = site.audit?.problems.map(\.warningDescription) ?? []
             let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
@@ -152,7 +156,6 @@ public final class LiveSite: @unchecked Sendable {
             switch result {
             case .success(let files):
                 report.renderedPages = cache.renderedPaths
-                report.warnings = cache.audit?.problems.map(\.warningDescription) ?? []
                 lock.withLock {
                     for file in files { self.files[file.path] = file.bytes }
                     self.cache = cache

@@ -44,7 +44,7 @@ struct Serve: ParsableCommand {
         let live = LiveSite(options: options, useClock: now == nil)
         var warnings = TranslationWarnings()
         say(live.lastRebuild?.summary ?? "")
-        if let first = live.lastRebuild { warnings.print(after: first) }
+        if let first = live.lastRebuild { warnings.print(after: first, current: live.translationWarnings()) }
         let settings = StaticFiles.Settings(fixedNow: now == nil ? nil : options.now)
         server.start { request in StaticFiles.response(for: request, in: live, settings: settings) }
         say("serving on http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/ (press Ctrl-C to stop)")
@@ -53,7 +53,7 @@ struct Serve: ParsableCommand {
             let changed = watcher.next()
             let report = live.rebuild(trigger: changed)
             say(report.summary)
-            warnings.print(after: report)
+            if report.errors.isEmpty { warnings.print(after: report, current: live.translationWarnings()) }
             if !report.errors.isEmpty {
                 server.broadcast("error")
             } else if navigateToChanged, let url = changed.lazy.compactMap(live.pageURL(forSource:)).first {
@@ -69,14 +69,15 @@ struct Serve: ParsableCommand {
     struct TranslationWarnings {
         private var shown = Set<String>()
 
-        mutating func print(after rebuild: LiveSite.Rebuild) {
+        mutating func print(after rebuild: LiveSite.Rebuild, current: @autoclosure () -> [String]) {
             guard rebuild.errors.isEmpty else { return }
-            let new = rebuild.warnings.filter { !shown.contains($0) }
-            let resolved = shown.subtracting(rebuild.warnings).count
+            let current = current()
+            let new = current.filter { !shown.contains($0) }
+            let resolved = shown.subtracting(current).count
             var lines = new
             if resolved > 0 { lines.append("\(resolved) translation warning\(resolved == 1 ? "" : "s") resolved") }
             if !lines.isEmpty { report(lines) }
-            shown = Set(rebuild.warnings)
+            shown = Set(current)
         }
     }
 
