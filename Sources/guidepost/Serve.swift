@@ -53,7 +53,7 @@ struct Serve: ParsableCommand {
             let changed = watcher.next()
             let report = live.rebuild(trigger: changed)
             say(report.summary)
-            if report.errors.isEmpty { warnings.print(after: report, current: live.translationWarnings()) }
+            warnings.print(after: report, current: live.translationWarnings())
             if !report.errors.isEmpty {
                 server.broadcast("error")
             } else if navigateToChanged, let url = changed.lazy.compactMap(live.pageURL(forSource:)).first {
