@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C: cmark-gfm and its GFM extensions, from Debian's packages.
@@ -31,16 +30,18 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
         .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
+        // The preview's HTTP/1.1 and WebSocket server, with the limits a server facing a browser needs.
+        .target(name: "PreviewServer"),
         // The thin command-line front end.
         .executableTarget(name: "guidepost", dependencies: [
-            "Site", "Diagnostics", "CMimalloc",
+            "Site", "Diagnostics", "CMimalloc", "PreviewServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
     ]
 )

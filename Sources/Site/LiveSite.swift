@@ -16,17 +16,23 @@ public final class LiveSite: @unchecked Sendable {
         public var milliseconds: Int
         /// The errors, when it failed (the previous site stays served).
         public var errors: [String]
+        /// Whether no build has succeeded yet, so there is no previous site to serve.
+        public var nothingToServe = false
 
         /// `rebuilt after content/fr/a.md changed: 3 pages re-rendered in 12 ms`, or the failure.
         public var summary: String {
             let cause = trigger.isEmpty ? "built" : "rebuilt after \(trigger.joined(separator: ", ")) changed"
-            if !errors.isEmpty { return "\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s"), still serving the last good version\n" + errors.joined(separator: "\n") }
+            if !errors.isEmpty {
+                let serving = nothingToServe ? "nothing to serve until they are fixed (the browser shows them)" : "still serving the last good version"
+                return "\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(serving)\n" + errors.joined(separator: "\n")
+            }
             return "\(cause): \(renderedPages.count) page\(renderedPages.count == 1 ? "" : "s") re-rendered in \(milliseconds) ms"
         }
     }
 
     private let lock = NSLock()
     private let options: BuildOptions
+    private let useClock: Bool
     private var files: [String: [UInt8]] = [:]
     private var cache = RenderCache()
     private var library: SiteLibrary?
@@ -34,9 +40,11 @@ public final class LiveSite: @unchecked Sendable {
     private var pending = Set<String>()
     private var state = (version: 0, last: Rebuild?.none)
 
-    /// Builds the site once, in memory. `options.now` is ignored: each rebuild uses the clock.
-    public init(options: BuildOptions) {
+    /// Builds the site once, in memory. With `useClock`, `options.now` is ignored and each rebuild uses
+    /// the clock; without, every rebuild uses `options.now` (to preview a banner state).
+    public init(options: BuildOptions, useClock: Bool = true) {
         self.options = options
+        self.useClock = useClock
         _ = rebuild(trigger: [])
     }
 
@@ -49,13 +57,30 @@ public final class LiveSite: @unchecked Sendable {
     /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
     public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
 
+    /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,
+    /// so a rebuild does not pay for them).
+    public func translationWarnings() -> [String] {
+        let audit = lock.withLock { cache.audit }
+        return audit?.problems.map(\.warningDescription) ?? []
+    }
+
+    /// The URL path (`/fr/chronologie/`) of the page made from the source file `path` (as the watcher names
+    /// it, e.g. `content/fr/timeline.md`), or nil when it is not a published page.
+    public func pageURL(forSource path: String) -> String? {
+        lock.withLock {
+            guard let library, let page = library.pages.first(where: { $0.file.path == path }),
+                  let output = library.router.path(of: page) else { return nil }
+            return "/" + (output.hasSuffix("index.html") ? String(output.dropLast("index.html".count)) : output)
+        }
+    }
+
     /// Rebuilds after `trigger` changed, re-rendering only what depends on it. Never throws: on failure the
     /// previous files stay and the report carries the errors.
     @discardableResult
     public func rebuild(trigger: [String]) -> Rebuild {
         let start = Date()
         var buildOptions = options
-        buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        if useClock { buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
         let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
         // No reference to the library is kept across the fast path, which changes it in place.
@@ -86,7 +111,10 @@ public final class LiveSite: @unchecked Sendable {
             lock.withLock { pending.formUnion(trigger) }
         }
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
-        lock.withLock { state.last = report }
+        lock.withLock {
+            report.nothingToServe = state.version == 0
+            state.last = report
+        }
         return report
     }
 

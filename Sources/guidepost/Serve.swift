@@ -1,6 +1,6 @@
 import ArgumentParser
-import FlyingFox
 import Foundation
+import PreviewServer
 import Site
 
 /// `guidepost serve`: builds in memory, serves over HTTP, rebuilds incrementally on every change and
@@ -10,59 +10,79 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
     @Option(help: "The port to listen on.") var port: UInt16 = 8080
-    @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "How often to look for changes, in milliseconds.") var interval = 150
+    @Flag(help: "Show pages marked as drafts.") var drafts = false
+    @Option(help: "Preview the site at this ISO 8601 instant, e.g. before a deadline (default: the clock, at each rebuild).") var now: String?
+    @Option(help: "The address or name to listen on (127.0.0.1, ::1, localhost, …).") var host = "127.0.0.1"
+    @Option(help: "How often to look for changes when polling, in milliseconds.") var interval = 150
+    @Flag(help: "After an edit, take open tabs to the edited page.") var navigateToChanged = false
+    @Flag(help: "Poll every file's modification time instead of inotify (for network mounts, where inotify misses other machines' writes).")
+    var poll = false
+    @Option(help: ArgumentHelp("Seconds a client has to send a request head (tests shorten it).", visibility: .hidden))
+    var headerTimeout = HTTPLimits().headerTimeout
+    @Option(help: ArgumentHelp("Seconds an idle connection stays open (tests shorten it).", visibility: .hidden))
+    var idleTimeout = HTTPLimits().idleTimeout
 
-    /// The other commands stay synchronous (an async entry point parks the main thread in a way
-    /// valgrind cannot follow), so this one runs its server on the concurrency pool and waits.
     func run() throws {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var failure: Error?
-        Task {
-            do { try await serve() } catch { failure = error }
-            done.signal()
+        var options = site.buildOptions()
+        options.includeDrafts = drafts
+        if let now {
+            do { options.now = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
         }
-        done.wait()
-        if let failure { throw failure }
-    }
-
-    private func serve() async throws {
-        let live = LiveSite(options: site.buildOptions())
+        // Listen first, so a port in use fails at once; connections wait for the first build.
+        let server: PreviewServer
+        do {
+            var limits = HTTPLimits()
+            limits.headerTimeout = headerTimeout
+            limits.idleTimeout = idleTimeout
+            server = try PreviewServer(host: host, port: port, limits: limits, webSocketPath: "/__guidepost/live")
+        } catch {
+            report(["error: \(error.description)"])
+            throw ExitCode.failure
+        }
+        // Watching starts before the first build, so an edit made while it runs is not missed.
+        let watcher = SourceWatcher(roots: [site.content, site.templates], interval: Double(interval) / 1000, mode: poll ? .poll : .notify)
+        let live = LiveSite(options: options, useClock: now == nil)
+        var warnings = TranslationWarnings()
         say(live.lastRebuild?.summary ?? "")
-        let reloads = Reloads()
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
-        await server.appendRoute("GET /__guidepost/live", to: .webSocket(reloads))
-        await server.appendRoute("GET /__guidepost/live.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"], body: Data(LiveReload.script.utf8))
-        }
-        await server.appendRoute("GET /__guidepost/status") { _ in
-            let body = try JSONEncoder().encode(Status(version: live.version, last: live.lastRebuild))
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
-        }
-        await server.appendRoute("GET *") { request in StaticFiles.response(for: request.target.path(percentEncoded: false), in: live) }
-        let watcher = Task {
-            var watcher = SourceWatcher(roots: [site.content, site.templates])
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(interval))
-                let changed = watcher.changes()
-                guard !changed.isEmpty else { continue }
-                let report = live.rebuild(trigger: changed)
-                say(report.summary)
-                await reloads.broadcast(report.errors.isEmpty ? "reload" : "error")
+        if let first = live.lastRebuild { warnings.print(after: first, current: live.translationWarnings()) }
+        let settings = StaticFiles.Settings(fixedNow: now == nil ? nil : options.now)
+        server.start { request in StaticFiles.response(for: request, in: live, settings: settings) }
+        say("serving on http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/ (press Ctrl-C to stop)")
+        while true {
+            for notice in watcher.takeNotices() { say(notice) }
+            let changed = watcher.next()
+            let report = live.rebuild(trigger: changed)
+            say(report.summary)
+            warnings.print(after: report, current: live.translationWarnings())
+            if !report.errors.isEmpty {
+                server.broadcast("error")
+            } else if navigateToChanged, let url = changed.lazy.compactMap(live.pageURL(forSource:)).first {
+                server.broadcast("navigate \(url)")
+            } else {
+                server.broadcast("reload")
             }
         }
-        defer { watcher.cancel() }
-        say("serving on http://\(host):\(port)/ (press Ctrl-C to stop)")
-        try await server.run()
+    }
+
+    /// Translation warnings as `guidepost check` prints them, each once: after a rebuild, the new ones and
+    /// how many were resolved (a failed rebuild changes nothing).
+    struct TranslationWarnings {
+        private var shown = Set<String>()
+
+        mutating func print(after rebuild: LiveSite.Rebuild, current: @autoclosure () -> [String]) {
+            guard rebuild.errors.isEmpty else { return }
+            let current = current()
+            let new = current.filter { !shown.contains($0) }
+            let resolved = shown.subtracting(current).count
+            var lines = new
+            if resolved > 0 { lines.append("\(resolved) translation warning\(resolved == 1 ? "" : "s") resolved") }
+            if !lines.isEmpty { report(lines) }
+            shown = Set(current)
+        }
     }
 
     /// One line on standard output, unbuffered (so a log or a pipe sees each rebuild as it happens).
     private func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
-    }
-
-    struct Status: Encodable {
-        var version: Int
-        var last: LiveSite.Rebuild?
     }
 }

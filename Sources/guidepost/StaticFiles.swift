@@ -1,15 +1,35 @@
-import FlyingFox
 import Foundation
+import PreviewServer
 import Site
 
-/// Answers a GET from the in-memory site: directory indexes, Content-Type, language 404 pages, and the
-/// live-reload script injected into HTML (never into `site/`).
+/// Answers a GET from the in-memory site: directory indexes, Content-Type, language 404 pages, the
+/// live-reload script injected into HTML (never into `site/`), and the error page while no build succeeded.
 enum StaticFiles {
     static let types = [
         "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
         "json": "application/json", "xml": "application/xml", "txt": "text/plain; charset=utf-8", "ics": "text/calendar; charset=utf-8",
         "png": "image/png", "svg": "image/svg+xml", "jpg": "image/jpeg", "webp": "image/webp", "wasm": "application/wasm",
     ]
+
+    /// How the preview differs from the built site.
+    struct Settings {
+        /// The `--now` instant, which the pages' scripts see as the time too (else they use the clock).
+        var fixedNow: Date?
+    }
+
+    /// The answer to a GET (or HEAD, whose body the server drops) for `request`.
+    static func response(for request: HTTPRequest, in live: LiveSite, settings: Settings = Settings()) -> HTTPResponse {
+        switch request.path {
+        case "/__guidepost/live.js": return asset(LiveReload.script(fixedNow: settings.fixedNow), type: "js")
+        case "/__guidepost/overlay.css": return asset(LiveReload.stylesheet, type: "css")
+        case "/__guidepost/status":
+            let body = (try? JSONEncoder().encode(Status(version: live.version, last: live.lastRebuild))) ?? Data()
+            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(body))
+        default: break
+        }
+        if live.version == 0 { return errorPage(live.lastRebuild?.errors ?? []) }
+        return response(for: request.path, in: live)
+    }
 
     static func response(for requestPath: String, in live: LiveSite) -> HTTPResponse {
         var path = requestPath
@@ -18,96 +38,81 @@ enum StaticFiles {
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if let bytes = live.file(path) { return ok(path, bytes) }
         if live.file(path + "/index.html") != nil {
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + path + "/"])
+            return HTTPResponse(status: 301, headers: [("Location", "/" + path + "/")])
         }
+        // The search index is made by Pagefind at `guidepost build`; the preview says search is off instead.
+        if path == "pagefind/pagefind-ui.js" || path.hasSuffix("/pagefind/pagefind-ui.js") { return asset(LiveReload.searchOff, type: "js") }
+        if path == "pagefind/pagefind-ui.css" || path.hasSuffix("/pagefind/pagefind-ui.css") { return asset(LiveReload.searchOffStyle, type: "css") }
         return notFound(path, in: live)
     }
 
-    private static func ok(_ path: String, _ bytes: [UInt8], status: HTTPStatusCode = .ok) -> HTTPResponse {
+    private static func asset(_ text: String, type: String) -> HTTPResponse {
+        HTTPResponse(status: 200, headers: [("Content-Type", types[type] ?? "text/plain"), ("Cache-Control", "no-store")], body: Array(text.utf8))
+    }
+
+    private static func ok(_ path: String, _ bytes: [UInt8], status: Int = 200) -> HTTPResponse {
         let ext = (path as NSString).pathExtension
-        var body = Data(bytes)
-        if ext == "html", let text = String(data: body, encoding: .utf8) {
-            body = Data(LiveReload.inject(into: text).utf8)
+        var body = bytes
+        if ext == "html", let text = String(validating: bytes, as: UTF8.self) {
+            body = Array(LiveReload.inject(into: text).utf8)
         }
-        return HTTPResponse(statusCode: status, headers: [.contentType: types[ext] ?? "application/octet-stream", .cacheControl: "no-store"], body: body)
+        return HTTPResponse(status: status, headers: [("Content-Type", types[ext] ?? "application/octet-stream"), ("Cache-Control", "no-store")], body: body)
     }
 
     /// The language's own 404 page when the path starts with a language folder, else the root one.
     private static func notFound(_ path: String, in live: LiveSite) -> HTTPResponse {
         let first = path.split(separator: "/").first.map(String.init) ?? ""
         let page = live.file("\(first)/404.html").map { ("\(first)/404.html", $0) } ?? live.file("404.html").map { ("404.html", $0) }
-        guard let (name, bytes) = page else { return HTTPResponse(statusCode: .notFound) }
-        return ok(name, bytes, status: .notFound)
-    }
-}
-
-/// The script that reloads a tab after each rebuild and shows build errors over the page.
-enum LiveReload {
-    static func inject(into html: String) -> String {
-        guard let end = html.range(of: "</body>", options: .backwards) else { return html }
-        return html.replacingCharacters(in: end, with: "<script src=\"/__guidepost/live.js\"></script>\n</body>")
+        guard let (name, bytes) = page else { return HTTPResponse.text(404, "Not found.\n") }
+        return ok(name, bytes, status: 404)
     }
 
-    static let script = """
-    (function () {
-      "use strict";
-      var overlay = null;
-      function hideError() { if (overlay) { overlay.remove(); overlay = null; } }
-      function showError(lines) {
-        hideError();
-        overlay = document.createElement("div");
-        overlay.id = "guidepost-error";
-        overlay.setAttribute("role", "alert");
-        var s = overlay.style;
-        s.position = "fixed"; s.inset = "0"; s.zIndex = "2147483647"; s.overflow = "auto";
-        s.background = "rgba(20,20,20,.94)"; s.color = "#fff"; s.padding = "1.5rem"; s.font = "14px/1.5 ui-monospace, monospace";
-        var title = document.createElement("strong");
-        title.textContent = "Build failed: the last good version is shown. Fix the file and save; this page reloads by itself.";
-        var pre = document.createElement("pre");
-        pre.style.whiteSpace = "pre-wrap";
-        pre.textContent = lines.join("\\n");
-        overlay.appendChild(title);
-        overlay.appendChild(pre);
-        document.body.appendChild(overlay);
-      }
-      function check() {
-        return fetch("/__guidepost/status", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (status) {
-          if (status.last && status.last.errors.length) showError(status.last.errors); else hideError();
-        }).catch(function () {});
-      }
-      function connect() {
-        var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__guidepost/live");
-        socket.onmessage = function (event) {
-          if (event.data === "reload") location.reload();
-          else check();
-        };
-        socket.onclose = function () { window.setTimeout(connect, 500); };
-      }
-      check();
-      connect();
-    })();
-    """
-}
+    /// While no build has succeeded there is nothing to serve: every path answers 500 with the errors,
+    /// and the page reloads by itself once they are fixed.
+    static func errorPage(_ errors: [String]) -> HTTPResponse {
+        let html = """
+        <!DOCTYPE html>
+        <html lang="en" data-guidepost-error-page>
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+        <title>Build failed · guidepost serve</title>
+        <link rel="stylesheet" href="/__guidepost/overlay.css">
+        </head>
+        <body>
+        <main>
+        <section id="guidepost-error" role="alert">
+        <h1>Build failed</h1>
+        <p>There is no good version to show yet. Fix the file and save; this page reloads by itself.</p>
+        <pre>\(escape(errors.joined(separator: "\n")))</pre>
+        </section>
+        </main>
+        <script src="/__guidepost/live.js"></script>
+        </body>
+        </html>
 
-/// Every open tab's WebSocket; `broadcast` sends one message to all.
-actor Reloads: WSMessageHandler {
-    private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+        """
+        return HTTPResponse(status: 500, headers: [("Content-Type", types["html"]!), ("Cache-Control", "no-store")], body: Array(html.utf8))
+    }
 
-    nonisolated func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
-        await add(id, continuation)
-        Task { [weak self] in
-            for await _ in client {}
-            await self?.remove(id)
+    private static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.append(character)
+            }
         }
-        return stream
+        return result
     }
 
-    private func add(_ id: UUID, _ continuation: AsyncStream<WSMessage>.Continuation) { clients[id] = continuation }
-    private func remove(_ id: UUID) { clients[id]?.finish(); clients[id] = nil }
-
-    func broadcast(_ text: String) {
-        for continuation in clients.values { continuation.yield(.text(text)) }
+    /// `/__guidepost/status`: the version and the last rebuild's report.
+    struct Status: Encodable {
+        var version: Int
+        var last: LiveSite.Rebuild?
     }
 }
