@@ -92,15 +92,21 @@ class HardeningTest(unittest.TestCase):
         holder.wait()
 
     def test_a_literal_tilde_is_a_folder_name_and_home_is_refused(self):
+        # Run as the unprivileged user "nobody" (home /nonexistent): a Guidepost that wrongly expanded "~"
+        # could then touch nothing real. (A build from before the fix, run as root, moved /root aside.)
         content = self.content()
         home = os.path.join(self.work, "home")
         os.mkdir(home)
+        for folder in (self.work, home):
+            os.chown(folder, 65534, 65534)
         env = dict(os.environ, HOME=home)
-        result = build(content, "~", env=env, cwd=self.work)
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", BINARY, "build",
+                     "--content", content, "--templates", TEMPLATES, "--now", NOW, "--output"]
+        result = subprocess.run(as_nobody + ["~"], capture_output=True, text=True, env=env, cwd=self.work, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertTrue(os.path.isfile(os.path.join(self.work, "~", "index.html")))
         self.assertEqual(os.listdir(home), [])
-        refused = build(content, home, env=env)
+        refused = subprocess.run(as_nobody + [home], capture_output=True, text=True, env=env, timeout=60)
         self.assertEqual(refused.returncode, 1)
         self.assertIn(f"{home}:1:1: error: the output folder cannot be your home folder; choose a new folder such as site", refused.stderr)
         self.assertEqual(os.listdir(home), [])
