@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One step of a compiled template.
 indirect enum TemplateNode: Sendable {
     /// Literal text, as UTF-8 bytes.
@@ -6,12 +8,23 @@ indirect enum TemplateNode: Sendable {
     case variable(TemplateName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
     case section(TemplateName, [TemplateNode], inverted: Bool)
-    /// `{{> name}}`, with the indentation of a standalone tag.
-    case partial(String, indentation: String?)
+    /// `{{> name}}` or `{{> *name}}`, with the indentation of a standalone tag.
+    case partial(TemplateReference, indentation: String?)
     /// `{{< name}}{{$block}}…{{/block}}{{/name}}`: the template `name` with blocks replaced.
-    case parent(String, indentation: String?, overrides: [String: [TemplateNode]])
-    /// `{{$name}}default{{/name}}`: replaced by an override when a child template gives one.
-    case block(String, [TemplateNode])
+    case parent(TemplateReference, indentation: String?, overrides: [String: [TemplateNode]])
+    /// `{{$name}}default{{/name}}`: replaced by an override when a child template gives one; the content
+    /// of a standalone block is written with `indentation` in front of each line.
+    case block(String, [TemplateNode], indentation: String?)
+}
+
+/// The template a partial or parent tag includes: a fixed name, or a dynamic one (`*path`) read from the data.
+struct TemplateReference: Sendable {
+    /// The template's name; for a dynamic reference, the tag's text (`*menu.kind`).
+    let name: String
+    /// For `{{> *path}}`: the path whose value names the template.
+    let dynamic: TemplatePath?
+    /// Where the tag is written.
+    let location: SourceLocation
 }
 
 /// A name in a tag: a dotted path, `.` (the current item), and optional transforms (`empty(pages)`).

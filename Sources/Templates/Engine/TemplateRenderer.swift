@@ -1,14 +1,23 @@
+import Diagnostics
+
 /// Renders compiled templates into UTF-8 bytes: looks names up through the stack of open sections,
 /// HTML-escapes `{{name}}`, expands partials, parents and blocks.
 struct TemplateRenderer {
+    /// How many partials and parents may be open at once: deep enough for any menu, shallow enough that a
+    /// recursion the data never ends becomes an error instead of a crash.
+    static let includeLimit = 100
     /// Every compiled template, by name.
     let templates: [String: [TemplateNode]]
     /// The output so far.
     var output: [UInt8] = []
+    /// The first error met: a recursion deeper than `includeLimit`, or a dynamic name that names no template.
+    /// Rendering includes nothing more after it.
+    private(set) var error: BuildError?
     private var stack: [TemplateData] = []
     private var loops: [(index: Int, count: Int)] = []
     private var overrides: [String: [TemplateNode]] = [:]
     private var indentation: [UInt8] = []
+    private var depth = 0
 
     init(templates: [String: [TemplateNode]]) {
         self.templates = templates
@@ -25,19 +34,22 @@ struct TemplateRenderer {
             for node in nodes { render(node) }
             return
         }
-        // Inside an indented partial: each line it writes starts with the indentation, except lines
-        // that come from inside an interpolated value.
+        // Inside an indented partial or block: each line it writes starts with the indentation, except lines
+        // that come from inside an interpolated value. Nested partials, blocks and sections indent their own lines.
         for node in nodes {
-            if case .text(let bytes) = node {
+            switch node {
+            case .text(let bytes):
                 writeIndented(bytes)
-                continue
+            case .variable:
+                let before = output.count
+                let atLineStart = output.isEmpty || output.last == Self.newline
+                if atLineStart { output.append(contentsOf: indentation) }
+                let afterIndentation = output.count
+                render(node)
+                if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
+            default:
+                render(node)
             }
-            let before = output.count
-            let atLineStart = output.isEmpty || output.last == Self.newline
-            if atLineStart { output.append(contentsOf: indentation) }
-            let afterIndentation = output.count
-            render(node)
-            if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
         }
     }
 
@@ -63,12 +75,19 @@ struct TemplateRenderer {
             write(resolve(name), escaped: escaped)
         case .section(let name, let nodes, let inverted):
             renderSection(resolve(name), nodes, inverted: inverted)
-        case .partial(let name, let extra):
-            include(name, extraIndentation: extra, overrides: nil)
-        case .parent(let name, let extra, let blocks):
-            include(name, extraIndentation: extra, overrides: blocks)
-        case .block(let name, let nodes):
+        case .partial(let reference, let extra):
+            include(reference, extraIndentation: extra, overrides: nil)
+        case .parent(let reference, let extra, let blocks):
+            include(reference, extraIndentation: extra, overrides: blocks)
+        case .block(let name, let nodes, let extra):
+            guard let extra, !extra.isEmpty else {
+                render(overrides[name] ?? nodes)
+                return
+            }
+            let savedIndentation = indentation
+            indentation += extra.utf8
             render(overrides[name] ?? nodes)
+            indentation = savedIndentation
         }
     }
 
@@ -90,19 +109,39 @@ struct TemplateRenderer {
             if flag { render(nodes) }
         case .null:
             break
-        case .string, .int, .object:
+        case .string, .int, .double, .object:
             stack.append(value)
             render(nodes)
             stack.removeLast()
         }
     }
 
-    /// Renders another template in place; the outermost template's blocks win over inner ones.
-    private mutating func include(_ name: String, extraIndentation: String?, overrides blocks: [String: [TemplateNode]]?) {
+    /// Renders another template in place; the outermost template's blocks win over inner ones. A dynamic
+    /// name whose value is missing includes nothing.
+    private mutating func include(_ reference: TemplateReference, extraIndentation: String?, overrides blocks: [String: [TemplateNode]]?) {
+        guard error == nil else { return }
+        var name = reference.name
+        if let path = reference.dynamic {
+            switch lookup(path, anchored: false) {
+            case .string(let text) where !text.isEmpty: name = text
+            case .int(let number): name = String(number)
+            default: return
+            }
+        }
+        guard let nodes = templates[name] else {
+            error = .missingTemplate(reference.location, name: name)
+            return
+        }
+        guard depth < Self.includeLimit else {
+            error = .templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
+            return
+        }
         let savedIndentation = indentation, savedOverrides = overrides
         if let extraIndentation { indentation += extraIndentation.utf8 }
         if let blocks { overrides.merge(blocks) { outer, _ in outer } }
-        render(templates[name] ?? [])
+        depth += 1
+        render(nodes)
+        depth -= 1
         indentation = savedIndentation
         overrides = savedOverrides
     }
@@ -115,25 +154,25 @@ struct TemplateRenderer {
         if name.isCurrentItem {
             value = stack.last ?? .null
         } else if let path = name.path {
-            value = .null
-            if name.anchored {
-                value = stack.last?.lookup(path) ?? .null
-            } else {
-                var index = stack.count - 1
-                while index >= 0 {
-                    if case .object(let object) = stack[index], let found = object.lookup(path) {
-                        value = found
-                        break
-                    }
-                    index -= 1
-                }
-            }
+            value = lookup(path, anchored: name.anchored)
         } else {
             guard let loop = loops.last, let first = transforms.popFirst() else { return .null }
             value = Self.loopQuery(first, loop)
         }
         for transform in transforms { value = Self.apply(transform, to: value) }
         return value
+    }
+
+    /// The value at `path`: in the current item only when `anchored`, else in the innermost open context
+    /// that has the path's first name.
+    private func lookup(_ path: TemplatePath, anchored: Bool) -> TemplateData {
+        if anchored { return stack.last?.lookup(path) ?? .null }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let found = object.lookup(path) { return found }
+            index -= 1
+        }
+        return .null
     }
 
     private static func loopQuery(_ transform: TemplateTransform, _ loop: (index: Int, count: Int)) -> TemplateData {
@@ -154,6 +193,7 @@ struct TemplateRenderer {
         case (.empty, .string(let text)): return .bool(text.isEmpty)
         case (.empty, .null): return .bool(true)
         case (.empty, .int(let number)): return .bool(number == 0)
+        case (.empty, .double(let number)): return .bool(number == 0)
         case (.empty, _): return .bool(false)
         case (.count, .list(let items)): return .int(items.count)
         case (.count, .string(let text)): return .int(text.count)
@@ -176,6 +216,8 @@ struct TemplateRenderer {
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .int(let number):
             output.append(contentsOf: String(number).utf8)
+        case .double(let number):
+            output.append(contentsOf: TemplateData.format(number).utf8)
         case .bool(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .list, .object, .null:
