@@ -136,6 +136,14 @@ import Testing
         #expect(try render(["main": lines], ["a": .bool(true), "x": .string("deep")]) == "deep\n")
     }
 
+    /// Blocks and parents hold their content, so their nesting is limited: one located error, no crash.
+    @Test func blocksNestedTenThousandDeepAreOneLocatedError() {
+        let blocks = String(repeating: "{{$b}}", count: 10_000) + String(repeating: "{{/b}}", count: 10_000)
+        #expect(errors(blocks) == [.templateSyntax(at(1, 601), detail: "blocks and parents are nested more than 100 levels deep here")])
+        let fine = String(repeating: "{{$b}}", count: 100) + "x" + String(repeating: "{{/b}}", count: 100)
+        #expect(errors(fine).isEmpty)
+    }
+
     @Test func recursivePartialsEndWithTheData() throws {
         func node(_ name: String, _ children: [TemplateData]) -> TemplateData {
             .object(["name": .string(name), "children": .list(children)] as [String: TemplateData])

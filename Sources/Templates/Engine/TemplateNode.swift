@@ -1,13 +1,17 @@
 import Diagnostics
 
-/// One step of a compiled template.
-indirect enum TemplateNode: Sendable {
+/// One step of a compiled template. Sections are flat (an opening step and an `.end` in the same list), so
+/// rendering and freeing a template cost no recursion however deeply its sections nest; blocks and
+/// parents, whose nesting the parser limits, hold their content.
+enum TemplateNode: Sendable {
     /// Literal text, as UTF-8 bytes.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is).
     case variable(TemplateName, escaped: Bool)
-    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
-    case section(TemplateName, [TemplateNode], inverted: Bool)
+    /// `{{#name}}`, or `{{^name}}` when inverted; its content runs up to the `.end` at index `end`.
+    case section(TemplateName, inverted: Bool, end: Int)
+    /// `{{/name}}` closing a section.
+    case end
     /// `{{> name}}` or `{{> *name}}`, with the indentation of a standalone tag.
     case partial(TemplateReference, indentation: String?)
     /// `{{< name}}{{$block}}…{{/block}}{{/name}}`: the template `name` with blocks replaced.

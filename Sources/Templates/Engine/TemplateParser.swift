@@ -242,19 +242,35 @@ struct TemplateParser {
         var reference: TemplateReference?
         var at: SourceLocation
         var indentation: [UInt8]?
+        /// The content, for every frame but a section (a section's steps go inline into its owner's content).
         var nodes: [TemplateNode] = []
         var overrides: [String: [TemplateNode]] = [:]
         /// For a standalone block: the indentation of its first line, taken off each of its lines.
         var dedent: [UInt8]?
+        /// For a section: where its opening step is in its owner's content.
+        var opening = 0
     }
 
+    /// How deeply blocks and parents may nest in one template (their content is nested, unlike sections').
+    static let nestingLimit = 100
+
     private mutating func buildTree(_ tokens: [Token]) -> [TemplateNode] {
-        var frames = [Frame(kind: .section, content: "", at: SourceLocation(path: path))]
-        // Open frames that are sections or blocks (what is inside them may not be rendered), and the
-        // standalone blocks whose lines are re-indented.
+        var frames = [Frame(kind: .comment, content: "", at: SourceLocation(path: path))]
+        // The frames that hold content (all but sections), open frames that are sections or blocks (what is
+        // inside them may not be rendered), and the standalone blocks whose lines are re-indented.
+        var owners = [0]
         var conditionalDepth = 0
         var reindented: [Int] = []
-        func append(_ node: TemplateNode) { Self.append(node, to: &frames) }
+        var reportedNesting = false
+        func append(_ node: TemplateNode) { Self.append(node, to: &frames[owners[owners.count - 1]].nodes) }
+        func tooDeep(_ at: SourceLocation) -> Bool {
+            guard owners.count > Self.nestingLimit else { return false }
+            if !reportedNesting {
+                errors.append(.templateSyntax(at, detail: "blocks and parents are nested more than \(Self.nestingLimit) levels deep here"))
+                reportedNesting = true
+            }
+            return true
+        }
         for var token in tokens where !token.dropped {
             if token.startsLine, !reindented.isEmpty { dedent(&token, frames: &frames, reindented: reindented) }
             switch token.kind {
@@ -273,22 +289,27 @@ struct TemplateParser {
                 case .variable, .unescaped:
                     if let name = parseName(content, at: contentAt, tag: at) { append(.variable(name, escaped: kind == .variable)) }
                 case .section, .inverted:
-                    frames.append(Frame(kind: kind, content: content, name: parseName(content, at: contentAt, tag: at), at: at))
+                    let owner = owners[owners.count - 1]
+                    frames.append(Frame(kind: kind, content: content, name: parseName(content, at: contentAt, tag: at), at: at,
+                                        opening: frames[owner].nodes.count))
+                    frames[owner].nodes.append(.end) // replaced by the opening step when the section closes
                     conditionalDepth += 1
                 case .block:
-                    if validPartialName(content, at: contentAt) {
+                    if !tooDeep(at), validPartialName(content, at: contentAt) {
                         frames.append(Frame(kind: kind, content: content, at: at, indentation: token.indentation))
                         conditionalDepth += 1
                         if token.indentation != nil { reindented.append(frames.count - 1) }
                     } else {
                         frames.append(Frame(kind: .comment, content: content, at: at))
                     }
+                    owners.append(frames.count - 1)
                 case .parent:
-                    if let reference = parseReference(content, at: at, contentAt: contentAt, always: conditionalDepth == 0) {
+                    if !tooDeep(at), let reference = parseReference(content, at: at, contentAt: contentAt, always: conditionalDepth == 0) {
                         frames.append(Frame(kind: kind, content: content, reference: reference, at: at, indentation: token.indentation))
                     } else {
                         frames.append(Frame(kind: .comment, content: content, at: at))
                     }
+                    owners.append(frames.count - 1)
                 case .partial:
                     if let reference = parseReference(content, at: at, contentAt: contentAt, always: conditionalDepth == 0) {
                         append(.partial(reference, indentation: token.indentation.map { String(decoding: $0, as: UTF8.self) }))
@@ -304,7 +325,8 @@ struct TemplateParser {
                     }
                     if [.section, .inverted, .block].contains(frame.kind) { conditionalDepth -= 1 }
                     if reindented.last == frames.count { reindented.removeLast() }
-                    Self.close(frame, into: &frames)
+                    if owners.last == frames.count { owners.removeLast() }
+                    Self.close(frame, into: &frames, owner: owners[owners.count - 1])
                 }
             }
         }
@@ -348,21 +370,24 @@ struct TemplateParser {
         }
     }
 
-    /// Appends `node` to the innermost open frame, merging adjacent text.
-    private static func append(_ node: TemplateNode, to frames: inout [Frame]) {
-        let last = frames.count - 1
-        if case .text(let more) = node, case .text(let existing)? = frames[last].nodes.last {
-            frames[last].nodes[frames[last].nodes.count - 1] = .text(existing + more)
+    /// Appends `node` to `nodes`, merging adjacent text.
+    private static func append(_ node: TemplateNode, to nodes: inout [TemplateNode]) {
+        if case .text(let more) = node, case .text(let existing)? = nodes.last {
+            nodes[nodes.count - 1] = .text(existing + more)
         } else {
-            frames[last].nodes.append(node)
+            nodes.append(node)
         }
     }
 
-    private static func close(_ frame: Frame, into frames: inout [Frame]) {
-        func append(_ node: TemplateNode) { Self.append(node, to: &frames) }
+    /// Ends `frame`, whose content goes to the frame at `owner`.
+    private static func close(_ frame: Frame, into frames: inout [Frame], owner: Int) {
+        func append(_ node: TemplateNode) { Self.append(node, to: &frames[owner].nodes) }
         switch frame.kind {
         case .section, .inverted:
-            if let name = frame.name { append(.section(name, frame.nodes, inverted: frame.kind == .inverted)) }
+            // A section whose name is invalid was reported; the template is never rendered.
+            let name = frame.name ?? TemplateName(path: nil, anchored: false, transforms: [], isCurrentItem: true)
+            frames[owner].nodes[frame.opening] = .section(name, inverted: frame.kind == .inverted, end: frames[owner].nodes.count)
+            frames[owner].nodes.append(.end)
         case .block:
             if frames.count > 1, frames[frames.count - 1].kind == .parent {
                 frames[frames.count - 1].overrides[frame.content] = frame.nodes

@@ -29,27 +29,70 @@ struct TemplateRenderer {
         render(templates[name] ?? [])
     }
 
+    /// A section being rendered: the list it walks, if any, and whether it pushed a context.
+    private struct OpenSection {
+        var items: [TemplateData]?
+        var index: Int
+        let body: Int
+        let pushed: Bool
+    }
+
+    /// Renders `nodes`; sections are walked with a list of open sections, not by recursion.
     private mutating func render(_ nodes: [TemplateNode]) {
-        guard !indentation.isEmpty else {
-            for node in nodes { render(node) }
-            return
-        }
-        // Inside an indented partial or block: each line it writes starts with the indentation, except lines
-        // that come from inside an interpolated value. Nested partials, blocks and sections indent their own lines.
-        for node in nodes {
-            switch node {
+        var sections: [OpenSection] = []
+        let indented = !indentation.isEmpty
+        var index = 0
+        while index < nodes.count {
+            switch nodes[index] {
             case .text(let bytes):
-                writeIndented(bytes)
-            case .variable:
+                if indented { writeIndented(bytes) } else { output.append(contentsOf: bytes) }
+            case .variable(let name, let escaped):
+                guard indented else {
+                    write(resolve(name), escaped: escaped)
+                    break
+                }
+                // Inside an indented partial or block, each line written starts with the indentation, except
+                // lines that come from inside an interpolated value.
                 let before = output.count
                 let atLineStart = output.isEmpty || output.last == Self.newline
                 if atLineStart { output.append(contentsOf: indentation) }
                 let afterIndentation = output.count
-                render(node)
+                write(resolve(name), escaped: escaped)
                 if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
-            default:
-                render(node)
+            case .section(let name, let inverted, let end):
+                guard let open = enter(resolve(name), inverted: inverted, body: index + 1) else {
+                    index = end + 1
+                    continue
+                }
+                sections.append(open)
+            case .end:
+                let last = sections.count - 1
+                if let items = sections[last].items, sections[last].index + 1 < items.count {
+                    let next = sections[last].index + 1
+                    sections[last].index = next
+                    stack[stack.count - 1] = items[next]
+                    loops[loops.count - 1] = (next, items.count)
+                    index = sections[last].body
+                    continue
+                }
+                if sections[last].items != nil { loops.removeLast() }
+                if sections[last].pushed { stack.removeLast() }
+                sections.removeLast()
+            case .partial(let reference, let extra):
+                include(reference, extraIndentation: extra, overrides: nil)
+            case .parent(let reference, let extra, let blocks):
+                include(reference, extraIndentation: extra, overrides: blocks)
+            case .block(let name, let content, let extra):
+                guard let extra, !extra.isEmpty else {
+                    render(overrides[name] ?? content)
+                    break
+                }
+                let savedIndentation = indentation
+                indentation += extra.utf8
+                render(overrides[name] ?? content)
+                indentation = savedIndentation
             }
+            index += 1
         }
     }
 
@@ -67,52 +110,22 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func render(_ node: TemplateNode) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            write(resolve(name), escaped: escaped)
-        case .section(let name, let nodes, let inverted):
-            renderSection(resolve(name), nodes, inverted: inverted)
-        case .partial(let reference, let extra):
-            include(reference, extraIndentation: extra, overrides: nil)
-        case .parent(let reference, let extra, let blocks):
-            include(reference, extraIndentation: extra, overrides: blocks)
-        case .block(let name, let nodes, let extra):
-            guard let extra, !extra.isEmpty else {
-                render(overrides[name] ?? nodes)
-                return
-            }
-            let savedIndentation = indentation
-            indentation += extra.utf8
-            render(overrides[name] ?? nodes)
-            indentation = savedIndentation
-        }
-    }
-
-    private mutating func renderSection(_ value: TemplateData, _ nodes: [TemplateNode], inverted: Bool) {
-        if inverted {
-            if !value.isTruthy { render(nodes) }
-            return
-        }
+    /// Opens a section over `value` whose content starts at `body`; nil when the content is not rendered.
+    private mutating func enter(_ value: TemplateData, inverted: Bool, body: Int) -> OpenSection? {
+        if inverted { return value.isTruthy ? nil : OpenSection(items: nil, index: 0, body: body, pushed: false) }
         switch value {
         case .list(let items):
-            for (index, item) in items.enumerated() {
-                stack.append(item)
-                loops.append((index, items.count))
-                render(nodes)
-                loops.removeLast()
-                stack.removeLast()
-            }
+            guard let first = items.first else { return nil }
+            stack.append(first)
+            loops.append((0, items.count))
+            return OpenSection(items: items, index: 0, body: body, pushed: true)
         case .bool(let flag):
-            if flag { render(nodes) }
+            return flag ? OpenSection(items: nil, index: 0, body: body, pushed: false) : nil
         case .null:
-            break
+            return nil
         case .string, .int, .double, .object:
             stack.append(value)
-            render(nodes)
-            stack.removeLast()
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
         }
     }
 
