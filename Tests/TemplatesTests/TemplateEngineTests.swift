@@ -136,6 +136,13 @@ import Testing
         #expect(try render(["main": lines], ["a": .bool(true), "x": .string("deep")]) == "deep\n")
     }
 
+    @Test func mismatchedClosingTagsAroundBlocksAreReportedWithoutCrashing() {
+        #expect(errors("{{$a}}\n{{#b}}\n{{/a}}\n  {{$c}}\n    x\n  {{/c}}\n{{/b}}") == [
+            .templateSyntax(at(3, 4), detail: "this closing tag does not match the section it closes"),
+            .templateSyntax(at(7, 4), detail: "this closing tag does not match the section it closes"),
+        ])
+    }
+
     /// Blocks and parents hold their content, so their nesting is limited: one located error, no crash.
     @Test func blocksNestedTenThousandDeepAreOneLocatedError() {
         let blocks = String(repeating: "{{$b}}", count: 10_000) + String(repeating: "{{/b}}", count: 10_000)

@@ -324,8 +324,9 @@ struct TemplateParser {
                         errors.append(.templateSyntax(contentAt, detail: "this closing tag does not match the section it closes"))
                     }
                     if [.section, .inverted, .block].contains(frame.kind) { conditionalDepth -= 1 }
-                    if reindented.last == frames.count { reindented.removeLast() }
-                    if owners.last == frames.count { owners.removeLast() }
+                    // A mismatched close (reported above) may end a frame that is not the innermost block.
+                    while let last = reindented.last, last >= frames.count { reindented.removeLast() }
+                    while let last = owners.last, last >= frames.count { owners.removeLast() }
                     Self.close(frame, into: &frames, owner: owners[owners.count - 1])
                 }
             }
