@@ -2,8 +2,8 @@ import Diagnostics
 
 /// One step of a compiled template. Sections are flat (an opening step and an `.end` in the same list), so
 /// rendering and freeing a template cost no recursion however deeply its sections nest; blocks and
-/// parents, whose nesting the parser limits, hold their content.
-enum TemplateNode: Sendable {
+/// parents, whose nesting the parser limits, hold their content. Indirect: a step is copied with one retain.
+indirect enum TemplateNode: Sendable {
     /// Literal text, as UTF-8 bytes.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is).
@@ -22,13 +22,19 @@ enum TemplateNode: Sendable {
 }
 
 /// The template a partial or parent tag includes: a fixed name, or a dynamic one (`*path`) read from the data.
-struct TemplateReference: Sendable {
+final class TemplateReference: Sendable {
     /// The template's name; for a dynamic reference, the tag's text (`*menu.kind`).
     let name: String
     /// For `{{> *path}}`: the path whose value names the template.
     let dynamic: TemplatePath?
     /// Where the tag is written.
     let location: SourceLocation
+
+    init(name: String, dynamic: TemplatePath?, location: SourceLocation) {
+        self.name = name
+        self.dynamic = dynamic
+        self.location = location
+    }
 }
 
 /// A name in a tag: a dotted path, `.` (the current item), and optional transforms (`empty(pages)`).

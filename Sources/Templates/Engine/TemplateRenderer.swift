@@ -18,6 +18,8 @@ struct TemplateRenderer {
     private var overrides: [String: [TemplateNode]] = [:]
     private var indentation: [UInt8] = []
     private var depth = 0
+    /// The sections being rendered, innermost last (shared by nested partials and blocks, which close theirs).
+    private var open: [OpenSection] = []
 
     init(templates: [String: [TemplateNode]]) {
         self.templates = templates
@@ -26,6 +28,7 @@ struct TemplateRenderer {
     /// Renders template `name` with `root` as the outermost context.
     mutating func render(_ name: String, root: TemplateData) {
         stack = [root]
+        open.reserveCapacity(16)
         render(templates[name] ?? [])
     }
 
@@ -37,9 +40,8 @@ struct TemplateRenderer {
         let pushed: Bool
     }
 
-    /// Renders `nodes`; sections are walked with a list of open sections, not by recursion.
+    /// Renders `nodes`; sections are walked with the list of open sections, not by recursion.
     private mutating func render(_ nodes: [TemplateNode]) {
-        var sections: [OpenSection] = []
         let indented = !indentation.isEmpty
         var index = 0
         while index < nodes.count {
@@ -60,24 +62,24 @@ struct TemplateRenderer {
                 write(resolve(name), escaped: escaped)
                 if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
             case .section(let name, let inverted, let end):
-                guard let open = enter(resolve(name), inverted: inverted, body: index + 1) else {
+                guard let section = enter(resolve(name), inverted: inverted, body: index + 1) else {
                     index = end + 1
                     continue
                 }
-                sections.append(open)
+                open.append(section)
             case .end:
-                let last = sections.count - 1
-                if let items = sections[last].items, sections[last].index + 1 < items.count {
-                    let next = sections[last].index + 1
-                    sections[last].index = next
+                let last = open.count - 1
+                if let items = open[last].items, open[last].index + 1 < items.count {
+                    let next = open[last].index + 1
+                    open[last].index = next
                     stack[stack.count - 1] = items[next]
                     loops[loops.count - 1] = (next, items.count)
-                    index = sections[last].body
+                    index = open[last].body
                     continue
                 }
-                if sections[last].items != nil { loops.removeLast() }
-                if sections[last].pushed { stack.removeLast() }
-                sections.removeLast()
+                if open[last].items != nil { loops.removeLast() }
+                if open[last].pushed { stack.removeLast() }
+                open.removeLast()
             case .partial(let reference, let extra):
                 include(reference, extraIndentation: extra, overrides: nil)
             case .parent(let reference, let extra, let blocks):
