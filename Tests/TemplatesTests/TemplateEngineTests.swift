@@ -193,6 +193,13 @@ import Testing
         }
     }
 
+    /// A block inside its own override renders its default: before, it expanded the override again
+    /// without end (a crash found by TemplateRobustnessTests).
+    @Test func anOverrideNeverExpandsIntoItself() throws {
+        let templates = ["main": "{{< p}}{{$c}}[{{$c}}inner default{{/c}}]{{/c}}{{/p}}", "p": "<{{$c}}p default{{/c}}>"]
+        #expect(try render(templates, [:]) == "<[inner default]>")
+    }
+
     @Test func includeLoopsThroughASectionOrBlockAreLeftToTheData() {
         #expect(errors("{{#x}}{{> main}}{{/x}}{{$b}}{{< main}}{{/main}}{{/b}}").isEmpty)
     }

@@ -201,7 +201,7 @@ struct TemplateParser {
     /// stays when a block opens and closes on it (`{{$main}}{{/main}}`), since it ends the block's last line.
     private func markIfStandalone(_ tokens: inout [Token], _ line: ClosedRange<Int>) -> Bool {
         var firstTag: Int?
-        var blocks: [String] = []
+        var blocks: Set<String> = []
         var keepsLineEnd = false
         for index in line {
             switch tokens[index].kind {
@@ -210,7 +210,7 @@ struct TemplateParser {
             case .tag(let kind, let content, _, _):
                 guard kind.canStandAlone else { return false }
                 if firstTag == nil { firstTag = index }
-                if kind == .block { blocks.append(content) } else if kind == .close, blocks.contains(content) { keepsLineEnd = true }
+                if kind == .block { blocks.insert(content) } else if kind == .close, blocks.contains(content) { keepsLineEnd = true }
             }
         }
         guard let firstTag else { return false }

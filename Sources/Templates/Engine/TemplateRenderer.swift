@@ -85,13 +85,18 @@ struct TemplateRenderer {
             case .parent(let reference, let extra, let blocks):
                 include(reference, extraIndentation: extra, overrides: blocks)
             case .block(let name, let content, let extra):
-                guard let extra, !extra.isEmpty else {
-                    render(overrides[name] ?? content)
-                    break
-                }
                 let savedIndentation = indentation
-                indentation += extra.utf8
-                render(overrides[name] ?? content)
+                if let extra { indentation += extra.utf8 }
+                if let override = overrides[name] {
+                    // Inside its own override, a block of the same name is that block's default: an override
+                    // never expands into itself.
+                    let savedOverrides = overrides
+                    overrides[name] = nil
+                    render(override)
+                    overrides = savedOverrides
+                } else {
+                    render(content)
+                }
                 indentation = savedIndentation
             }
             index += 1
