@@ -28,6 +28,9 @@ if stage build swift build --build-tests; then
   total=$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$line")
   failed_tests=$(grep -E "^✘ Test .* failed after" "$logs/swift.log" | wc -l)
   summary+=("swift test:        $((total - failed_tests)) passed, $failed_tests failed (Swift Testing)")
+  # The Mustache spec runs as a Swift test (MustacheSpecTests) through the engine's real compile path.
+  spec=$(grep -E '^Mustache spec:' "$logs/swift.log" | tail -1 | sed 's/^Mustache spec: //')
+  summary+=("Mustache spec:     ${spec:-not run} (../shared/conformance/mustache; differences listed in the swift log)")
 else
   summary+=("swift build:       FAILED (no tests ran)")
 fi

@@ -33,7 +33,7 @@ enum Redirects {
     }
 
     /// The redirect page for every alias and the notice page for every retired URL.
-    static func files(library: SiteLibrary, views: ViewFactory) -> [OutputFile] {
+    static func files(library: SiteLibrary, views: ViewFactory) throws(BuildError) -> [OutputFile] {
         var files: [OutputFile] = []
         for page in library.pages {
             guard !page.frontMatter.aliases.isEmpty, let target = library.router.path(of: page) else { continue }
@@ -50,7 +50,7 @@ enum Redirects {
             view.noindex = true
             view.alternates = []
             let context = ArticleContext(page: view, content: "", date: nil, updated: nil, sources: [], banner: nil, headings: [])
-            files.append(OutputFile(path: retired.path + "index.html", text: library.templates.render(context, with: "retired")))
+            files.append(OutputFile(path: retired.path + "index.html", text: try library.templates.render(context, with: "retired")))
         }
         return files
     }

@@ -61,7 +61,7 @@ extension SiteBuilder {
             boardChanged = boardChanged || changed
         }
         if boardChanged, let audit = cache.audit {
-            files.append(SiteExtras.translationBoard(library: library, views: views, audit: audit))
+            do { files.append(try SiteExtras.translationBoard(library: library, views: views, audit: audit)) } catch { return .failure(BuildFailure([error])) }
             // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
             cache.extras = nil
         }

@@ -96,7 +96,7 @@ public enum SiteBuilder {
             cache = next
         }
         for language in library.config.languages where !homes.contains(language) {
-            files.append(syntheticHome(language, library: library, views: views, banners: banners))
+            do { files.append(try syntheticHome(language, library: library, views: views, banners: banners)) } catch { return .failure(BuildFailure([error])) }
             counts[language, default: 0] += 1
         }
         let audit = TranslationAudit.run(library, reports: reports)
@@ -104,15 +104,23 @@ public enum SiteBuilder {
             cache?.shared = shared
             cache?.audit = audit
         }
-        if let previous, let shared {
-            // Site-wide files are rebuilt only when something they read changed.
-            let fingerprint = shared.extras(library, audit: audit)
-            let extras = previous.extras.flatMap { $0.fingerprint == fingerprint ? $0.files : nil }
-                ?? SiteExtras.files(library: library, views: views, now: now, audit: audit)
-            cache?.extras = (fingerprint, extras)
-            files += extras
-        } else {
-            files += SiteExtras.files(library: library, views: views, now: now, audit: audit)
+        do {
+            if let previous, let shared {
+                // Site-wide files are rebuilt only when something they read changed.
+                let fingerprint = shared.extras(library, audit: audit)
+                let extras: [OutputFile]
+                if let cached = previous.extras, cached.fingerprint == fingerprint {
+                    extras = cached.files
+                } else {
+                    extras = try SiteExtras.files(library: library, views: views, now: now, audit: audit)
+                }
+                cache?.extras = (fingerprint, extras)
+                files += extras
+            } else {
+                files += try SiteExtras.files(library: library, views: views, now: now, audit: audit)
+            }
+        } catch {
+            return .failure(BuildFailure([error]))
         }
         files.sort { $0.path < $1.path }
         var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search, keep: library.config.keep)
@@ -159,7 +167,7 @@ public enum SiteBuilder {
                                       pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language, cited: resolver.citations))
             context.groups = views.homeGroups(language, from: path)
             context.site = views.site
-            html = library.templates.renderBytes(context, with: front.layout ?? "home")
+            do { html = try library.templates.renderBytes(context, with: front.layout ?? "home") } catch { return .failure(BuildFailure([error])) }
         } else {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
             if let campaign { factKeys.formUnion(campaign.factKeys) }
@@ -182,7 +190,7 @@ public enum SiteBuilder {
             }
             let tocHeadings = context.headings.filter { $0.level <= 3 }
             if front.toc ?? (tocHeadings.count >= library.config.tocMinHeadings) { context.toc = tocHeadings }
-            html = library.templates.renderBytes(context, with: front.layout ?? "page")
+            do { html = try library.templates.renderBytes(context, with: front.layout ?? "page") } catch { return .failure(BuildFailure([error])) }
         }
         let report = job.isFallback ? nil : PageReport(
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
@@ -210,13 +218,14 @@ public enum SiteBuilder {
             }
     }
 
-    private static func syntheticHome(_ language: String, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> OutputFile {
+    private static func syntheticHome(_ language: String, library: SiteLibrary, views: ViewFactory,
+                                      banners: BannerFactory) throws(BuildError) -> OutputFile {
         let path = "\(language)/"
         let title = library.config.title.text(in: language)
         let pageView = views.page(language: language, relativePath: "index.md", path: path, title: title, description: nil, isHome: true)
         var context = HomeContext(page: pageView, content: "", banners: banners.banners(language: language, path: path),
                                   pages: listing(language, from: path, library: library), sources: [])
         context.groups = views.homeGroups(language, from: path)
-        return OutputFile(path: path + "index.html", text: library.templates.render(context, with: "home"))
+        return OutputFile(path: path + "index.html", text: try library.templates.render(context, with: "home"))
     }
 }

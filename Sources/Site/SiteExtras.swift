@@ -1,10 +1,11 @@
 import Content
+import Diagnostics
 import Foundation
 import Templates
 
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.
 enum SiteExtras {
-    static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit) -> [OutputFile] {
+    static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit) throws(BuildError) -> [OutputFile] {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
@@ -17,7 +18,7 @@ enum SiteExtras {
                                  notFound: library.strings[language]?["not-found-text"] ?? "")
             },
             stylesheetURL: paths.stylesheet, scriptURL: paths.script, canonicalURL: library.router.absolute(""))
-        files.append(OutputFile(path: "index.html", text: library.templates.render(root, with: "root")))
+        files.append(OutputFile(path: "index.html", text: try library.templates.render(root, with: "root")))
 
         // A 404 page is served at any depth, so its links are absolute paths under the base URL's path.
         let basePath = URL(string: config.baseURL)?.path ?? "/"
@@ -26,7 +27,7 @@ enum SiteExtras {
         rootNotFound.stylesheetURL = prefix + paths.stylesheet
         rootNotFound.scriptURL = prefix + paths.script
         rootNotFound.languages = root.languages.map { var entry = $0; entry.url = prefix + entry.url; return entry }
-        files.append(OutputFile(path: "404.html", text: library.templates.render(rootNotFound, with: "root-404")))
+        files.append(OutputFile(path: "404.html", text: try library.templates.render(rootNotFound, with: "root-404")))
         for language in config.languages {
             var view = views.page(language: language, relativePath: nil, path: "\(language)/404/",
                                   title: library.strings[language]?["not-found-title"] ?? "404", description: nil, isHome: false)
@@ -47,7 +48,7 @@ enum SiteExtras {
                 return link
             }
             let context = ArticleContext(page: view, content: "", date: nil, updated: nil, sources: [], banner: nil, headings: [])
-            files.append(OutputFile(path: "\(language)/404.html", text: library.templates.render(context, with: "404")))
+            files.append(OutputFile(path: "\(language)/404.html", text: try library.templates.render(context, with: "404")))
         }
 
         let host = URL(string: config.baseURL)?.host ?? "guidepost.invalid"
@@ -66,10 +67,10 @@ enum SiteExtras {
             }
         }
         for asset in library.assets { files.append(OutputFile(path: paths.path(asset.path), bytes: asset.bytes)) }
-        files.append(translationBoard(library: library, views: views, audit: audit))
+        files.append(try translationBoard(library: library, views: views, audit: audit))
         files += Sitemap.files(library: library)
         files += AtomFeed.files(library: library, now: now)
-        files += Redirects.files(library: library, views: views)
+        files += try Redirects.files(library: library, views: views)
         let urls = Redirects.publishedPaths(library: library).map { "    \"/\(XML.escape($0))\"" }.joined(separator: ",\n")
         files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\",\n  \"urls\": [\n\(urls)\n  ]\n}\n"))
         return files
@@ -77,7 +78,7 @@ enum SiteExtras {
 
     /// `translations/index.html`: the editors' board, one row per page and one column per language.
     /// Not linked from the navigation, and `noindex`.
-    static func translationBoard(library: SiteLibrary, views: ViewFactory, audit: TranslationAudit) -> OutputFile {
+    static func translationBoard(library: SiteLibrary, views: ViewFactory, audit: TranslationAudit) throws(BuildError) -> OutputFile {
         let language = library.config.sourceLanguage
         let path = "translations/"
         var view = views.page(language: language, relativePath: nil, path: path,
@@ -95,6 +96,6 @@ enum SiteExtras {
             })
         }
         let context = TranslationsContext(page: view, languages: audit.languages, rows: rows)
-        return OutputFile(path: path + "index.html", text: library.templates.render(context, with: "translations"))
+        return OutputFile(path: path + "index.html", text: try library.templates.render(context, with: "translations"))
     }
 }

@@ -1,22 +1,22 @@
 import Content
 import Diagnostics
 
-/// Every template of the site, compiled once and checked for missing includes and include loops.
+/// Every template of the site, compiled once and checked for missing includes and for include loops that
+/// no data can end (a loop through a section or block is a recursion the data ends; rendering limits its depth).
 public struct TemplateLibrary: Sendable {
     private let compiled: [String: [TemplateNode]]
     /// The sources, by name.
     public let sources: [String: TemplateSource]
 
-    /// Parses `sources`, reporting syntax errors, missing partials and loops, all at once. Includes of
-    /// `unreadable` templates (which exist but could not be read, an error already reported) are not reported again.
+    /// Collects the compiled `sources`, reporting syntax errors, missing partials and endless loops, all at once.
+    /// Includes of `unreadable` templates (which exist but could not be read, an error already reported) are not reported again.
     public static func load(_ sources: [TemplateSource], unreadable: Set<String> = []) -> Result<TemplateLibrary, BuildFailure> {
         var errors: [BuildError] = []
         var templates: [String: [TemplateNode]] = [:]
         let byName = Dictionary(sources.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for source in sources {
-            var parser = TemplateParser(path: source.file.path, text: source.file.text)
-            templates[source.name] = parser.parse()
-            errors += parser.errors
+            templates[source.name] = source.nodes
+            errors += source.syntaxErrors
             for reference in source.references where byName[reference.name] == nil && !unreadable.contains(reference.name) {
                 errors.append(.missingTemplate(reference.location, name: reference.name))
             }
@@ -29,16 +29,23 @@ public struct TemplateLibrary: Sendable {
     /// Whether a template called `name` exists.
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
-    /// Renders `context` with the template `name` (which must exist).
-    public func render<Context: TemplateObject>(_ context: Context, with name: String) -> String {
-        String(decoding: renderBytes(context, with: name), as: UTF8.self)
+    /// Renders `context` with the template `name` (which must exist); throws when the data drives a
+    /// recursion too deep or a dynamic name to a template that does not exist.
+    public func render<Context: TemplateObject>(_ context: Context, with name: String) throws(BuildError) -> String {
+        String(decoding: try renderBytes(.object(context), with: name), as: UTF8.self)
     }
 
     /// Renders `context` with the template `name` into UTF-8 bytes, ready to be written.
-    public func renderBytes<Context: TemplateObject>(_ context: Context, with name: String) -> [UInt8] {
+    public func renderBytes<Context: TemplateObject>(_ context: Context, with name: String) throws(BuildError) -> [UInt8] {
+        try renderBytes(.object(context), with: name)
+    }
+
+    /// Renders any value (a text, a list, a view model) with the template `name` into UTF-8 bytes.
+    public func renderBytes(_ root: TemplateData, with name: String) throws(BuildError) -> [UInt8] {
         var renderer = TemplateRenderer(templates: compiled)
         renderer.output.reserveCapacity(16 * 1024)
-        renderer.render(name, root: .object(context))
+        renderer.render(name, root: root)
+        if let error = renderer.error { throw error }
         // An exact-size copy: thousands of pages are kept in memory until they are written.
         let output = renderer.output
         return [UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
@@ -47,14 +54,15 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// Each include loop once, reported at the reference that closes it.
+    /// Each include loop made of references outside every section and block (so it never ends), once,
+    /// reported at the reference that closes it.
     private static func cycles(in sources: [String: TemplateSource]) -> [BuildError] {
         var errors: [BuildError] = []
         var state: [String: Int] = [:] // 1 visiting, 2 done
         func visit(_ name: String, stack: [String]) {
             state[name] = 1
             let stack = stack + [name]
-            for reference in sources[name]?.references ?? [] where sources[reference.name] != nil {
+            for reference in sources[name]?.alwaysIncluded ?? [] where sources[reference.name] != nil {
                 switch state[reference.name] {
                 case 1?:
                     let start = stack.firstIndex(of: reference.name) ?? 0

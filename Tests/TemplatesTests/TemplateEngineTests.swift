@@ -101,7 +101,8 @@ import Testing
         #expect(errors("ok {{/x}}") == [.templateSyntax(at(1, 7), detail: "this closing tag has no section to close")])
         #expect(errors("é {{name") == [.templateSyntax(at(1, 3), detail: "this tag is not finished; close it with }}")])
         #expect(errors("{{{html}}") == [.templateSyntax(at(1, 1), detail: "this tag is not finished; close it with }}}")])
-        #expect(errors("{{=<% %>=}}") == [.templateSyntax(at(1, 1), detail: "changing the delimiters is not supported; keep {{ }}")])
+        #expect(errors("{{=<% %>=}}<%#x%>\n<%={{ }}=%>{{/y}}") == [.templateSyntax(at(2, 15), detail: "this closing tag does not match the section it closes")])
+        #expect(errors("{{=<%=}}") == [.templateSyntax(at(1, 1), detail: "write new delimiters as {{=<% %>=}}: two markers separated by a space, without = in them")])
         #expect(errors("{{shout(x)}}") == [.templateSyntax(at(1, 3), detail:
             "there is no transform \"shout\"; use one of empty, count, first, last, index, even, odd, reversed, uppercased, lowercased, capitalized")])
         #expect(errors("{{}} {{a b}}") == [
@@ -109,5 +110,97 @@ import Testing
             .templateSyntax(at(1, 8), detail: "\"a b\" is not a valid name; use letters, digits, -, _ and dots between names"),
         ])
         #expect(errors("{{< base}}text {{x}}{{/base}}") == [.templateSyntax(at(1, 16), detail: "inside {{< parent}} only {{$block}} overrides are allowed")])
+    }
+
+    @Test func writesDecimalsInTheirShortestForm() throws {
+        let numbers: [String: TemplateData] = ["a": .double(1.5), "b": .double(1.210), "c": .double(2), "d": .double(0.1), "e": .double(-3.25)]
+        #expect(try render(["main": "{{a}} {{b}} {{c}} {{d}} {{e}}"], numbers) == "1.5 1.21 2 0.1 -3.25")
+    }
+
+    @Test func setDelimitersApplyUntilChangedAndNotInsidePartials() throws {
+        let templates = ["main": "{{=<% %>=}}<%x%> {{x}} <%> part%>\n<%={{ }}=%>{{x}}", "part": "[{{x}}]"]
+        #expect(try render(templates, ["x": .string("v")]) == "v {{x}} [v]\nv")
+    }
+
+    /// Item 14 of the hardening issue: parse and render are linear in nesting depth (10,000 nested sections
+    /// took over a minute when columns were recounted from the line start for every tag).
+    @Test func tenThousandNestedSectionsAndInvertedSections() throws {
+        let depth = 10_000
+        let sections = String(repeating: "{{#a}}<", count: depth) + "{{x}}" + String(repeating: ">{{/a}}", count: depth)
+        let expected = String(repeating: "<", count: depth) + "deep" + String(repeating: ">", count: depth)
+        #expect(try render(["main": sections], ["a": .bool(true), "x": .string("deep")]) == expected)
+        let inverted = String(repeating: "{{^b}}<", count: depth) + "{{x}}" + String(repeating: ">{{/b}}", count: depth)
+        #expect(try render(["main": inverted], ["b": .list([]), "x": .string("deep")]) == expected)
+        // One tag per line: every line is standalone and leaves nothing.
+        let lines = String(repeating: "{{#a}}\n", count: depth) + "{{x}}\n" + String(repeating: "{{/a}}\n", count: depth)
+        #expect(try render(["main": lines], ["a": .bool(true), "x": .string("deep")]) == "deep\n")
+    }
+
+    @Test func mismatchedClosingTagsAroundBlocksAreReportedWithoutCrashing() {
+        #expect(errors("{{$a}}\n{{#b}}\n{{/a}}\n  {{$c}}\n    x\n  {{/c}}\n{{/b}}") == [
+            .templateSyntax(at(3, 4), detail: "this closing tag does not match the section it closes"),
+            .templateSyntax(at(7, 4), detail: "this closing tag does not match the section it closes"),
+        ])
+    }
+
+    /// Blocks and parents hold their content, so their nesting is limited: one located error, no crash.
+    @Test func blocksNestedTenThousandDeepAreOneLocatedError() {
+        let blocks = String(repeating: "{{$b}}", count: 10_000) + String(repeating: "{{/b}}", count: 10_000)
+        #expect(errors(blocks) == [.templateSyntax(at(1, 601), detail: "blocks and parents are nested more than 100 levels deep here")])
+        let fine = String(repeating: "{{$b}}", count: 100) + "x" + String(repeating: "{{/b}}", count: 100)
+        #expect(errors(fine).isEmpty)
+    }
+
+    @Test func recursivePartialsEndWithTheData() throws {
+        func node(_ name: String, _ children: [TemplateData]) -> TemplateData {
+            .object(["name": .string(name), "children": .list(children)] as [String: TemplateData])
+        }
+        let tree = node("a", [node("b", [node("c", [])]), node("d", [])])
+        let templates = ["main": "<ul>\n{{#tree}}\n{{> item}}\n{{/tree}}\n</ul>\n",
+                         "item": "<li>{{name}}\n{{#children}}\n  {{> item}}\n{{/children}}\n</li>\n"]
+        #expect(try render(templates, ["tree": tree])
+            == "<ul>\n<li>a\n  <li>b\n    <li>c\n    </li>\n  </li>\n  <li>d\n  </li>\n</li>\n</ul>\n")
+    }
+
+    @Test func aRecursionTheDataNeverEndsIsALocatedError() throws {
+        let sources = [
+            TemplateSource(name: "main", file: SourceText(path: "templates/main.mustache", text: "{{> loop}}")),
+            TemplateSource(name: "loop", file: SourceText(path: "templates/loop.mustache", text: "x\n{{#on}}  {{> loop}}{{/on}}")),
+        ]
+        let library = try TemplateLibrary.load(sources).get()
+        #expect(throws: BuildError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)) {
+            try library.render(["on": TemplateData.bool(true)], with: "main")
+        }
+        #expect(BuildError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100).description
+            == "templates/loop.mustache:2:10: error: templates are included more than 100 levels deep here (\"loop\" again and again); "
+            + "a template that includes itself must be ended by the data, e.g. inside a section over a list that is empty at the deepest level")
+        #expect(try library.render(["on": TemplateData.bool(false)], with: "main") == "x\n")
+    }
+
+    @Test func dynamicPartialsFollowTheDataAndAMissingTemplateIsALocatedError() throws {
+        let items: [String: TemplateData] = ["items": .list([
+            .object(["kind": .string("text"), "body": .string("hi")] as [String: TemplateData]),
+            .object(["kind": .string("image"), "url": .string("a.png")] as [String: TemplateData]),
+            .object(["body": .string("no kind")] as [String: TemplateData]),
+        ])]
+        let templates = ["main": "{{#items}}{{> *kind}}{{/items}}", "text": "<p>{{body}}</p>", "image": "<img src=\"{{url}}\">"]
+        #expect(try render(templates, items) == "<p>hi</p><img src=\"a.png\">")
+        let library = try TemplateLibrary.load([
+            TemplateSource(name: "main", file: SourceText(path: "templates/main.mustache", text: "a\n {{> *kind}}")),
+        ]).get()
+        #expect(throws: BuildError.missingTemplate(SourceLocation(path: "templates/main.mustache", line: 2, column: 2), name: "gallery")) {
+            try library.render(["kind": TemplateData.string("gallery")], with: "main")
+        }
+    }
+
+    /// A block inside its own override renders its default: before, it expanded the override again
+    /// without end (a crash found by TemplateRobustnessTests).
+    @Test func anOverrideNeverExpandsIntoItself() throws {
+        let templates = ["main": "{{< p}}{{$c}}[{{$c}}inner default{{/c}}]{{/c}}{{/p}}", "p": "<{{$c}}p default{{/c}}>"]
+        #expect(try render(templates, [:]) == "<[inner default]>")
+    }
+
+    @Test func includeLoopsThroughASectionOrBlockAreLeftToTheData() {
+        #expect(errors("{{#x}}{{> main}}{{/x}}{{$b}}{{< main}}{{/main}}{{/b}}").isEmpty)
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let context: [String: TemplateData] = [
             "title": .string("<b>&"), "content": .string("<em>ok</em>"), "t": .object(["bye": TemplateData.string("Salut")]),
         ]
-        let html = library.render(context, with: "page")
+        let html = try library.render(context, with: "page")
         #expect(html == "<title>&lt;b&gt;&amp;</title><p><em>ok</em></p><footer>Salut</footer>")
     }
 
@@ -45,6 +45,17 @@ import Testing
 
     @Test func findsStringKeys() {
         let scanned = source("p", "{{page.t.skip-link}} {{#t.x}}{{/t.x}} {{title}}")
-        #expect(scanned.stringKeys.map(\.key) == ["skip-link", "x", "x"])
+        #expect(scanned.stringKeys.map(\.key) == ["skip-link", "x"])
+        #expect(scanned.stringKeys.map(\.location.column) == [1, 22])
+    }
+
+    /// References come from the compiled tags: a tag inside a comment is not a reference, and tags
+    /// written with other delimiters are.
+    @Test func referencesComeFromTheCompiledTags() {
+        let scanned = source("p", "{{! see {{> footer}} }}\n{{=<% %>=}}<%> header %> <% t.key %>\n")
+        #expect(scanned.references.map(\.name) == ["header"])
+        #expect(scanned.references.map(\.location) == [SourceLocation(path: "templates/p.mustache", line: 2, column: 12)])
+        #expect(scanned.stringKeys.map(\.key) == ["key"])
+        #expect(errors([scanned, source("header", "")]).isEmpty)
     }
 }

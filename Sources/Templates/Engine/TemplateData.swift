@@ -1,11 +1,13 @@
-/// A value a template reads: text, a flag, a number, a list, a view model, or nothing.
+/// A value a template reads: text, a flag, a whole or decimal number, a list, a view model, or nothing.
 public enum TemplateData: Sendable {
     /// Text (HTML-escaped by `{{name}}`, written as is by `{{{name}}}`).
     case string(String)
     /// A flag: sections render once when true.
     case bool(Bool)
-    /// A number, written in decimal.
+    /// A whole number, written in decimal.
     case int(Int)
+    /// A decimal number, written in its shortest form (`1.5`, `0.1`; `2.0` as `2`).
+    case double(Double)
     /// A list: sections render once per item.
     case list([TemplateData])
     /// A view model whose fields templates read by name.
@@ -18,11 +20,18 @@ public enum TemplateData: Sendable {
         switch self {
         case .string: return true
         case .bool(let flag): return flag
-        case .int: return true
+        case .int, .double: return true
         case .list(let items): return !items.isEmpty
         case .object: return true
         case .null: return false
         }
+    }
+
+    /// `number` as a template writes it: the shortest decimal that reads back as the same number, without
+    /// a fraction when it is whole (`1.21`, `1e-07`, `3`).
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
+        return String(number)
     }
 
     /// The value at `path` inside this value (`.null` when there is none).
@@ -63,6 +72,8 @@ public struct TemplatePath: Sendable {
     public func resolve(_ value: Bool) -> TemplateData { isLast ? .bool(value) : .null }
     /// `value` when the path ends here, else nothing.
     public func resolve(_ value: Int) -> TemplateData { isLast ? .int(value) : .null }
+    /// `value` when the path ends here, else nothing.
+    public func resolve(_ value: Double) -> TemplateData { isLast ? .double(value) : .null }
     /// `value` when the path ends here, else nothing.
     public func resolve(_ value: Int?) -> TemplateData { isLast ? value.map(TemplateData.int) ?? .null : .null }
     /// A list of texts when the path ends here, else nothing.

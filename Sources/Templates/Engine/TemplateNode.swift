@@ -1,17 +1,40 @@
-/// One step of a compiled template.
+import Diagnostics
+
+/// One step of a compiled template. Sections are flat (an opening step and an `.end` in the same list), so
+/// rendering and freeing a template cost no recursion however deeply its sections nest; blocks and
+/// parents, whose nesting the parser limits, hold their content. Indirect: a step is copied with one retain.
 indirect enum TemplateNode: Sendable {
     /// Literal text, as UTF-8 bytes.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (as is).
     case variable(TemplateName, escaped: Bool)
-    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
-    case section(TemplateName, [TemplateNode], inverted: Bool)
-    /// `{{> name}}`, with the indentation of a standalone tag.
-    case partial(String, indentation: String?)
+    /// `{{#name}}`, or `{{^name}}` when inverted; its content runs up to the `.end` at index `end`.
+    case section(TemplateName, inverted: Bool, end: Int)
+    /// `{{/name}}` closing a section.
+    case end
+    /// `{{> name}}` or `{{> *name}}`, with the indentation of a standalone tag.
+    case partial(TemplateReference, indentation: String?)
     /// `{{< name}}{{$block}}…{{/block}}{{/name}}`: the template `name` with blocks replaced.
-    case parent(String, indentation: String?, overrides: [String: [TemplateNode]])
-    /// `{{$name}}default{{/name}}`: replaced by an override when a child template gives one.
-    case block(String, [TemplateNode])
+    case parent(TemplateReference, indentation: String?, overrides: [String: [TemplateNode]])
+    /// `{{$name}}default{{/name}}`: replaced by an override when a child template gives one; the content
+    /// of a standalone block is written with `indentation` in front of each line.
+    case block(String, [TemplateNode], indentation: String?)
+}
+
+/// The template a partial or parent tag includes: a fixed name, or a dynamic one (`*path`) read from the data.
+final class TemplateReference: Sendable {
+    /// The template's name; for a dynamic reference, the tag's text (`*menu.kind`).
+    let name: String
+    /// For `{{> *path}}`: the path whose value names the template.
+    let dynamic: TemplatePath?
+    /// Where the tag is written.
+    let location: SourceLocation
+
+    init(name: String, dynamic: TemplatePath?, location: SourceLocation) {
+        self.name = name
+        self.dynamic = dynamic
+        self.location = location
+    }
 }
 
 /// A name in a tag: a dotted path, `.` (the current item), and optional transforms (`empty(pages)`).

@@ -1,14 +1,25 @@
+import Diagnostics
+
 /// Renders compiled templates into UTF-8 bytes: looks names up through the stack of open sections,
 /// HTML-escapes `{{name}}`, expands partials, parents and blocks.
 struct TemplateRenderer {
+    /// How many partials and parents may be open at once: deep enough for any menu, shallow enough that a
+    /// recursion the data never ends becomes an error instead of a crash.
+    static let includeLimit = 100
     /// Every compiled template, by name.
     let templates: [String: [TemplateNode]]
     /// The output so far.
     var output: [UInt8] = []
+    /// The first error met: a recursion deeper than `includeLimit`, or a dynamic name that names no template.
+    /// Rendering includes nothing more after it.
+    private(set) var error: BuildError?
     private var stack: [TemplateData] = []
     private var loops: [(index: Int, count: Int)] = []
     private var overrides: [String: [TemplateNode]] = [:]
     private var indentation: [UInt8] = []
+    private var depth = 0
+    /// The sections being rendered, innermost last (shared by nested partials and blocks, which close theirs).
+    private var open: [OpenSection] = []
 
     init(templates: [String: [TemplateNode]]) {
         self.templates = templates
@@ -17,27 +28,78 @@ struct TemplateRenderer {
     /// Renders template `name` with `root` as the outermost context.
     mutating func render(_ name: String, root: TemplateData) {
         stack = [root]
+        open.reserveCapacity(16)
         render(templates[name] ?? [])
     }
 
+    /// A section being rendered: the list it walks, if any, and whether it pushed a context.
+    private struct OpenSection {
+        var items: [TemplateData]?
+        var index: Int
+        let body: Int
+        let pushed: Bool
+    }
+
+    /// Renders `nodes`; sections are walked with the list of open sections, not by recursion.
     private mutating func render(_ nodes: [TemplateNode]) {
-        guard !indentation.isEmpty else {
-            for node in nodes { render(node) }
-            return
-        }
-        // Inside an indented partial: each line it writes starts with the indentation, except lines
-        // that come from inside an interpolated value.
-        for node in nodes {
-            if case .text(let bytes) = node {
-                writeIndented(bytes)
-                continue
+        let indented = !indentation.isEmpty
+        var index = 0
+        while index < nodes.count {
+            switch nodes[index] {
+            case .text(let bytes):
+                if indented { writeIndented(bytes) } else { output.append(contentsOf: bytes) }
+            case .variable(let name, let escaped):
+                guard indented else {
+                    write(resolve(name), escaped: escaped)
+                    break
+                }
+                // Inside an indented partial or block, each line written starts with the indentation, except
+                // lines that come from inside an interpolated value.
+                let before = output.count
+                let atLineStart = output.isEmpty || output.last == Self.newline
+                if atLineStart { output.append(contentsOf: indentation) }
+                let afterIndentation = output.count
+                write(resolve(name), escaped: escaped)
+                if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
+            case .section(let name, let inverted, let end):
+                guard let section = enter(resolve(name), inverted: inverted, body: index + 1) else {
+                    index = end + 1
+                    continue
+                }
+                open.append(section)
+            case .end:
+                let last = open.count - 1
+                if let items = open[last].items, open[last].index + 1 < items.count {
+                    let next = open[last].index + 1
+                    open[last].index = next
+                    stack[stack.count - 1] = items[next]
+                    loops[loops.count - 1] = (next, items.count)
+                    index = open[last].body
+                    continue
+                }
+                if open[last].items != nil { loops.removeLast() }
+                if open[last].pushed { stack.removeLast() }
+                open.removeLast()
+            case .partial(let reference, let extra):
+                include(reference, extraIndentation: extra, overrides: nil)
+            case .parent(let reference, let extra, let blocks):
+                include(reference, extraIndentation: extra, overrides: blocks)
+            case .block(let name, let content, let extra):
+                let savedIndentation = indentation
+                if let extra { indentation += extra.utf8 }
+                if let override = overrides[name] {
+                    // Inside its own override, a block of the same name is that block's default: an override
+                    // never expands into itself.
+                    let savedOverrides = overrides
+                    overrides[name] = nil
+                    render(override)
+                    overrides = savedOverrides
+                } else {
+                    render(content)
+                }
+                indentation = savedIndentation
             }
-            let before = output.count
-            let atLineStart = output.isEmpty || output.last == Self.newline
-            if atLineStart { output.append(contentsOf: indentation) }
-            let afterIndentation = output.count
-            render(node)
-            if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
+            index += 1
         }
     }
 
@@ -55,54 +117,51 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func render(_ node: TemplateNode) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            write(resolve(name), escaped: escaped)
-        case .section(let name, let nodes, let inverted):
-            renderSection(resolve(name), nodes, inverted: inverted)
-        case .partial(let name, let extra):
-            include(name, extraIndentation: extra, overrides: nil)
-        case .parent(let name, let extra, let blocks):
-            include(name, extraIndentation: extra, overrides: blocks)
-        case .block(let name, let nodes):
-            render(overrides[name] ?? nodes)
-        }
-    }
-
-    private mutating func renderSection(_ value: TemplateData, _ nodes: [TemplateNode], inverted: Bool) {
-        if inverted {
-            if !value.isTruthy { render(nodes) }
-            return
-        }
+    /// Opens a section over `value` whose content starts at `body`; nil when the content is not rendered.
+    private mutating func enter(_ value: TemplateData, inverted: Bool, body: Int) -> OpenSection? {
+        if inverted { return value.isTruthy ? nil : OpenSection(items: nil, index: 0, body: body, pushed: false) }
         switch value {
         case .list(let items):
-            for (index, item) in items.enumerated() {
-                stack.append(item)
-                loops.append((index, items.count))
-                render(nodes)
-                loops.removeLast()
-                stack.removeLast()
-            }
+            guard let first = items.first else { return nil }
+            stack.append(first)
+            loops.append((0, items.count))
+            return OpenSection(items: items, index: 0, body: body, pushed: true)
         case .bool(let flag):
-            if flag { render(nodes) }
+            return flag ? OpenSection(items: nil, index: 0, body: body, pushed: false) : nil
         case .null:
-            break
-        case .string, .int, .object:
+            return nil
+        case .string, .int, .double, .object:
             stack.append(value)
-            render(nodes)
-            stack.removeLast()
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
         }
     }
 
-    /// Renders another template in place; the outermost template's blocks win over inner ones.
-    private mutating func include(_ name: String, extraIndentation: String?, overrides blocks: [String: [TemplateNode]]?) {
+    /// Renders another template in place; the outermost template's blocks win over inner ones. A dynamic
+    /// name whose value is missing includes nothing.
+    private mutating func include(_ reference: TemplateReference, extraIndentation: String?, overrides blocks: [String: [TemplateNode]]?) {
+        guard error == nil else { return }
+        var name = reference.name
+        if let path = reference.dynamic {
+            switch lookup(path, anchored: false) {
+            case .string(let text) where !text.isEmpty: name = text
+            case .int(let number): name = String(number)
+            default: return
+            }
+        }
+        guard let nodes = templates[name] else {
+            error = .missingTemplate(reference.location, name: name)
+            return
+        }
+        guard depth < Self.includeLimit else {
+            error = .templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
+            return
+        }
         let savedIndentation = indentation, savedOverrides = overrides
         if let extraIndentation { indentation += extraIndentation.utf8 }
         if let blocks { overrides.merge(blocks) { outer, _ in outer } }
-        render(templates[name] ?? [])
+        depth += 1
+        render(nodes)
+        depth -= 1
         indentation = savedIndentation
         overrides = savedOverrides
     }
@@ -115,25 +174,25 @@ struct TemplateRenderer {
         if name.isCurrentItem {
             value = stack.last ?? .null
         } else if let path = name.path {
-            value = .null
-            if name.anchored {
-                value = stack.last?.lookup(path) ?? .null
-            } else {
-                var index = stack.count - 1
-                while index >= 0 {
-                    if case .object(let object) = stack[index], let found = object.lookup(path) {
-                        value = found
-                        break
-                    }
-                    index -= 1
-                }
-            }
+            value = lookup(path, anchored: name.anchored)
         } else {
             guard let loop = loops.last, let first = transforms.popFirst() else { return .null }
             value = Self.loopQuery(first, loop)
         }
         for transform in transforms { value = Self.apply(transform, to: value) }
         return value
+    }
+
+    /// The value at `path`: in the current item only when `anchored`, else in the innermost open context
+    /// that has the path's first name.
+    private func lookup(_ path: TemplatePath, anchored: Bool) -> TemplateData {
+        if anchored { return stack.last?.lookup(path) ?? .null }
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let found = object.lookup(path) { return found }
+            index -= 1
+        }
+        return .null
     }
 
     private static func loopQuery(_ transform: TemplateTransform, _ loop: (index: Int, count: Int)) -> TemplateData {
@@ -154,6 +213,7 @@ struct TemplateRenderer {
         case (.empty, .string(let text)): return .bool(text.isEmpty)
         case (.empty, .null): return .bool(true)
         case (.empty, .int(let number)): return .bool(number == 0)
+        case (.empty, .double(let number)): return .bool(number == 0)
         case (.empty, _): return .bool(false)
         case (.count, .list(let items)): return .int(items.count)
         case (.count, .string(let text)): return .int(text.count)
@@ -176,6 +236,8 @@ struct TemplateRenderer {
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .int(let number):
             output.append(contentsOf: String(number).utf8)
+        case .double(let number):
+            output.append(contentsOf: TemplateData.format(number).utf8)
         case .bool(let flag):
             output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .list, .object, .null:
