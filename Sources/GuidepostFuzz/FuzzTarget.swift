@@ -14,7 +14,7 @@ private struct FuzzResolver: MarkdownResolver {
     var used = 0
     mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
         used += 1
-        return try? facts.expansion(of: key, in: "fr", destination: context == .destination, at: position().located(in: "fuzz.md")).get()
+        return try? facts.expansion(of: key, in: LanguageLocale.make(language: "fr", locale: "fr_BE")!, destination: context == .destination, at: position().located(in: "fuzz.md")).get()
     }
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { "../other/" }
 }

@@ -10,7 +10,7 @@ enum SiteExtras {
         let paths = views.assetPaths
         let root = RootContext(
             lang: config.sourceLanguage,
-            languages: config.languages.map { language in
+            languages: config.publishedLanguages.map { language in
                 RootLanguageView(code: language, name: library.strings[language]?["language-name"] ?? language,
                                  title: config.title.text(in: language), description: config.description.text(in: language),
                                  enter: library.strings[language]?["enter-site"] ?? language, url: "\(language)/",
@@ -34,7 +34,7 @@ enum SiteExtras {
             view.rootURL = prefix
             view.stylesheetURL = prefix + paths.stylesheet
             view.scriptURL = prefix + paths.script
-            view.feedURL = prefix + AtomFeed.path(language: language)
+            view.feedURL = prefix + AtomFeed.path(language: config.draftLanguages.contains(language) ? config.sourceLanguage : language)
             view.searchScriptURL = prefix + "pagefind/pagefind-ui.js"
             view.searchStylesheetURL = prefix + "pagefind/pagefind-ui.css"
             view.canonicalURL = library.router.absolute("\(language)/404.html")
@@ -49,7 +49,7 @@ enum SiteExtras {
             for language in config.languages {
                 let strings = library.strings[language]
                 let summary = (strings?["calendar-summary"] ?? "{title}").replacingOccurrences(of: "{title}", with: campaign.title.text(in: language))
-                let description = "\(strings?["banner-deadline"] ?? "") \(DateFormatting.format(campaign.deadline, language: language)) (\(campaign.deadline.timeZone))"
+                let description = "\(strings?["banner-deadline"] ?? "") \(config.locale(language).formats.format(campaign.deadline)) (\(campaign.deadline.timeZone))"
                 files.append(OutputFile(path: CalendarFile.path(campaign: campaign.name, language: language),
                                         text: CalendarFile.render(campaign, language: language, summary: summary, description: description, host: host, now: now)))
             }

@@ -42,6 +42,10 @@ public struct PageView: Sendable {
     public var feedURL: String = ""
     /// Whether search engines should skip the page (fallbacks, the translation board).
     public var noindex: Bool = false
+    /// Whether the language is written right to left (`<html dir="rtl">`).
+    public var isRightToLeft: Bool = false
+    /// The checklist progress line's plural forms (`checklist-progress`), in CLDR order, for the script.
+    public var progressForms: [PluralFormView] = []
     /// Whether the site has a search index (a search box on every page).
     public var hasSearch: Bool = false
     /// Pagefind's UI script, relative to this page.

@@ -88,12 +88,21 @@ extension BannerTexts: TemplateObject {
     /// The stored property named by `path.head`, for templates.
     public func lookup(_ path: TemplatePath) -> TemplateData? {
         switch path.head {
-        case "openOne": return path.resolve(self.openOne)
-        case "openOther": return path.resolve(self.openOther)
-        case "closingOne": return path.resolve(self.closingOne)
-        case "closingOther": return path.resolve(self.closingOther)
+        case "open": return path.resolve(self.open)
+        case "closing": return path.resolve(self.closing)
         case "lastDay": return path.resolve(self.lastDay)
         case "passed": return path.resolve(self.passed)
+        default: return nil
+        }
+    }
+}
+
+extension PluralFormView: TemplateObject {
+    /// The stored property named by `path.head`, for templates.
+    public func lookup(_ path: TemplatePath) -> TemplateData? {
+        switch path.head {
+        case "category": return path.resolve(self.category)
+        case "text": return path.resolve(self.text)
         default: return nil
         }
     }
@@ -181,6 +190,8 @@ extension PageView: TemplateObject {
         case "ogType": return path.resolve(self.ogType)
         case "feedURL": return path.resolve(self.feedURL)
         case "noindex": return path.resolve(self.noindex)
+        case "isRightToLeft": return path.resolve(self.isRightToLeft)
+        case "progressForms": return path.resolve(self.progressForms)
         case "hasSearch": return path.resolve(self.hasSearch)
         case "searchScriptURL": return path.resolve(self.searchScriptURL)
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)

@@ -1,0 +1,36 @@
+import CLDR
+import Foundation
+
+/// One site language's CLDR data through ICU: its locale, date and number formats, plural rules, direction.
+public struct LanguageLocale: Sendable {
+    /// The site's language code (`fr`, `pt-br`).
+    public let language: String
+    /// The ICU locale identifier formatting uses (`fr_BE`, `pt_BR`).
+    public let identifier: String
+    /// Dates, times and numbers.
+    public let formats: DateFormatting
+    /// Cardinal plural categories.
+    public let plurals: PluralRules
+    /// Whether the language is written right to left (`<html dir="rtl">`).
+    public let isRightToLeft: Bool
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var made: [String: LanguageLocale] = [:]
+
+    /// The data of `language` formatted as `locale` (`fr_BE`, `pt-BR`), or nil when CLDR has no data for
+    /// that locale: no language silently borrows another's rules. Made once per process and shared.
+    public static func make(language: String, locale: String) -> LanguageLocale? {
+        let identifier = ICU.identifier(locale)
+        guard ICU.knows(identifier) else { return nil }
+        let key = language + " " + identifier
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = made[key] { return known }
+        guard let plurals = PluralRules(identifier: identifier) else { return nil }
+        let result = LanguageLocale(language: language, identifier: identifier,
+                                    formats: DateFormatting(identifier: identifier, language: language),
+                                    plurals: plurals, isRightToLeft: ICU.isRightToLeft(identifier))
+        made[key] = result
+        return result
+    }
+}
