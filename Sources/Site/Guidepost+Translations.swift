@@ -14,8 +14,10 @@ extension Guidepost {
     /// Loads and builds the site in memory, without writing, and audits the translations.
     public static func check(_ options: BuildOptions) -> CheckReport {
         do {
-            let problems = try buildInMemory(options).audit?.problems ?? []
-            return options.strict ? CheckReport(errors: problems, warnings: []) : CheckReport(errors: [], warnings: problems)
+            let audit = try buildInMemory(options).audit
+            let problems = audit?.problems ?? [], drafts = audit?.draftProblems ?? []
+            // A draft language's gaps stay warnings with --strict: it is still being translated.
+            return options.strict ? CheckReport(errors: problems, warnings: drafts) : CheckReport(errors: [], warnings: problems + drafts)
         } catch {
             return CheckReport(errors: error.errors, warnings: [])
         }

@@ -30,11 +30,13 @@ public struct FrontMatter: Sendable {
     public var sources: [(key: String, location: SourceLocation)]
     /// For a translation: the `ContentHash.body` of the source page it was translated from.
     public var sourceHash: String?
+    /// For a translation written for its own audience: its structure is not compared with the source page's.
+    public var adapted: Bool = false
     /// Where the front matter starts.
     public var location: SourceLocation
 
     /// The fields editors may write.
-    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash"]
+    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "adapted"]
 
     /// Reads the front-matter object, collecting every error.
     static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
@@ -54,13 +56,16 @@ public struct FrontMatter: Sendable {
         let campaign = reader.string("campaign")
         let sources = reader.strings("sources") ?? []
         let sourceHash = reader.string("sourceHash")?.0
+        let adapted = reader.bool("adapted") ?? false
         errors += reader.errors
         guard let title, reader.errors.isEmpty else { return nil }
-        return FrontMatter(
+        var frontMatter = FrontMatter(
             title: title.0, description: description, slug: slug?.0, slugLocation: slug?.1, weight: weight,
             date: date, updated: updated, draft: draft, layout: layout?.0, layoutLocation: layout?.1,
             campaign: campaign?.0, campaignLocation: campaign?.1, sources: sources.map { (key: $0.0, location: $0.1) },
             sourceHash: sourceHash, location: reader.location)
+        frontMatter.adapted = adapted
+        return frontMatter
     }
 
     /// A URL segment: no `/`, `\`, `..`, dot-only names, control characters or spaces.
