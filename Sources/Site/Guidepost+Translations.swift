@@ -40,7 +40,7 @@ extension Guidepost {
         let relativePath = page.hasSuffix(".md") ? page : page + ".md"
         let source = library.config.sourceLanguage
         let where_ = SourceLocation(path: "\(options.contentDirectory)/\(language)/\(relativePath)")
-        guard language != source else {
+        guard language != source, library.config.languages.contains(language) else {
             throw BuildFailure([.unknownLanguage(where_, code: language)])
         }
         guard let original = library.page(source, relativePath) else {
