@@ -8,15 +8,18 @@ enum SiteExtras {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
-        let root = RootContext(
+        var root = RootContext(
             lang: config.sourceLanguage,
             languages: config.publishedLanguages.map { language in
-                RootLanguageView(code: language, name: library.strings[language]?["language-name"] ?? language,
+                var entry = RootLanguageView(code: language, name: library.strings[language]?["language-name"] ?? language,
                                  title: config.title.text(in: language), description: config.description.text(in: language),
                                  enter: library.strings[language]?["enter-site"] ?? language, url: "\(language)/",
                                  notFound: library.strings[language]?["not-found-text"] ?? "")
+                entry.isRightToLeft = config.locale(language).isRightToLeft
+                return entry
             },
             stylesheetURL: paths.stylesheet, scriptURL: paths.script, canonicalURL: library.router.absolute(""))
+        root.isRightToLeft = config.locale(config.sourceLanguage).isRightToLeft
         files.append(OutputFile(path: "index.html", text: library.templates.render(root, with: "root")))
 
         // A 404 page is served at any depth, so its links are absolute paths under the base URL's path.

@@ -143,5 +143,8 @@ import Testing
         let site = try Guidepost.buildInMemory(options(Self.languages))
         #expect(try #require(text(site, "ar/index.html")).hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
         #expect(try #require(text(site, "ja/index.html")).hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"))
+        let root = try #require(text(site, "index.html"))
+        #expect(root.contains("<li lang=\"ar\" dir=\"rtl\" data-language=\"ar\">"))
+        #expect(root.contains("<li lang=\"ja\" data-language=\"ja\">"))
     }
 }

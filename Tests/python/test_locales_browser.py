@@ -61,7 +61,7 @@ class RightToLeftTests(unittest.TestCase):
     def test_arabic_pages_pass_axe(self):
         driver = chromium()
         try:
-            for page in ["ar/", "ar/404.html"]:
+            for page in ["ar/", "ar/404.html", ""]:
                 self.assertEqual(violations(driver, self.server.url + page), [], page)
             driver.get(self.server.url + "ar/")
             self.assertEqual(driver.find_element(By.TAG_NAME, "html").get_attribute("dir"), "rtl")
@@ -72,7 +72,7 @@ class RightToLeftTests(unittest.TestCase):
     def test_arabic_pages_fit_a_phone_without_horizontal_scrolling(self):
         driver = chromium(width=390, height=844)
         try:
-            for page in ["ar/", "ar/404.html", "fr/"]:
+            for page in ["ar/", "ar/404.html", "fr/", ""]:
                 driver.get(self.server.url + page)
                 width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
                 self.assertLessEqual(width[0], width[1], page)

@@ -144,6 +144,7 @@ extension RootContext: TemplateObject {
         case "stylesheetURL": return path.resolve(self.stylesheetURL)
         case "scriptURL": return path.resolve(self.scriptURL)
         case "canonicalURL": return path.resolve(self.canonicalURL)
+        case "isRightToLeft": return path.resolve(self.isRightToLeft)
         default: return nil
         }
     }
@@ -160,6 +161,7 @@ extension RootLanguageView: TemplateObject {
         case "enter": return path.resolve(self.enter)
         case "url": return path.resolve(self.url)
         case "notFound": return path.resolve(self.notFound)
+        case "isRightToLeft": return path.resolve(self.isRightToLeft)
         default: return nil
         }
     }
