@@ -16,14 +16,18 @@
     }
   }
 
-  function plural(lang, count, one, other) {
+  /* The form of `element`'s `prefix`+category attribute for `count`: the CLDR category from
+     Intl.PluralRules (zero, one, two, few, many, other), among the forms the page carries; "other" when
+     the page has no form for that category. */
+  function plural(lang, count, element, prefix) {
     var category = "other";
     try {
       category = new Intl.PluralRules(lang).select(count);
     } catch (e) {
-      category = count === 1 ? "one" : "other";
+      category = "other";
     }
-    return category === "one" ? one : other;
+    var text = element.getAttribute(prefix + category);
+    return text === null ? element.getAttribute(prefix + "other") || "" : text;
   }
 
   /* ---------- Checklists ---------- */
@@ -51,7 +55,7 @@
     function update() {
       var done = 0;
       for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) done++;
-      var template = plural(lang, boxes.length, texts.one, texts.other);
+      var template = plural(lang, boxes.length, document.body, "data-progress-") || "{done}/{count}";
       status.textContent = template.replace("{done}", String(done)).replace("{count}", String(boxes.length));
       list.setAttribute("data-done", String(done));
     }
@@ -118,7 +122,7 @@
     else if (result.state === "last-day") text = banner.getAttribute("data-last-day-text");
     else {
       var prefix = result.state === "open" ? "data-open-" : "data-closing-";
-      text = plural(lang, result.days, banner.getAttribute(prefix + "one"), banner.getAttribute(prefix + "other"));
+      text = plural(lang, result.days, banner, prefix);
     }
     text = text.replace("{count}", String(result.days));
     var previous = banner.getAttribute("data-state");
@@ -191,8 +195,6 @@
     var lang = document.documentElement.lang || "en";
     var body = document.body;
     var texts = {
-      one: body.getAttribute("data-progress-one") || "{done}/{count}",
-      other: body.getAttribute("data-progress-other") || "{done}/{count}",
       reset: body.getAttribute("data-reset") || "Reset"
     };
     var lists = document.querySelectorAll("[data-checklist]");
