@@ -123,7 +123,8 @@ public enum SiteLoader {
                 continue
             }
             switch readText(content, relative).flatMap({ UIStrings.parse($0, language: language, rules: config.locale(language).plurals) }) {
-            case .success(let strings):
+            case .success(var strings):
+                strings.numbers = config.locale(language).formats
                 result[language] = strings
                 if config.draftLanguages.contains(language) { warnings += strings.pluralGaps } else { errors += strings.pluralGaps }
             case .failure(let failure): errors += failure.errors

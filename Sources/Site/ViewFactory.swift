@@ -90,6 +90,8 @@ struct ViewFactory: Sendable {
         view.ogType = isHome ? "website" : "article"
         view.noindex = isDraft
         view.isRightToLeft = config.locale(language).isRightToLeft
+        let numbering = config.locale(language).numberingSystem
+        view.numberingSystem = numbering == "latn" ? nil : numbering
         view.progressForms = progressForms[language] ?? []
         view.ogLocale = config.locales[language] ?? language
         view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map { config.locales[$0.hreflang] ?? $0.hreflang }

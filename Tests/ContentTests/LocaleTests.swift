@@ -84,6 +84,20 @@ import Testing
         #expect(strings["hi"] == "Salut")
     }
 
+    @Test func countsUseTheLocalesDigitsAndGrouping() throws {
+        let arabic = LanguageLocale.make(language: "ar", locale: "ar_EG")!
+        let file = SourceText(path: "strings/ar.json", text: "{\"d\": {\"zero\": \"z {count}\", \"one\": \"o {count}\", \"two\": \"t {count}\", \"few\": \"f {count}\", \"many\": \"{count} يومًا\", \"other\": \"{count} يوم\"}}")
+        var strings = try UIStrings.parse(file, language: "ar", rules: arabic.plurals).get()
+        strings.numbers = arabic.formats
+        #expect(strings.plural("d", count: 22) == "٢٢ يومًا")
+        #expect(strings.plural("d", count: 1001) == "١٬٠٠١ يوم")
+        var french = try UIStrings.parse(SourceText(path: "strings/fr.json", text: "{\"d\": {\"one\": \"{count} jour\", \"other\": \"{count} jours\"}}"),
+                                         language: "fr", rules: locale("fr").plurals).get()
+        french.numbers = locale("fr").formats
+        #expect(french.plural("d", count: 3) == "3 jours")
+        #expect(french.plural("d", count: 1500) == "1\u{202F}500 jours")
+    }
+
     @Test func pluralStringsNeedOther() {
         let file = SourceText(path: "strings/en.json", text: "{\n\"days\": {\"one\": \"1 day\", \"few\": 3}}")
         guard case .failure(let failure) = UIStrings.parse(file, language: "en") else { Issue.record("accepted"); return }

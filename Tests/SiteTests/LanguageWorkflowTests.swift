@@ -141,7 +141,7 @@ import Testing
 
     @Test func rightToLeftLanguagesGetDirRTL() throws {
         let site = try Guidepost.buildInMemory(options(Self.languages))
-        #expect(try #require(text(site, "ar/index.html")).hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(try #require(text(site, "ar/index.html")).hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\" data-numbering=\"arab\">"))
         #expect(try #require(text(site, "ja/index.html")).hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"))
         let root = try #require(text(site, "index.html"))
         #expect(root.contains("<li lang=\"ar\" dir=\"rtl\" data-language=\"ar\">"))

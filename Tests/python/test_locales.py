@@ -70,7 +70,7 @@ class LocaleOracleTests(unittest.TestCase):
         self.assertEqual(self.config["languages"], ["fr", "nl", "en", "de", "pl", "ar", "ja", "cy", "ru", "pt-br"])
         for language in self.config["languages"]:
             self.assertIn(f'<html lang="{language}"', self.page(language))
-        self.assertIn('<html lang="ar" dir="rtl">', self.page("ar"))
+        self.assertIn('<html lang="ar" dir="rtl" data-numbering="arab">', self.page("ar"))
         self.assertIn('<html lang="fr">', self.page("fr"))
 
     def test_dates_times_and_numbers_match_babel(self):
@@ -124,6 +124,7 @@ class LocaleOracleTests(unittest.TestCase):
             statuses = re.findall(r"<strong data-banner-status>([^<]*)</strong>", self.page(language))
             counts = {}
             for status in statuses:
+                status = status.translate(ARABIC_DIGITS)
                 match = re.fullmatch(r"(zero|one|two|few|many|other)[:!] (\d+) \[" + re.escape(language) + r"\]", status)
                 if match:
                     counts[int(match.group(2))] = match.group(1)

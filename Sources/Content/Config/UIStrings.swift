@@ -17,6 +17,8 @@ public struct UIStrings: Sendable {
     public var fileLocation: SourceLocation
     /// The language's CLDR plural rules (nil only in tests of the file format).
     public var rules: PluralRules?
+    /// The language's number format, for `{count}` (Arabic-Indic digits in `ar_EG`, grouping from 1,000 on).
+    public var numbers: DateFormatting?
     /// Plural strings lacking a category the language needs, one problem per category.
     public var pluralGaps: [BuildError] = []
 
@@ -75,7 +77,8 @@ public struct UIStrings: Sendable {
         let forms = plurals[key] ?? [:]
         let category = rules?.category(for: count) ?? .other
         let template = forms[category] ?? forms[.other] ?? strings[key] ?? key
-        return template.replacingOccurrences(of: "{count}", with: String(count))
+        let number = numbers?.format(number: Double(count), text: String(count)) ?? String(count)
+        return template.replacingOccurrences(of: "{count}", with: number)
     }
 
     /// The forms of `key` in CLDR order (zero, one, two, few, many, other), each present category once.

@@ -13,6 +13,8 @@ public struct LanguageLocale: Sendable {
     public let plurals: PluralRules
     /// Whether the language is written right to left (`<html dir="rtl">`).
     public let isRightToLeft: Bool
+    /// CLDR's default numbering system of the locale (`latn`, `arab` for `ar_EG`), so the script writes counts alike.
+    public let numberingSystem: String
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var made: [String: LanguageLocale] = [:]
@@ -29,7 +31,8 @@ public struct LanguageLocale: Sendable {
         guard let plurals = PluralRules(identifier: identifier) else { return nil }
         let result = LanguageLocale(language: language, identifier: identifier,
                                     formats: DateFormatting(identifier: identifier, language: language),
-                                    plurals: plurals, isRightToLeft: ICU.isRightToLeft(identifier))
+                                    plurals: plurals, isRightToLeft: ICU.isRightToLeft(identifier),
+                                    numberingSystem: Locale(identifier: identifier).numberingSystem.identifier)
         made[key] = result
         return result
     }

@@ -194,6 +194,7 @@ extension PageView: TemplateObject {
         case "noindex": return path.resolve(self.noindex)
         case "isRightToLeft": return path.resolve(self.isRightToLeft)
         case "progressForms": return path.resolve(self.progressForms)
+        case "numberingSystem": return path.resolve(self.numberingSystem)
         case "hasSearch": return path.resolve(self.hasSearch)
         case "searchScriptURL": return path.resolve(self.searchScriptURL)
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)
