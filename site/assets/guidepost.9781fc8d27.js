@@ -30,6 +30,17 @@
     return text === null ? element.getAttribute(prefix + "other") || "" : text;
   }
 
+  /* `count` in the page language's digits and grouping, as the build writes it (the build names the
+     locale's numbering system when it is not Latin digits: Arabic-Indic for ar-EG). */
+  function number(lang, count) {
+    try {
+      var numbering = document.documentElement.getAttribute("data-numbering");
+      return new Intl.NumberFormat(lang, numbering ? { numberingSystem: numbering } : {}).format(count);
+    } catch (e) {
+      return String(count);
+    }
+  }
+
   /* ---------- Checklists ---------- */
 
   function setUpChecklist(list, store, lang, texts) {
@@ -56,7 +67,7 @@
       var done = 0;
       for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) done++;
       var template = plural(lang, boxes.length, document.body, "data-progress-") || "{done}/{count}";
-      status.textContent = template.replace("{done}", String(done)).replace("{count}", String(boxes.length));
+      status.textContent = template.replace("{done}", number(lang, done)).replace("{count}", number(lang, boxes.length));
       list.setAttribute("data-done", String(done));
     }
 
@@ -124,7 +135,7 @@
       var prefix = result.state === "open" ? "data-open-" : "data-closing-";
       text = plural(lang, result.days, banner, prefix);
     }
-    text = text.replace("{count}", String(result.days));
+    text = text.replace("{count}", number(lang, result.days));
     var previous = banner.getAttribute("data-state");
     banner.setAttribute("data-state", result.state);
     banner.className = banner.className.replace("banner-" + previous, "banner-" + result.state);
