@@ -107,3 +107,13 @@ import Testing
         ])
     }
 }
+
+@Suite struct RootLocaleTests {
+    @Test func aLanguageWithoutDataGetsCLDRRootNotEnglish() {
+        var config = try! SiteConfig.parse(SourceText(path: "site.json", text: #"{"languages": ["fr"], "sourceLanguage": "fr", "title": {"fr": "T"}, "baseURL": "/"}"#)).get()
+        #expect(config.locale("fr").identifier == "fr_FR")
+        config.localeData = [:]
+        #expect(config.locale("zz").identifier == "root")
+        #expect(config.locale("zz").plurals.category(for: 1) == .other)
+    }
+}

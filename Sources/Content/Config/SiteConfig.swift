@@ -102,8 +102,7 @@ public struct SiteConfig: Sendable {
 
     /// The CLDR data of `language` (every language of the site has some: `parse` rejects a locale ICU does not know).
     public func locale(_ language: String) -> LanguageLocale {
-        localeData[language] ?? LanguageLocale.make(language: language, locale: language)
-            ?? LanguageLocale.make(language: language, locale: "root")!
+        localeData[language] ?? LanguageLocale.make(language: language, locale: language) ?? LanguageLocale.root(language: language)
     }
 
     /// `languages`: each item a code (`"fr"`) or an object `{"code": "de", "status": "draft"}`.

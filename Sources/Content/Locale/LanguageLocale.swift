@@ -24,6 +24,17 @@ public struct LanguageLocale: Sendable {
     public static func make(language: String, locale: String) -> LanguageLocale? {
         let identifier = ICU.identifier(locale)
         guard ICU.knows(identifier) else { return nil }
+        return shared(language: language, identifier: identifier)
+    }
+
+    /// CLDR's root locale (no language's rules: "2025 M05 27", every count `other`), for a language that
+    /// `SiteConfig.parse` would already have rejected; it never stands in for a real language.
+    static func root(language: String) -> LanguageLocale {
+        // ICU always has its root locale: opening its plural rules fails only when memory does.
+        shared(language: language, identifier: "root")!
+    }
+
+    private static func shared(language: String, identifier: String) -> LanguageLocale? {
         let key = language + " " + identifier
         lock.lock()
         defer { lock.unlock() }
