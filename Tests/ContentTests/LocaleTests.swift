@@ -108,6 +108,26 @@ import Testing
     }
 }
 
+@Suite struct BabelOracleTests {
+    /// Babel's plural category of every count from 0 to 200 in the ten fixture languages, written by Babel 2.17
+    /// (Tests/python/test_locales.py checks that the file is still exactly what Babel computes).
+    @Test func pluralCategoriesMatchBabel() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let data = try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/languages/babel-plurals.json"))
+        let table = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])
+        let locales = ["fr": "fr_BE", "nl": "nl_BE", "en": "en_GB", "de": "de_BE", "pl": "pl_PL", "ar": "ar_EG",
+                       "ja": "ja_JP", "cy": "cy_GB", "ru": "ru_RU", "pt-br": "pt_BR"]
+        #expect(Set(table.keys) == Set(locales.keys))
+        for (language, categories) in table {
+            let rules = try #require(LanguageLocale.make(language: language, locale: locales[language]!)).plurals
+            #expect(categories.count == 201)
+            for (count, category) in categories.enumerated() {
+                #expect(rules.category(for: count).rawValue == category, "\(language) \(count)")
+            }
+        }
+    }
+}
+
 @Suite struct RootLocaleTests {
     @Test func aLanguageWithoutDataGetsCLDRRootNotEnglish() {
         var config = try! SiteConfig.parse(SourceText(path: "site.json", text: #"{"languages": ["fr"], "sourceLanguage": "fr", "title": {"fr": "T"}, "baseURL": "/"}"#)).get()

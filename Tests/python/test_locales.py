@@ -132,6 +132,16 @@ class LocaleOracleTests(unittest.TestCase):
             for count, category in counts.items():
                 self.assertEqual(category, locale.plural_form(count), f"{language} {count}")
 
+    def test_the_committed_plural_table_is_babels(self):
+        """Tests/Fixtures/languages/babel-plurals.json (which the Swift test LocaleTests.pluralCategoriesMatchBabel
+        compares the build's ICU rules with, for counts 0 to 200) is exactly what Babel computes."""
+        with open(os.path.join(ROOT, "Tests", "Fixtures", "languages", "babel-plurals.json"), encoding="utf-8") as handle:
+            table = json.load(handle)
+        self.assertEqual(sorted(table), sorted(self.config["languages"]))
+        for language, categories in table.items():
+            locale = Locale.parse(self.config["locales"][language])
+            self.assertEqual(categories, [locale.plural_form(n) for n in range(201)], language)
+
     def test_each_plural_string_carries_every_category_cldr_uses(self):
         for language in self.config["languages"]:
             locale = Locale.parse(self.config["locales"][language])
