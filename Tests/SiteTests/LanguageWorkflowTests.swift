@@ -93,6 +93,8 @@ import Testing
         #expect(audit.problems.filter { $0.location.path.hasSuffix("en/headings.md") }
             == [.staleTranslation(SourceLocation(path: content.path + "/en/headings.md"), source: content.path + "/fr/headings.md")])
         #expect(audit.table.contains("adapted, stale"))
+        let board = try #require(text(try Guidepost.buildInMemory(options(content, strict: false)), "translations/index.html"))
+        #expect(board.contains("<td class=\"status-adapted-stale\"><a href=\"../en/headings/\">adapted, stale</a></td>"))
     }
 
     @Test func aLocaleCLDRDoesNotKnowIsAnError() throws {
