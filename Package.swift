@@ -22,10 +22,13 @@ let package = Package(
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // Source locations and the typed build errors every stage reports.
         .target(name: "Diagnostics"),
+        // CLDR through ICU: plural rules, quotation marks, text direction. The ICU is the one Foundation
+        // carries (module _FoundationICU, library lib_FoundationICU), so dates, numbers and plurals share one CLDR.
+        .target(name: "CLDR", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         // Markdown to HTML through cmark-gfm, with Guidepost's AST rewrites.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "CLDR"]),
         // The content model: site config, UI strings, facts, pages.
-        .target(name: "Content", dependencies: ["Markdown", "Diagnostics"]),
+        .target(name: "Content", dependencies: ["Markdown", "Diagnostics", "CLDR"]),
         // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
         .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
@@ -38,6 +41,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "CLDRTests", dependencies: ["CLDR"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
@@ -50,6 +54,6 @@ let package = Package(
 // -sanitize=fuzzer,address into .build-fuzz/): libFuzzer supplies its main function.
 if ProcessInfo.processInfo.environment["GUIDEPOST_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics"],
+        name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "CLDR"],
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

@@ -26,6 +26,14 @@ extension BuildError: CustomStringConvertible {
             return "the slug \"\(slug)\" cannot be used in a URL; use letters, digits and hyphens only (no /, \\, .. or control characters)"
         case .unknownLanguage(_, let code):
             return "\"\(code)\" is not one of the languages in content/site.json; add it there or fix the code"
+        case .unknownLocale(_, let locale):
+            return "\"\(locale)\" is not a locale CLDR has data for, so its dates, numbers and plurals cannot be written; use a CLDR locale such as \"fr_BE\", \"pt_BR\" or \"ar_EG\" under \"locales\" in content/site.json"
+        case .missingStringsFile(_, let language, let source):
+            return "the language \"\(language)\" has no UI strings file; create content/strings/\(language).json (copy content/strings/\(source).json and translate its values)"
+        case .missingPluralCategory(_, let key, let category, let language):
+            return "the UI string \"\(key)\" has no \"\(category)\" form, which \"\(language)\" needs for some counts (CLDR plural rules); add \"\(category)\": \"…\" to it"
+        case .newTranslation(_, let source):
+            return "this translation is new, not yet reviewed against the source page \(source); review it, then run guidepost translations mark"
         case .missingTranslation(_, let language):
             return "this localized text has no \"\(language)\" version; add one"
         case .unknownFact(_, let key):

@@ -26,6 +26,12 @@ public enum BuildError: Error, Hashable, Sendable {
     case invalidSlug(SourceLocation, slug: String)
     /// A language code is not one of `site.json`'s languages.
     case unknownLanguage(SourceLocation, code: String)
+    /// A locale CLDR (as ICU carries it) has no data for.
+    case unknownLocale(SourceLocation, locale: String)
+    /// A language has no `content/strings/<lang>.json`.
+    case missingStringsFile(SourceLocation, language: String, source: String)
+    /// A UI string shown with a count lacks a plural category its language needs.
+    case missingPluralCategory(SourceLocation, key: String, category: String, language: String)
     /// A localized text lacks one of the site's languages.
     case missingTranslation(SourceLocation, language: String)
     /// A placeholder or source id names no fact.
@@ -64,6 +70,8 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationChecklistsDiffer(SourceLocation, expected: [Int], actual: [Int])
     /// A translation has another number of headings of one level than its source page.
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
+    /// A translation that never recorded the source version it was made from (no `sourceHash`).
+    case newTranslation(SourceLocation, source: String)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
     /// A `menu` item of `site.json` names no page of the source language.
@@ -128,7 +136,8 @@ public enum BuildError: Error, Hashable, Sendable {
              .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),
              .malformedLanguageCode(let l, _), .pagefindNotFound(let l, _), .reservedSlug(let l, _, _),
              .diskFull(let l, _, _),
-             .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _):
+             .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _),
+             .unknownLocale(let l, _), .missingStringsFile(let l, _, _), .missingPluralCategory(let l, _, _, _), .newTranslation(let l, _):
             return l
         }
     }

@@ -9,12 +9,15 @@ private let facts: FactStore = {
     return FactStore(FactFile.parse(file, namespace: "f", languages: ["fr", "nl", "en"]).0, errors: &errors)
 }()
 
+/// French as the site formats it (`fr_BE`), made once.
+private let french = LanguageLocale.make(language: "fr", locale: "fr_BE")!
+
 /// Resolves placeholders against `facts` and every `.md` link to a fixed URL, as the site does.
 private struct FuzzResolver: MarkdownResolver {
     var used = 0
     mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
         used += 1
-        return try? facts.expansion(of: key, in: "fr", destination: context == .destination, at: position().located(in: "fuzz.md")).get()
+        return try? facts.expansion(of: key, in: french, destination: context == .destination, at: position().located(in: "fuzz.md")).get()
     }
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { "../other/" }
 }

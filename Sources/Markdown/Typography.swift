@@ -1,23 +1,52 @@
-/// Language-specific typography for text (never code or URLs).
+import CLDR
+import Foundation
+
+/// Language-specific typography for text (never code or URLs), as data.
 ///
-/// - Dutch and English: typographic quotes and apostrophes (‘ ’ “ ”), from cmark's smart punctuation
-///   in Markdown and from `curlQuotes` in plain texts such as titles.
-/// - French, in addition: double quotes become « guillemets » with a narrow no-break space (U+202F)
-///   inside, and the same space goes before `;` `:` `!` `?`.
+/// - Every language: typographic apostrophes, and double quotes become the language's quotation marks
+///   from CLDR's `delimiters` (through ICU): “…” en, „…“ de, „…” pl, «…» fr, 「…」 ja, ‘…’ nl.
+///   cmark's smart punctuation curls the Markdown, `curlQuotes` plain texts such as titles.
+/// - Languages in `spacedPunctuation` (French), in addition: a narrow no-break space (U+202F) inside
+///   « guillemets » and before `;` `:` `!` `?`.
 public enum Typography {
     static let narrowSpace: Character = "\u{202F}"
 
-    /// Whether `language` has rules here.
-    public static func applies(to language: String?) -> Bool {
-        guard let language else { return false }
-        return ["fr", "nl", "en"].contains(language)
+    /// Languages that put a narrow no-break space inside guillemets and before `; : ! ?`: French, after
+    /// the Imprimerie nationale's *Lexique des règles typographiques* (2002), "Ponctuation" (CLDR has no such data).
+    public static let spacedPunctuation: Set<String> = ["fr"]
+
+    /// Whether `language` has rules here (every language does; without one, a text is left as written).
+    public static func applies(to language: String?) -> Bool { language != nil }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [String: QuotationMarks] = [:]
+
+    /// CLDR's quotation marks for `language` (a site language code such as `de` or `pt-br`), looked up once.
+    public static func quotes(for language: String) -> QuotationMarks {
+        lock.lock()
+        defer { lock.unlock() }
+        if let marks = known[language] { return marks }
+        let marks = ICU.quotationMarks(ICU.identifier(language))
+        known[language] = marks
+        return marks
+    }
+
+    /// The language part of a code (`fr` for `fr-be`).
+    private static func base(_ language: String) -> Substring { language.split(separator: "-").first ?? Substring(language) }
+
+    /// Whether `language`'s double quotes are other than “…”, so curly ones must be replaced.
+    private static func replacesQuotes(_ language: String) -> Bool {
+        let marks = quotes(for: language)
+        return marks.open != "\u{201C}" || marks.close != "\u{201D}"
     }
 
     /// Applies the rules of `language` to a plain text (titles, descriptions, facts).
     public static func apply(_ text: String, language: String) -> String {
-        guard applies(to: language) else { return text }
         let curled = curlQuotes(text)
-        return language == "fr" ? frenchSpacing(curled) : curled
+        if spacedPunctuation.contains(String(base(language))) { return frenchSpacing(curled) }
+        guard replacesQuotes(language), curled.contains("\u{201C}") || curled.contains("\u{201D}") else { return curled }
+        let marks = quotes(for: language)
+        return curled.replacingOccurrences(of: "\u{201C}", with: marks.open).replacingOccurrences(of: "\u{201D}", with: marks.close)
     }
 
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.
@@ -86,19 +115,22 @@ public enum Typography {
     /// Whether `apply(_:language:)` can change a text with these UTF-8 bytes: only a straight quote can,
     /// and in French also `; : ! ?` and « » “ ”. A cheap test before making a string at all.
     public static func mayChange(utf8 bytes: some Sequence<UInt8>, language: String?) -> Bool {
-        applies(to: language) && hasTrigger(bytes, quotes: true, french: language == "fr")
+        guard let language else { return false }
+        let french = spacedPunctuation.contains(String(base(language)))
+        return hasTrigger(bytes, quotes: true, french: french, curly: french || replacesQuotes(language))
     }
 
     /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ?` « » “ ” (when `french`),
     /// the multi-byte ones recognised by their UTF-8 forms.
-    private static func hasTrigger(_ bytes: some Sequence<UInt8>, quotes: Bool, french: Bool) -> Bool {
+    private static func hasTrigger(_ bytes: some Sequence<UInt8>, quotes: Bool, french: Bool, curly: Bool? = nil) -> Bool {
+        let curly = curly ?? french
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): if quotes { return true }
             case 0x3B, 0x3A, 0x21, 0x3F: if french { return true }
             case 0xAB, 0xBB: if french, previous == 0xC2 { return true }
-            case 0x9C, 0x9D: if french, previous == 0x80, beforePrevious == 0xE2 { return true }
+            case 0x9C, 0x9D: if curly, previous == 0x80, beforePrevious == 0xE2 { return true }
             default: break
             }
             beforePrevious = previous

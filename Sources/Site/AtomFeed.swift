@@ -7,7 +7,7 @@ enum AtomFeed {
     static func path(language: String) -> String { "\(language)/feed.xml" }
 
     static func files(library: SiteLibrary, now: Date) -> [OutputFile] {
-        library.config.languages.map { language in
+        library.config.publishedLanguages.map { language in
             OutputFile(path: path(language: language), text: feed(language, library: library, now: now))
         }
     }

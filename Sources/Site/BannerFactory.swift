@@ -47,24 +47,22 @@ struct BannerFactory: Sendable {
         case .lastDay: sentence = strings["banner-last-day"]
         case .passed: sentence = strings["banner-passed"]
         }
-        func form(_ key: String, _ category: PluralCategory) -> String {
-            strings.plurals[key]?[category] ?? strings.plurals[key]?[.other] ?? ""
+        func forms(_ key: String) -> [PluralFormView] {
+            strings.forms(key).map { PluralFormView(category: $0.category.rawValue, text: $0.text) }
         }
-        let texts = BannerTexts(
-            openOne: form("banner-open", .one), openOther: form("banner-open", .other),
-            closingOne: form("banner-closing", .one), closingOther: form("banner-closing", .other),
-            lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
+        let texts = BannerTexts(open: forms("banner-open"), closing: forms("banner-closing"),
+                                lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
         var view = BannerView(
             campaign: campaign.name, state: status.state.rawValue,
             title: Typography.apply(campaign.title.text(in: language), language: language),
-            deadlineText: DateFormatting.format(campaign.deadline, language: language),
+            deadlineText: library.config.locale(language).formats.format(campaign.deadline),
             deadlineISO: campaign.deadline.rfc3339,
             deadlineEpochMillis: String(Int64((campaign.deadline.date.timeIntervalSince1970 * 1000).rounded())),
             lastDay: status.lastDay.description, timeZone: campaign.deadline.timeZone,
             warningDays: library.config.deadlineWarningDays, status: sentence,
             afterText: campaign.afterDeadline.map { Typography.apply($0.text(in: language), language: language) },
             calendarURL: "", texts: texts)
-        view.lastDayText = DateFormatting.format(status.lastDay, language: language)
+        view.lastDayText = library.config.locale(language).formats.format(status.lastDay)
         if let until = strings.strings["banner-until"], let marker = until.range(of: "{date}") {
             view.hasUntil = true
             view.untilPrefix = Typography.apply(String(until[..<marker.lowerBound]), language: language)

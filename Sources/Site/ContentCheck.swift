@@ -9,7 +9,7 @@ enum ContentCheck {
     static func errors(in pages: [Page], facts: FactStore, router: Router, config: SiteConfig, ignoring: Set<String>) -> [BuildError] {
         let found = parallelMap(pages) { page -> [BuildError] in
             guard router.path(of: page) != nil else { return [] }
-            var resolver = PageResolver(page: page, facts: facts, router: router)
+            var resolver = PageResolver(page: page, facts: facts, router: router, config: config)
             resolver.publisher = config.publisher
             _ = MarkdownRenderer.render(page.body, options: MarkdownOptions(allowRawHTML: config.allowRawHTML), resolver: &resolver)
             return resolver.errors

@@ -52,7 +52,7 @@ public enum Guidepost {
         } catch { throw BuildFailure([error]) }
         let written = Date()
         var summary = Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: written.timeIntervalSince(start), now: options.now)
-        summary.warnings = problems
+        summary.warnings = problems + (site.audit?.draftProblems ?? [])
         summary.phases = [("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
                           ("write", written.timeIntervalSince(rendered))]
         return summary
@@ -79,6 +79,9 @@ public enum Guidepost {
         case .failure(let failure): throw failure
         }
     }
+
+    /// Whether CLDR (through ICU) has data for the language or locale `code` (`fr`, `pt-br`).
+    public static func isKnownLanguage(_ code: String) -> Bool { LanguageLocale.make(language: code, locale: code) != nil }
 
     /// Renders a Markdown snippet through the same Markdown pipeline pages use.
     /// Typography rules apply only when `language` is given.

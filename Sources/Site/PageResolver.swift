@@ -7,6 +7,8 @@ struct PageResolver: MarkdownResolver {
     let page: Page
     let facts: FactStore
     let router: Router
+    /// The page's language's CLDR data, for the dates and numbers facts print.
+    let locale: LanguageLocale
     /// The language whose pages links lead to (the page's own, or the language a fallback is shown in).
     let linkLanguage: String
     /// The URL path the page is published at.
@@ -23,10 +25,11 @@ struct PageResolver: MarkdownResolver {
     var citations: [String] = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
-    init(page: Page, facts: FactStore, router: Router, language: String? = nil, path: String? = nil) {
+    init(page: Page, facts: FactStore, router: Router, config: SiteConfig, language: String? = nil, path: String? = nil) {
         self.page = page
         self.facts = facts
         self.router = router
+        self.locale = config.locale(page.language)
         self.linkLanguage = language ?? page.language
         self.ownPath = path ?? router.path(of: page)
     }
@@ -35,7 +38,7 @@ struct PageResolver: MarkdownResolver {
         if key.hasPrefix("publisher."), facts[key] == nil {
             return publisherValue(key, context: context, at: page.location(ofBody: position()))
         }
-        switch facts.expansion(of: key, in: page.language, destination: context == .destination, at: page.location(ofBody: position())) {
+        switch facts.expansion(of: key, in: locale, destination: context == .destination, at: page.location(ofBody: position())) {
         case .success(let text):
             usedFacts.insert(key)
             return text

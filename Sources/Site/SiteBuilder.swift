@@ -134,7 +134,7 @@ public enum SiteBuilder {
         let page = job.page
         let path = job.path
         let language = job.language
-        var resolver = PageResolver(page: page, facts: library.facts, router: library.router, language: language, path: path)
+        var resolver = PageResolver(page: page, facts: library.facts, router: library.router, config: library.config, language: language, path: path)
         resolver.publisher = library.config.publisher
         let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
@@ -156,7 +156,7 @@ public enum SiteBuilder {
             }
         } else if let original = library.staleSource(of: page) {
             notice = original.frontMatter.updated.map {
-                strings["stale-notice"].replacingOccurrences(of: "{date}", with: DateFormatting.format($0, language: language))
+                strings["stale-notice"].replacingOccurrences(of: "{date}", with: library.config.locale(language).formats.format($0))
             } ?? strings["stale-notice-undated"]
         }
         var factKeys = resolver.usedFacts.union(front.sources.map(\.key))

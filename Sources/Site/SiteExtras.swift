@@ -9,15 +9,18 @@ enum SiteExtras {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
-        let root = RootContext(
+        var root = RootContext(
             lang: config.sourceLanguage,
-            languages: config.languages.map { language in
-                RootLanguageView(code: language, name: library.strings[language]?["language-name"] ?? language,
+            languages: config.publishedLanguages.map { language in
+                var entry = RootLanguageView(code: language, name: library.strings[language]?["language-name"] ?? language,
                                  title: config.title.text(in: language), description: config.description.text(in: language),
                                  enter: library.strings[language]?["enter-site"] ?? language, url: "\(language)/",
                                  notFound: library.strings[language]?["not-found-text"] ?? "")
+                entry.isRightToLeft = config.locale(language).isRightToLeft
+                return entry
             },
             stylesheetURL: paths.stylesheet, scriptURL: paths.script, canonicalURL: library.router.absolute(""))
+        root.isRightToLeft = config.locale(config.sourceLanguage).isRightToLeft
         files.append(OutputFile(path: "index.html", text: try library.templates.render(root, with: "root")))
 
         // A 404 page is served at any depth, so its links are absolute paths under the base URL's path.
@@ -35,7 +38,7 @@ enum SiteExtras {
             view.rootURL = prefix
             view.stylesheetURL = prefix + paths.stylesheet
             view.scriptURL = prefix + paths.script
-            view.feedURL = prefix + AtomFeed.path(language: language)
+            view.feedURL = prefix + AtomFeed.path(language: config.draftLanguages.contains(language) ? config.sourceLanguage : language)
             view.searchScriptURL = prefix + "pagefind/pagefind-ui.js"
             view.searchStylesheetURL = prefix + "pagefind/pagefind-ui.css"
             view.canonicalURL = library.router.absolute("\(language)/404.html")
@@ -60,8 +63,8 @@ enum SiteExtras {
                 let summary = (strings?["calendar-summary"] ?? "{title}").replacingOccurrences(of: "{title}", with: campaign.title.text(in: language))
                 let lastDay = DeadlineStatus(deadline: campaign.deadline, now: now, warningDays: 0).lastDay
                 let description = strings?.strings["banner-until"].map {
-                    $0.replacingOccurrences(of: "{date}", with: DateFormatting.format(lastDay, language: language)) + " (\(campaign.deadline.timeZone))"
-                } ?? "\(strings?["banner-deadline"] ?? "") \(DateFormatting.format(campaign.deadline, language: language)) (\(campaign.deadline.timeZone))"
+                    $0.replacingOccurrences(of: "{date}", with: config.locale(language).formats.format(lastDay)) + " (\(campaign.deadline.timeZone))"
+                } ?? "\(strings?["banner-deadline"] ?? "") \(config.locale(language).formats.format(campaign.deadline)) (\(campaign.deadline.timeZone))"
                 files.append(OutputFile(path: CalendarFile.path(campaign: campaign.name, language: language),
                                         text: CalendarFile.render(campaign, language: language, summary: summary, description: description, host: host, now: now)))
             }

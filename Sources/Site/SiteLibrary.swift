@@ -44,10 +44,17 @@ public struct SiteLibrary: Sendable {
 
     /// For a translation made from an older version of its source page (its `sourceHash` differs from the
     /// source body's hash, or is missing): that source page. Nil for source pages and current translations.
+    /// A translation without a `sourceHash` is new, not stale: see `newSource(of:)`.
     public func staleSource(of page: Page) -> Page? {
-        guard page.language != config.sourceLanguage, let original = self.page(config.sourceLanguage, page.relativePath),
-              page.frontMatter.sourceHash != original.bodyHash else { return nil }
+        guard page.language != config.sourceLanguage, let hash = page.frontMatter.sourceHash,
+              let original = self.page(config.sourceLanguage, page.relativePath), hash != original.bodyHash else { return nil }
         return original
+    }
+
+    /// The source page of a translation that never recorded which version of it it was made from (new, not yet reviewed).
+    public func newSource(of page: Page) -> Page? {
+        guard page.language != config.sourceLanguage, page.frontMatter.sourceHash == nil else { return nil }
+        return self.page(config.sourceLanguage, page.relativePath)
     }
 
     /// Where each page is in `pages`.

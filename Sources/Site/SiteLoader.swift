@@ -57,10 +57,11 @@ public enum SiteLoader {
         }
         if let baseURL = options.baseURL { config.baseURL = BaseURL.normalized(baseURL) }
 
-        var strings = loadStrings(content, config: config, errors: &errors)
         var stringWarnings: [BuildError] = []
+        var strings = loadStrings(content, config: config, errors: &errors, warnings: &stringWarnings)
         var brokenNamespaces = Set<String>()
-        let facts = loadFacts(content, config: config, errors: &errors, broken: &brokenNamespaces)
+        var facts = loadFacts(content, config: config, errors: &errors, broken: &brokenNamespaces)
+        stringWarnings += facts.fillMissingTexts(from: config.sourceLanguage, errors: &errors)
         var campaignErrors: [BuildError] = []
         let campaigns = Campaign.load(config: config, facts: facts, errors: &campaignErrors)
         // A campaign whose fact file is already reported as broken would only repeat that error.
@@ -127,11 +128,22 @@ public enum SiteLoader {
         }
     }
 
-    private static func loadStrings(_ content: FileTree, config: SiteConfig, errors: inout [BuildError]) -> [String: UIStrings] {
+    /// Each language's strings file. A plural string lacking a category the language needs is an error
+    /// (a warning for a draft language, which then uses its `other` form).
+    private static func loadStrings(_ content: FileTree, config: SiteConfig, errors: inout [BuildError],
+                                    warnings: inout [BuildError]) -> [String: UIStrings] {
         var result: [String: UIStrings] = [:]
         for language in config.languages {
-            switch readText(content, "strings/\(language).json", checkLinks: true).flatMap({ UIStrings.parse($0, language: language) }) {
-            case .success(let strings): result[language] = strings
+            let relative = "strings/\(language).json"
+            guard content.exists(relative) else {
+                errors.append(.missingStringsFile(SourceLocation(path: content.path(relative)), language: language, source: config.sourceLanguage))
+                continue
+            }
+            switch readText(content, relative, checkLinks: true).flatMap({ UIStrings.parse($0, language: language, rules: config.locale(language).plurals) }) {
+            case .success(var strings):
+                strings.numbers = config.locale(language).formats
+                result[language] = strings
+                if config.draftLanguages.contains(language) { warnings += strings.pluralGaps } else { errors += strings.pluralGaps }
             case .failure(let failure): errors += failure.errors
             }
         }

@@ -12,13 +12,15 @@ enum Sitemap {
         """
         text.reserveCapacity(library.pages.count * 400)
         // Page indices sorted by URL path: no copies of the pages themselves.
-        let ordered = library.pages.indices.compactMap { index in router.path(of: library.pages[index]).map { (index, $0) } }
+        // Draft languages are previewable but not published: not in the sitemap, not among the alternates.
+        let ordered = library.pages.indices.filter { !config.draftLanguages.contains(library.pages[$0].language) }
+            .compactMap { index in router.path(of: library.pages[index]).map { (index, $0) } }
             .sorted { $0.1 < $1.1 }
         for (index, path) in ordered {
             let relativePath = library.pages[index].relativePath
             text += "<url>\n<loc>\(XML.escape(router.absolute(path)))</loc>\n"
             if let day = library.pages[index].frontMatter.updated ?? library.pages[index].frontMatter.date { text += "<lastmod>\(day)</lastmod>\n" }
-            let translations = config.languages.compactMap { language in
+            let translations = config.publishedLanguages.compactMap { language in
                 router.translationPath(of: Router.PageID(language: language, relativePath: relativePath)).map { (language, $0) }
             }
             if translations.count > 1 {

@@ -13,6 +13,12 @@ public struct TranslationAudit: Sendable {
         case stale
         /// No page in that language.
         case missing
+        /// A translation that never recorded the source version it was made from: new, not yet reviewed.
+        case new = "new"
+        /// Written for its own audience (`"adapted": true`), from the current source: structure not compared.
+        case adapted
+        /// Adapted, and the source changed since.
+        case adaptedStale = "adapted, stale"
     }
 
     /// One page (all its translations).
@@ -27,14 +33,32 @@ public struct TranslationAudit: Sendable {
     public var languages: [String]
     /// One row per page, by path.
     public var rows: [Row]
-    /// Every parity and staleness problem, each at its location.
+    /// Every parity and staleness problem of the published languages, each at its location (errors with `--strict`).
     public var problems: [BuildError] {
-        BuildFailure(rows.flatMap { problemsByPage[$0.page] ?? [] } + warnings).errors
+        BuildFailure(rows.flatMap { problemsByPage[$0.page] ?? [] } + warnings.filter { !isDraft($0) }).errors
+    }
+    /// The same for draft languages: always warnings, even with `--strict`.
+    public var draftProblems: [BuildError] {
+        BuildFailure(rows.flatMap { draftProblemsByPage[$0.page] ?? [] } + warnings.filter(isDraft)).errors
     }
     /// The problems of each row, by page path.
     private var problemsByPage: [String: [BuildError]]
-    /// UI strings a translation lacks.
+    /// The problems of draft languages, by page path.
+    private var draftProblemsByPage: [String: [BuildError]] = [:]
+    /// UI strings and text facts a translation lacks.
     private var warnings: [BuildError]
+    /// The draft languages.
+    private var drafts: Set<String> = []
+
+    /// Whether a string or text problem is about a draft language.
+    private func isDraft(_ problem: BuildError) -> Bool {
+        switch problem {
+        case .missingString(_, _, let language), .missingTranslation(_, let language), .missingPluralCategory(_, _, _, let language):
+            return drafts.contains(language)
+        default:
+            return false
+        }
+    }
 
     /// Audits `library` using the `reports` of what each page contains.
     static func run(_ library: SiteLibrary, reports: [PageReport]) -> TranslationAudit {
@@ -43,16 +67,20 @@ public struct TranslationAudit: Sendable {
         let reportsByID = Dictionary(reports.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
                                      uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
-        var problemsByPage: [String: [BuildError]] = [:]
+        var problemsByPage: [String: [BuildError]] = [:], draftProblemsByPage: [String: [BuildError]] = [:]
         for path in paths.sorted() {
-            let (row, problems) = audit(path, versions: versions(of: path, in: library), library: library) {
+            let (row, problems, draftProblems) = audit(path, versions: versions(of: path, in: library), library: library) {
                 reportsByID[Router.PageID(language: $0, relativePath: path)]
             }
             rows.append(row)
             if !problems.isEmpty { problemsByPage[path] = problems }
+            if !draftProblems.isEmpty { draftProblemsByPage[path] = draftProblems }
         }
-        return TranslationAudit(languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
-                                warnings: library.stringWarnings + library.sourceWarnings)
+        var audit = TranslationAudit(languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
+                                     warnings: library.stringWarnings + library.sourceWarnings)
+        audit.draftProblemsByPage = draftProblemsByPage
+        audit.drafts = library.config.draftLanguages
+        return audit
     }
 
     /// Works out the row of `path` again from `library` and `report` (the report of the page at `path` in
@@ -66,8 +94,9 @@ public struct TranslationAudit: Sendable {
             if rows[middle].page < path { low = middle + 1 } else { high = middle }
         }
         guard !versions.isEmpty, low < rows.count, rows[low].page == path else { return false }
-        let (row, problems) = Self.audit(path, versions: versions, library: library, report: report)
+        let (row, problems, draftProblems) = Self.audit(path, versions: versions, library: library, report: report)
         problemsByPage[path] = problems.isEmpty ? nil : problems
+        draftProblemsByPage[path] = draftProblems.isEmpty ? nil : draftProblems
         guard row != rows[low] else { return false }
         rows[low] = row
         return true
@@ -80,31 +109,40 @@ public struct TranslationAudit: Sendable {
         return versions
     }
 
-    /// One row and its problems.
+    /// One row, its problems, and those of its draft languages.
     private static func audit(_ path: String, versions: [String: Page], library: SiteLibrary,
-                              report: (String) -> PageReport?) -> (Row, [BuildError]) {
+                              report: (String) -> PageReport?) -> (Row, [BuildError], [BuildError]) {
         let config = library.config
         let source = config.sourceLanguage
         var status: [String: Status] = [:]
-        var problems: [BuildError] = []
+        var problems: [BuildError] = [], draftProblems: [BuildError] = []
         let original = versions[source]
         let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
         for language in config.languages {
+            var found: [BuildError] = []
+            defer { if config.draftLanguages.contains(language) { draftProblems += found } else { problems += found } }
             guard let page = versions[language] else {
                 status[language] = .missing
-                problems.append(.untranslatedPage(reference.frontMatter.location, language: language))
+                found.append(.untranslatedPage(reference.frontMatter.location, language: language))
                 continue
             }
             if language == source { status[language] = .source; continue }
             guard let original else { status[language] = .current; continue }
-            let stale = library.staleSource(of: page) != nil
-            status[language] = stale ? .stale : .current
-            if stale { problems.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
-            if let expected = report(source), let actual = report(language) {
-                problems += compare(expected, actual, at: page.frontMatter.location)
+            let adapted = page.frontMatter.adapted
+            if library.newSource(of: page) != nil {
+                status[language] = .new
+                found.append(.newTranslation(page.frontMatter.location, source: original.file.path))
+            } else {
+                let stale = library.staleSource(of: page) != nil
+                status[language] = adapted ? (stale ? .adaptedStale : .adapted) : (stale ? .stale : .current)
+                if stale { found.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
+            }
+            // An adapted translation is written for its own audience: its structure is its own.
+            if !adapted, let expected = report(source), let actual = report(language) {
+                found += compare(expected, actual, at: page.frontMatter.location)
             }
         }
-        return (Row(page: path, status: status), problems)
+        return (Row(page: path, status: status), problems, draftProblems)
     }
 
     private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {

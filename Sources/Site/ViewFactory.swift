@@ -17,6 +17,7 @@ struct ViewFactory: Sendable {
     private let builtOn: [String: String]
     private let builtOnISO: String
     private let siteTitles: [String: String]
+    private let progressForms: [String: [PluralFormView]]
 
     init(library: SiteLibrary, now: Date, assetPaths: AssetPaths) {
         self.library = library
@@ -27,12 +28,15 @@ struct ViewFactory: Sendable {
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
         var built: [String: String] = [:], titles: [String: String] = [:]
+        var progress: [String: [PluralFormView]] = [:]
         for language in library.config.languages {
+            progress[language] = library.strings[language]?.forms("checklist-progress").map { PluralFormView(category: $0.category.rawValue, text: $0.text) } ?? []
             flat[language] = ViewFactory.flatten(library.strings[language])
-            built[language] = DateFormatting.format(day, language: language)
+            built[language] = library.config.locale(language).formats.format(day)
             titles[language] = Typography.apply(library.config.title.text(in: language), language: language)
         }
         self.siteTitles = titles
+        self.progressForms = progress
         self.flatStrings = flat
         self.builtOn = built
         self.builtOnISO = BuildOptions.formatInstant(now)
@@ -51,7 +55,7 @@ struct ViewFactory: Sendable {
     }
 
     func date(_ date: CalendarDate?, _ language: String) -> DateView? {
-        date.map { DateView(text: DateFormatting.format($0, language: language), iso: $0.description) }
+        date.map { DateView(text: library.config.locale(language).formats.format($0), iso: $0.description) }
     }
 
     /// The head, navigation and switcher of the page at `path` (a translation of `relativePath`).
@@ -62,7 +66,9 @@ struct ViewFactory: Sendable {
         let description = Typography.apply(description ?? config.description.text(in: language), language: language)
         var switcher: [LanguageLinkView] = []
         var alternates: [AlternateView] = []
-        for other in config.languages {
+        let isDraft = config.draftLanguages.contains(language)
+        // A draft language is offered nowhere but on its own pages (it is previewable, not published).
+        for other in config.languages where other == language || !config.draftLanguages.contains(other) {
             let translation = relativePath.flatMap { library.router.translationPath(of: Router.PageID(language: other, relativePath: $0)) }
             let target = translation ?? (isHome ? "\(other)/" : nil)
             let otherStrings = library.strings[other]
@@ -71,7 +77,7 @@ struct ViewFactory: Sendable {
                 url: Router.relative(from: path, to: target ?? "\(other)/"),
                 isCurrent: other == language, isMissing: target == nil,
                 missingLabel: otherStrings?["not-translated"] ?? ""))
-            if let target { alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target))) }
+            if let target, !isDraft { alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target))) }
         }
         if let defaultAlternate = alternates.first(where: { $0.hreflang == config.sourceLanguage }) {
             alternates.append(AlternateView(hreflang: "x-default", url: isHome ? library.router.absolute("") : defaultAlternate.url))
@@ -88,9 +94,15 @@ struct ViewFactory: Sendable {
             t: strings(language), builtOn: builtOn[language] ?? "",
             builtOnISO: builtOnISO, isHome: isHome)
         view.ogType = isHome ? "website" : "article"
+        view.noindex = isDraft
+        view.isRightToLeft = config.locale(language).isRightToLeft
+        let numbering = config.locale(language).numberingSystem
+        view.numberingSystem = numbering == "latn" ? nil : numbering
+        view.progressForms = progressForms[language] ?? []
         view.ogLocale = config.locales[language] ?? language
         view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map { config.locales[$0.hreflang] ?? $0.hreflang }
-        view.feedURL = Router.relative(from: path, to: AtomFeed.path(language: language))
+        // A draft language has no feed of its own yet: its pages point to the source language's.
+        view.feedURL = Router.relative(from: path, to: AtomFeed.path(language: isDraft ? config.sourceLanguage : language))
         view.hasSearch = config.search
         view.searchScriptURL = Router.relative(from: path, to: "pagefind/pagefind-ui.js")
         view.searchStylesheetURL = Router.relative(from: path, to: "pagefind/pagefind-ui.css")
@@ -162,7 +174,7 @@ struct ViewFactory: Sendable {
             var view = SourceView(key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
                                   date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
             if view.date == nil, let month = entry.source.month {
-                view.date = DateView(text: DateFormatting.format(month: month, language: language), iso: String(month.description.prefix(7)))
+                view.date = DateView(text: library.config.locale(language).formats.format(month: month), iso: String(month.description.prefix(7)))
             }
             if entry.source.titleFromURL { view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address" }
             if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }

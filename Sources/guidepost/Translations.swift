@@ -47,13 +47,24 @@ struct Translations: ParsableCommand {
 
         @OptionGroup var site: SiteOptions
         @Argument(help: "The page's path under the language folders, e.g. facebook.md.") var page: String
-        @Argument(help: "The translation's language, e.g. nl.") var language: String
+        @Argument(help: "The translations' languages, e.g. nl en.") var languages: [String]
 
+        func validate() throws {
+            guard !languages.isEmpty else { throw ValidationError("name at least one language, e.g. mark facebook.md nl en") }
+        }
+
+        /// Marks each language in turn; one that fails is reported and the others are still marked.
         func run() throws {
-            do {
-                print("marked \(try Guidepost.markTranslation(site.buildOptions(), page: page, language: language)) as up to date")
-            } catch {
-                report([error.description])
+            var failures: [String] = []
+            for language in languages {
+                do {
+                    print("marked \(try Guidepost.markTranslation(site.buildOptions(), page: page, language: language)) as up to date")
+                } catch {
+                    failures.append(error.description)
+                }
+            }
+            guard failures.isEmpty else {
+                report(failures)
                 throw ExitCode.failure
             }
         }

@@ -34,11 +34,11 @@ import Testing
         guard case .instant(let deadline)? = store["meta.deadline"]?.value else { Issue.record("no instant"); return }
         #expect(deadline.rfc3339 == "2025-05-27T00:00:00+02:00")
         let location = SourceLocation(path: "x.md")
-        #expect(try store.expansion(of: "meta.deadline", in: "fr", destination: false, at: location).get() == "27 mai 2025")
-        #expect(try store.expansion(of: "meta.deadline", in: "nl", destination: false, at: location).get() == "27 mei 2025")
-        #expect(try store.expansion(of: "meta.deadline", in: "en", destination: false, at: location).get() == "27 May 2025")
-        #expect(try store.expansion(of: "meta.label", in: "nl", destination: false, at: location).get() == "Hallo")
-        #expect(try store.expansion(of: "meta.form", in: "en", destination: true, at: location).get() == "https://example.com/f")
+        #expect(try store.expansion(of: "meta.deadline", in: locale("fr"), destination: false, at: location).get() == "27 mai 2025")
+        #expect(try store.expansion(of: "meta.deadline", in: locale("nl"), destination: false, at: location).get() == "27 mei 2025")
+        #expect(try store.expansion(of: "meta.deadline", in: locale("en"), destination: false, at: location).get() == "27 May 2025")
+        #expect(try store.expansion(of: "meta.label", in: locale("nl"), destination: false, at: location).get() == "Hallo")
+        #expect(try store.expansion(of: "meta.form", in: locale("en"), destination: true, at: location).get() == "https://example.com/f")
         #expect(store.sources(for: ["meta.form"]).map(\.key) == ["meta.src"])
     }
 
@@ -46,10 +46,10 @@ import Testing
         var problems: [BuildError] = []
         let store = FactStore(parse("{\"name\": \"Meta\", \"s\": {\"source\": {\"publisher\": \"p\", \"title\": \"t\", \"url\": \"https://a.b\", \"language\": \"fr\"}}}").0, errors: &problems)
         let location = SourceLocation(path: "fr/a.md", line: 4, column: 2)
-        #expect(store.expansion(of: "meta.nope", in: "fr", destination: false, at: location) == .failure(.unknownFact(location, key: "meta.nope")))
-        #expect(store.expansion(of: "meta.name", in: "fr", destination: true, at: location)
+        #expect(store.expansion(of: "meta.nope", in: locale("fr"), destination: false, at: location) == .failure(.unknownFact(location, key: "meta.nope")))
+        #expect(store.expansion(of: "meta.name", in: locale("fr"), destination: true, at: location)
             == .failure(.factTypeMismatch(location, key: "meta.name", expected: "a URL (in a link destination)", actual: "a string")))
-        #expect(store.expansion(of: "meta.s", in: "fr", destination: false, at: location)
+        #expect(store.expansion(of: "meta.s", in: locale("fr"), destination: false, at: location)
             == .failure(.factTypeMismatch(location, key: "meta.s", expected: "a printable value (not a source; sources are listed automatically)", actual: "a source")))
     }
 
@@ -71,7 +71,6 @@ import Testing
             .unknownTimeZone(at(3, 52), name: "Europe/Bruxelles"),
             .invalidDate(at(4, 20), value: "2025-05-27T25:00"),
             .wrongType(at(5, 16), field: "url", expected: "an absolute URL starting with https:// or http://"),
-            .missingTranslation(at(6, 17), language: "nl"),
             .missingField(at(7, 8), field: "timeZone"),
             .wrongType(at(8, 8), field: "meta.g", expected: "a string, a number or a fact object {\"url\": …}"),
             .missingField(at(9, 8), field: "exactly one of string, number, url, date, instant, text, source"),
@@ -97,6 +96,18 @@ import Testing
         ])
     }
 
+    @Test func textsMissingALanguageBorrowTheSourceWithAWarning() throws {
+        let (facts, errors) = parse("{\n\"e\": {\"text\": {\"fr\": \"x\", \"en\": \"y\"}},\n\"f\": {\"text\": {\"en\": \"z\"}}}")
+        #expect(errors.isEmpty)
+        var problems: [BuildError] = []
+        var store = FactStore(facts, errors: &problems)
+        let warnings = store.fillMissingTexts(from: "fr", errors: &problems)
+        let at = { (line: Int, column: Int) in SourceLocation(path: "facts/meta.json", line: line, column: column) }
+        #expect(warnings == [.missingTranslation(at(2, 15), language: "nl")])
+        #expect(problems == [.missingTranslation(at(3, 15), language: "fr")])
+        #expect(try store.expansion(of: "meta.e", in: locale("nl"), destination: false, at: at(1, 1)).get() == "x")
+    }
+
     @Test func unknownSourcesAndDuplicates() {
         var errors: [BuildError] = []
         let facts = parse("{\"a\": {\"string\": \"x\", \"sources\": [\"meta.b\", \"meta.zzz\"]}, \"b\": \"plain\"}").0
@@ -107,4 +118,9 @@ import Testing
             .unknownFact(at(1, 45), key: "meta.zzz"),
         ])
     }
+}
+
+/// The CLDR data of `language` in the locale the tests use (`fr_BE`, `nl_BE`, `en_GB`).
+func locale(_ language: String) -> LanguageLocale {
+    LanguageLocale.make(language: language, locale: ["fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"][language] ?? language)!
 }

@@ -22,8 +22,18 @@ import Testing
 
     @Test func dutchAndEnglishCurlQuotes() {
         #expect(Typography.apply("It's \"done\" and 'quoted'", language: "en") == "It’s “done” and ‘quoted’")
-        #expect(Typography.apply("Zo'n \"test\"", language: "nl") == "Zo’n “test”")
+        #expect(Typography.apply("Zo'n \"test\"", language: "nl") == "Zo’n ‘test’")
         #expect(Typography.apply("Note: yes!", language: "en") == "Note: yes!")
+    }
+
+    @Test func quotationMarksFromCLDRForEveryLanguage() {
+        #expect(Typography.apply("Er sagte \"ja\"", language: "de") == "Er sagte „ja“")
+        #expect(Typography.apply("Powiedział \"tak\"", language: "pl") == "Powiedział „tak”")
+        #expect(Typography.apply("彼は\"はい\"と言った", language: "ja") == "彼は「はい」と言った")
+        #expect(Typography.apply("Ele disse \"sim\"", language: "pt-br") == "Ele disse “sim”")
+        #expect(Typography.apply("Он сказал \"да\"", language: "ru") == "Он сказал «да»")
+        let html = MarkdownRenderer.render("Er sagte \"ja\" und `\"nein\"`.", options: MarkdownOptions(language: "de")).html
+        #expect(html == "<p>Er sagte „ja“ und <code>&quot;nein&quot;</code>.</p>\n")
     }
 
     @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {

@@ -53,7 +53,8 @@ import Testing
         for (language, count, text) in expectations {
             let path = strings.appendingPathComponent("\(language).json").path
             let file = try SourceText(path: path, bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))))
-            #expect(try UIStrings.parse(file, language: language).get().plural("banner-closing", count: count) == text)
+            let rules = LanguageLocale.make(language: language, locale: ["fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"][language]!)!.plurals
+            #expect(try UIStrings.parse(file, language: language, rules: rules).get().plural("banner-closing", count: count) == text)
         }
     }
 }

@@ -27,7 +27,7 @@ class ValidationTests(unittest.TestCase):
         self.validate(SITE)
 
     def test_fixture_sites_are_valid(self):
-        for name in ("basic", "campaigns"):
+        for name in ("basic", "campaigns", "languages"):
             with self.subTest(fixture=name):
                 self.validate(build_fixture(name))
 

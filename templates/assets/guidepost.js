@@ -16,14 +16,29 @@
     }
   }
 
-  function plural(lang, count, one, other) {
+  /* The form of `element`'s `prefix`+category attribute for `count`: the CLDR category from
+     Intl.PluralRules (zero, one, two, few, many, other), among the forms the page carries; "other" when
+     the page has no form for that category. */
+  function plural(lang, count, element, prefix) {
     var category = "other";
     try {
       category = new Intl.PluralRules(lang).select(count);
     } catch (e) {
-      category = count === 1 ? "one" : "other";
+      category = "other";
     }
-    return category === "one" ? one : other;
+    var text = element.getAttribute(prefix + category);
+    return text === null ? element.getAttribute(prefix + "other") || "" : text;
+  }
+
+  /* `count` in the page language's digits and grouping, as the build writes it (the build names the
+     locale's numbering system when it is not Latin digits: Arabic-Indic for ar-EG). */
+  function number(lang, count) {
+    try {
+      var numbering = document.documentElement.getAttribute("data-numbering");
+      return new Intl.NumberFormat(lang, numbering ? { numberingSystem: numbering } : {}).format(count);
+    } catch (e) {
+      return String(count);
+    }
   }
 
   /* ---------- Checklists ---------- */
@@ -51,8 +66,8 @@
     function update() {
       var done = 0;
       for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) done++;
-      var template = plural(lang, boxes.length, texts.one, texts.other);
-      status.textContent = template.replace("{done}", String(done)).replace("{count}", String(boxes.length));
+      var template = plural(lang, boxes.length, document.body, "data-progress-") || "{done}/{count}";
+      status.textContent = template.replace("{done}", number(lang, done)).replace("{count}", number(lang, boxes.length));
       list.setAttribute("data-done", String(done));
     }
 
@@ -118,9 +133,9 @@
     else if (result.state === "last-day") text = banner.getAttribute("data-last-day-text");
     else {
       var prefix = result.state === "open" ? "data-open-" : "data-closing-";
-      text = plural(lang, result.days, banner.getAttribute(prefix + "one"), banner.getAttribute(prefix + "other"));
+      text = plural(lang, result.days, banner, prefix);
     }
-    text = text.replace("{count}", String(result.days));
+    text = text.replace("{count}", number(lang, result.days));
     var previous = banner.getAttribute("data-state");
     banner.setAttribute("data-state", result.state);
     banner.className = banner.className.replace("banner-" + previous, "banner-" + result.state);
@@ -194,8 +209,6 @@
     var lang = document.documentElement.lang || "en";
     var body = document.body;
     var texts = {
-      one: body.getAttribute("data-progress-one") || "{done}/{count}",
-      other: body.getAttribute("data-progress-other") || "{done}/{count}",
       reset: body.getAttribute("data-reset") || "Reset"
     };
     var lists = document.querySelectorAll("[data-checklist]");

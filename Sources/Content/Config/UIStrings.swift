@@ -15,9 +15,15 @@ public struct UIStrings: Sendable {
     public var locations: [String: SourceLocation]
     /// The file's location, for errors about a missing key.
     public var fileLocation: SourceLocation
+    /// The language's CLDR plural rules (nil only in tests of the file format).
+    public var rules: PluralRules?
+    /// The language's number format, for `{count}` (Arabic-Indic digits in `ar_EG`, grouping from 1,000 on).
+    public var numbers: DateFormatting?
+    /// Plural strings lacking a category the language needs, one problem per category.
+    public var pluralGaps: [BuildError] = []
 
-    /// Reads one strings file.
-    public static func parse(_ file: SourceText, language: String) -> Result<UIStrings, BuildFailure> {
+    /// Reads one strings file; `rules` says which plural categories the language needs.
+    public static func parse(_ file: SourceText, language: String, rules: PluralRules? = nil) -> Result<UIStrings, BuildFailure> {
         var errors: [BuildError] = []
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
@@ -27,7 +33,7 @@ public struct UIStrings: Sendable {
             return .failure(BuildFailure(errors))
         }
         errors += reader.errors
-        var result = UIStrings(language: language, strings: [:], plurals: [:], locations: [:], fileLocation: reader.location)
+        var result = UIStrings(language: language, strings: [:], plurals: [:], locations: [:], fileLocation: reader.location, rules: rules)
         for member in reader.allMembers {
             result.locations[member.key] = file.location(member.keyPosition)
             switch member.value.value {
@@ -47,6 +53,9 @@ public struct UIStrings: Sendable {
                     table[category] = text
                 }
                 if table[.other] == nil { errors.append(.missingField(file.location(member.value.position), field: "other")) }
+                for category in rules?.neededCategories ?? [] where category != .other && table[category] == nil {
+                    result.pluralGaps.append(.missingPluralCategory(file.location(member.value.position), key: member.key, category: category.rawValue, language: language))
+                }
                 result.plurals[member.key] = table
             default:
                 errors.append(.wrongType(file.location(member.value.position), field: member.key, expected: "a string, or plural forms {\"one\": …, \"other\": …}"))
@@ -66,8 +75,15 @@ public struct UIStrings: Sendable {
     /// The plural form of `key` for `count`, with `{count}` filled in.
     public func plural(_ key: String, count: Int) -> String {
         let forms = plurals[key] ?? [:]
-        let category = PluralRules.category(for: count, language: language)
+        let category = rules?.category(for: count) ?? .other
         let template = forms[category] ?? forms[.other] ?? strings[key] ?? key
-        return template.replacingOccurrences(of: "{count}", with: String(count))
+        let number = numbers?.format(number: Double(count), text: String(count)) ?? String(count)
+        return template.replacingOccurrences(of: "{count}", with: number)
+    }
+
+    /// The forms of `key` in CLDR order (zero, one, two, few, many, other), each present category once.
+    public func forms(_ key: String) -> [(category: PluralCategory, text: String)] {
+        let forms = plurals[key] ?? [:]
+        return PluralCategory.allCases.compactMap { category in forms[category].map { (category, $0) } }
     }
 }

@@ -93,7 +93,7 @@ public enum FactFile {
         case "instant":
             return readInstant(&reader)
         case "text":
-            return reader.localized("text", languages: languages).map { .text($0) }
+            return reader.localized("text", languages: languages, allowMissing: true).map { .text($0) }
         default:
             return readSource(&reader, languages: languages)
         }

@@ -29,11 +29,33 @@ public struct FactStore: Sendable {
         self.facts = facts
     }
 
+    /// Gives each `text` fact written without some languages the `source` language's text, returning one
+    /// warning per missing language; a text without the source language itself is an error.
+    public mutating func fillMissingTexts(from source: String, errors: inout [BuildError]) -> [BuildError] {
+        var warnings: [BuildError] = []
+        for key in facts.keys.sorted() {
+            guard var fact = facts[key], case .text(var text) = fact.value, !text.missing.isEmpty else { continue }
+            let location = text.location ?? fact.location
+            guard let original = text.values[source] else {
+                errors.append(.missingTranslation(location, language: source))
+                continue
+            }
+            for language in text.missing {
+                warnings.append(.missingTranslation(location, language: language))
+                text.values[language] = original
+            }
+            text.missing = []
+            fact.value = .text(text)
+            facts[key] = fact
+        }
+        return warnings
+    }
+
     /// The fact with `key`.
     public subscript(key: String) -> Fact? { facts[key] }
 
     /// The text a placeholder prints for `key` in `language`, or the reason it cannot.
-    public func expansion(of key: String, in language: String, destination: Bool,
+    public func expansion(of key: String, in locale: LanguageLocale, destination: Bool,
                           at location: @autoclosure () -> SourceLocation) -> Result<String, BuildError> {
         guard let fact = facts[key] else { return .failure(.unknownFact(location(), key: key)) }
         if destination {
@@ -44,10 +66,10 @@ public struct FactStore: Sendable {
         }
         switch fact.value {
         case .string(let text), .url(let text): return .success(text)
-        case .number(let value, let text): return .success(DateFormatting.format(number: value, text: text, language: language))
-        case .date(let date): return .success(DateFormatting.format(date, language: language))
-        case .instant(let instant): return .success(DateFormatting.format(instant, language: language))
-        case .text(let localized): return .success(localized.text(in: language))
+        case .number(let value, let text): return .success(locale.formats.format(number: value, text: text))
+        case .date(let date): return .success(locale.formats.format(date))
+        case .instant(let instant): return .success(locale.formats.format(instant))
+        case .text(let localized): return .success(localized.text(in: locale.language))
         case .source:
             return .failure(.factTypeMismatch(location(), key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"))
         }

@@ -112,11 +112,12 @@ public struct ObjectReader {
     }
 
     /// A localized text `{"fr": …, "nl": …}` that must cover every language in `languages`.
-    public mutating func localized(_ key: String, languages: [String], required: Bool = false) -> LocalizedText? {
+    /// With `allowMissing`, languages may be absent (see `LocalizedText.missing`).
+    public mutating func localized(_ key: String, languages: [String], required: Bool = false, allowMissing: Bool = false) -> LocalizedText? {
         guard let json = member(key) else {
             if required { errors.append(.missingField(location, field: key)) }
             return nil
         }
-        return LocalizedText.read(json, in: file, field: key, languages: languages, errors: &errors)
+        return LocalizedText.read(json, in: file, field: key, languages: languages, allowMissing: allowMissing, errors: &errors)
     }
 }

@@ -1,47 +1,147 @@
 import Foundation
 
-/// Writes dates the way each language writes them in running text: "27 mai 2025", "27 mei 2025", "27 May 2025".
-public enum DateFormatting {
-    private static let months: [String: [String]] = [
-        "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
-        "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
-        "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-        "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
-    ]
+/// Writes dates and numbers the way a locale writes them in running text, through Foundation's ICU and CLDR:
+/// "27 mai 2025", "27. Mai 2025", "27 maja 2025", "2025年5月27日", "٢٧ مايو، ٢٠٢٥".
+///
+/// One instance per locale, shared by every page: the formatters are made once, their results for a
+/// date are kept, and a lock serialises the formatters (Foundation does not promise that a
+/// `DateFormatter` or `NumberFormatter` can be used from several threads at once).
+public final class DateFormatting: @unchecked Sendable {
+    /// Refinements beyond CLDR, as data, each asked for by a cited authority.
+    ///
+    /// French writes the first day of a month as the ordinal "1er" ("1er mai 2025"): Imprimerie nationale,
+    /// *Lexique des règles typographiques en usage à l'Imprimerie nationale* (2002), "Dates"; Office québécois
+    /// de la langue française, *Banque de dépannage linguistique*, "Date: écriture du premier jour du mois".
+    /// CLDR's French pattern prints "1 mai 2025".
+    public static let firstDayOfMonth: [String: String] = ["fr": "1er"]
 
-    /// The English name of `month` (1 to 12), for messages.
-    public static func monthName(_ month: Int) -> String { months["en"]![month - 1] }
+    /// The ICU locale identifier, e.g. `fr_BE`.
+    public let identifier: String
+    private let lock = NSLock()
+    private let date: DateFormatter
+    private let firstDay: DateFormatter?
+    private let dateTime: DateFormatter
+    private let firstDayTime: DateFormatter?
+    private let number: NumberFormatter
+    private let monthYear: DateFormatter
+    private var dates: [CalendarDate: String] = [:]
 
-    /// Languages whose date words are built in.
-    public static var supportedLanguages: [String] { months.keys.sorted() }
+    /// The formats of the ICU locale `identifier` (`language` picks the refinements above).
+    public init(identifier: String, language: String) {
+        self.identifier = identifier
+        let locale = Locale(identifier: identifier)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.locale = locale
+        func formatter(time: DateFormatter.Style) -> DateFormatter {
+            let formatter = DateFormatter()
+            formatter.locale = locale
+            formatter.calendar = calendar
+            formatter.timeZone = calendar.timeZone
+            formatter.dateStyle = .long
+            formatter.timeStyle = time
+            return formatter
+        }
+        date = formatter(time: .none)
+        dateTime = formatter(time: .short)
+        let base = language.split(separator: "-").first.map(String.init) ?? language
+        if let ordinal = DateFormatting.firstDayOfMonth[base] {
+            func withOrdinal(_ original: DateFormatter) -> DateFormatter {
+                let copy = formatter(time: original.timeStyle)
+                copy.dateFormat = DateFormatting.replacingDay(in: original.dateFormat, with: ordinal)
+                return copy
+            }
+            firstDay = withOrdinal(date)
+            firstDayTime = withOrdinal(dateTime)
+        } else {
+            firstDay = nil
+            firstDayTime = nil
+        }
+        monthYear = DateFormatter()
+        monthYear.locale = locale
+        monthYear.calendar = calendar
+        monthYear.timeZone = calendar.timeZone
+        monthYear.setLocalizedDateFormatFromTemplate("MMMMy")
+        number = NumberFormatter()
+        number.locale = locale
+        number.numberStyle = .decimal
+    }
 
     /// "27 mai 2025"; French writes the first of the month "1er mai 2025".
-    public static func format(_ date: CalendarDate, language: String) -> String {
-        let names = months[language] ?? months["en"]!
-        let day = language == "fr" && date.day == 1 ? "1er" : "\(date.day)"
-        let space = language == "de" ? ". " : " "
-        return "\(day)\(space)\(names[date.month - 1]) \(date.year)"
+    public func format(_ day: CalendarDate) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = dates[day] { return known }
+        let moment = DateFormatting.noonUTC(day)
+        let text = (day.day == 1 ? firstDay : nil)?.string(from: moment) ?? date.string(from: moment)
+        dates[day] = text
+        return text
+    }
+
+    /// The date, and the time when it is not midnight, on the instant's own wall clock: "27 mai 2025 à 14:00".
+    public func format(_ instant: Instant) -> String {
+        if instant.hour == 0, instant.minute == 0, instant.second == 0 { return format(instant.localDate) }
+        lock.lock()
+        defer { lock.unlock() }
+        let formatter = (instant.localDate.day == 1 ? firstDayTime : nil) ?? dateTime
+        formatter.timeZone = TimeZone(identifier: instant.timeZone) ?? TimeZone(identifier: "UTC")!
+        defer { formatter.timeZone = TimeZone(identifier: "UTC")! }
+        return formatter.string(from: instant.date)
+    }
+
+    /// A number with the locale's digits, decimal and grouping separators, keeping the decimals written
+    /// (1234.50 → "1 234,50" in French, "1.234,50" in Dutch, "١٬٢٣٤٫٥٠" in Egyptian Arabic).
+    public func format(number value: Double, text: String) -> String {
+        let lower = text.lowercased()
+        let decimals: Int
+        if lower.contains("e") {
+            decimals = 15
+        } else if let dot = lower.firstIndex(of: ".") {
+            decimals = lower.distance(from: dot, to: lower.endIndex) - 1
+        } else {
+            decimals = 0
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        number.minimumFractionDigits = lower.contains("e") ? 0 : decimals
+        number.maximumFractionDigits = decimals
+        return number.string(from: NSNumber(value: value)) ?? text
     }
 
     /// "mai 2025": a month and its year, for sources that give no day.
-    public static func format(month date: CalendarDate, language: String) -> String {
-        let names = months[language] ?? months["en"]!
-        return "\(names[date.month - 1]) \(date.year)"
+    public func format(month day: CalendarDate) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        monthYear.timeZone = TimeZone(identifier: "UTC")!
+        return monthYear.string(from: DateFormatting.noonUTC(day))
     }
 
-    /// The date, and the time when it is not midnight: "27 mai 2025 à 14:00".
-    public static func format(_ instant: Instant, language: String) -> String {
-        let day = format(instant.localDate, language: language)
-        if instant.hour == 0, instant.minute == 0, instant.second == 0 { return day }
-        let clock = "\(instant.hour < 10 ? "0" : "")\(instant.hour):\(instant.minute < 10 ? "0" : "")\(instant.minute)"
-        let joiner = ["fr": "à", "nl": "om", "de": "um"][language] ?? "at"
-        return "\(day) \(joiner) \(clock)"
+    /// British English formats, for error messages (which are written in English).
+    public static let english = DateFormatting(identifier: "en_GB", language: "en")
+
+    /// The English name of `month` (1 to 12), for messages.
+    public static func monthName(_ month: Int) -> String {
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1]
     }
 
-    /// A number with the language's decimal separator (1.5 → "1,5" in French and Dutch).
-    public static func format(number: Double, text: String, language: String) -> String {
-        guard text.contains(".") || text.contains("e") || text.contains("E") else { return text }
-        let plain = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-        return ["fr", "nl", "de"].contains(language) ? plain.replacingOccurrences(of: ".", with: ",") : plain
+    /// `pattern` with its day field (`d`, outside quotes) replaced by the literal `ordinal`.
+    static func replacingDay(in pattern: String, with ordinal: String) -> String {
+        var result = ""
+        var quoted = false
+        var replaced = false
+        for character in pattern {
+            if character == "'" { quoted.toggle() }
+            if character == "d", !quoted {
+                if !replaced { result += "'" + ordinal.replacingOccurrences(of: "'", with: "''") + "'" }
+                replaced = true
+                continue
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    private static func noonUTC(_ day: CalendarDate) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch) * 86_400 + 43_200)
     }
 }

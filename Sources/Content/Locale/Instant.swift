@@ -57,7 +57,7 @@ public struct Instant: Hashable, Sendable {
         let valid = candidates.filter { offset(at: wall - $0) == $0 }.sorted(by: >) // earlier moment first
         let before = offset(at: wall - 86_400), after = offset(at: wall + 86_400)
         let clockName = clockText.description
-        let dayName = DateFormatting.format(day, language: "en")
+        let dayName = DateFormatting.english.format(day)
 
         if let written {
             guard let seconds = written.seconds else {

@@ -4,6 +4,10 @@ import Diagnostics
 public struct LocalizedText: Hashable, Sendable {
     /// Language code → text.
     public var values: [String: String]
+    /// Languages the text was written without (only when read with `allowMissing`), to be filled from the source language.
+    public var missing: [String] = []
+    /// Where the text is, for warnings about the missing languages.
+    public var location: SourceLocation?
 
     /// Creates a localized text.
     public init(_ values: [String: String]) { self.values = values }
@@ -14,7 +18,9 @@ public struct LocalizedText: Hashable, Sendable {
     }
 
     /// Reads `json`, requiring a string for each of `languages` and no other key.
-    static func read(_ json: JSON, in file: SourceText, field: String, languages: [String], errors: inout [BuildError]) -> LocalizedText? {
+    /// With `allowMissing`, a text that lacks some languages (but not all) is kept and lists them in `missing`.
+    static func read(_ json: JSON, in file: SourceText, field: String, languages: [String], allowMissing: Bool = false,
+                     errors: inout [BuildError]) -> LocalizedText? {
         guard case .object(let members) = json.value else {
             errors.append(.wrongType(file.location(json.position), field: field, expected: "a localized text {\(languages.map { "\"\($0)\": \"…\"" }.joined(separator: ", "))}"))
             return nil
@@ -34,6 +40,12 @@ public struct LocalizedText: Hashable, Sendable {
                 continue
             }
             values[member.key] = text
+        }
+        if allowMissing, ok, !values.isEmpty {
+            var text = LocalizedText(values)
+            text.missing = languages.filter { values[$0] == nil }
+            text.location = file.location(json.position)
+            return text
         }
         for language in languages where values[language] == nil && ok {
             errors.append(.missingTranslation(file.location(json.position), language: language))

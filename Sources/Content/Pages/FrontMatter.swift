@@ -36,11 +36,13 @@ public struct FrontMatter: Sendable {
     public var toc: Bool?
     /// Old URL paths of this page (`fr/ancien/`), each published as a redirect to it.
     public var aliases: [(path: String, location: SourceLocation)] = []
+    /// For a translation written for its own audience: its structure is not compared with the source page's.
+    public var adapted: Bool = false
     /// Where the front matter starts.
     public var location: SourceLocation
 
     /// The fields editors may write.
-    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc", "aliases", "extra"]
+    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc", "aliases", "extra", "adapted"]
 
     /// Reads the front-matter object, collecting every error.
     static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
@@ -73,13 +75,16 @@ public struct FrontMatter: Sendable {
             }
             aliases.append((path, location))
         }
+        let adapted = reader.bool("adapted") ?? false
         errors += reader.errors
         guard let title, reader.errors.isEmpty else { return nil }
-        return FrontMatter(
+        var frontMatter = FrontMatter(
             title: title.0, description: description, slug: slug?.0, slugLocation: slug?.1, weight: weight,
             date: date, updated: updated, draft: draft, layout: layout?.0, layoutLocation: layout?.1,
             campaign: campaign?.0, campaignLocation: campaign?.1, sources: sources.map { (key: $0.0, location: $0.1) },
             sourceHash: sourceHash, extra: extra, toc: toc, aliases: aliases, location: reader.location)
+        frontMatter.adapted = adapted
+        return frontMatter
     }
 
     /// An old URL path of the site, normalised to the output form `fr/ancien/` (no leading `/`, a final `/`),

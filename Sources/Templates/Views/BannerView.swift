@@ -64,22 +64,34 @@ public struct BannerView: Sendable {
 
 /// The localized status sentences, with `{count}` where a number goes.
 public struct BannerTexts: Sendable {
-    /// More than the threshold left: plural forms.
-    public var openOne: String, openOther: String
-    /// The threshold or fewer left: plural forms.
-    public var closingOne: String, closingOther: String
+    /// More than the threshold left: every plural form the strings file has, in CLDR order.
+    public var open: [PluralFormView]
+    /// The threshold or fewer left: every plural form, in CLDR order.
+    public var closing: [PluralFormView]
     /// Today is the last day.
     public var lastDay: String
     /// The deadline has passed.
     public var passed: String
 
     /// Creates the texts.
-    public init(openOne: String, openOther: String, closingOne: String, closingOther: String, lastDay: String, passed: String) {
-        self.openOne = openOne
-        self.openOther = openOther
-        self.closingOne = closingOne
-        self.closingOther = closingOther
+    public init(open: [PluralFormView], closing: [PluralFormView], lastDay: String, passed: String) {
+        self.open = open
+        self.closing = closing
         self.lastDay = lastDay
         self.passed = passed
+    }
+}
+
+/// One plural form of a UI string, for a `data-…-<category>` attribute the script chooses among.
+public struct PluralFormView: Sendable {
+    /// The CLDR category: `zero`, `one`, `two`, `few`, `many` or `other`.
+    public var category: String
+    /// The text, with `{count}` where the number goes.
+    public var text: String
+
+    /// Creates a form.
+    public init(category: String, text: String) {
+        self.category = category
+        self.text = text
     }
 }

@@ -76,6 +76,8 @@ public struct RootContext: Sendable {
     public var scriptURL: String
     /// The absolute canonical URL.
     public var canonicalURL: String
+    /// Whether the source language is written right to left (`<html dir="rtl">`).
+    public var isRightToLeft: Bool = false
 
     /// Creates the context.
     public init(lang: String, languages: [RootLanguageView], stylesheetURL: String, scriptURL: String, canonicalURL: String) {
@@ -103,6 +105,8 @@ public struct RootLanguageView: Sendable {
     public var url: String
     /// "This page does not exist", in it (for the root 404 page).
     public var notFound: String
+    /// Whether it is written right to left (its entry gets `dir="rtl"`).
+    public var isRightToLeft: Bool = false
 
     /// Creates an entry.
     public init(code: String, name: String, title: String, description: String, enter: String, url: String, notFound: String) {

@@ -42,6 +42,12 @@ public struct PageView: Sendable {
     public var feedURL: String = ""
     /// Whether search engines should skip the page (fallbacks, the translation board).
     public var noindex: Bool = false
+    /// Whether the language is written right to left (`<html dir="rtl">`).
+    public var isRightToLeft: Bool = false
+    /// The locale's numbering system when it is not Latin digits (`arab`), for the script's numbers; nil for `latn`.
+    public var numberingSystem: String?
+    /// The checklist progress line's plural forms (`checklist-progress`), in CLDR order, for the script.
+    public var progressForms: [PluralFormView] = []
     /// Whether the site has a search index (a search box on every page).
     public var hasSearch: Bool = false
     /// Pagefind's UI script, relative to this page.

@@ -33,9 +33,9 @@ public struct TranslationRowView: Sendable {
 
 /// One language's state of one page.
 public struct TranslationCellView: Sendable {
-    /// `source`, `up to date`, `stale` or `missing`.
+    /// `source`, `up to date`, `stale`, `missing`, `new`, `adapted` or `adapted, stale`.
     public var status: String
-    /// A CSS-friendly form of the status (`up-to-date`).
+    /// A CSS-friendly form of the status (`up-to-date`, `adapted-stale`).
     public var statusClass: String
     /// The page in that language, relative to the board, when it exists.
     public var url: String?
@@ -43,7 +43,7 @@ public struct TranslationCellView: Sendable {
     /// Creates a cell.
     public init(status: String, url: String?) {
         self.status = status
-        self.statusClass = String(decoding: status.utf8.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+        self.statusClass = String(decoding: status.utf8.filter { $0 != UInt8(ascii: ",") }.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
         self.url = url
     }
 }

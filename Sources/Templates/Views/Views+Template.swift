@@ -104,12 +104,21 @@ extension BannerTexts: TemplateObject {
     /// The stored property named by `path.head`, for templates.
     public func lookup(_ path: TemplatePath) -> TemplateData? {
         switch path.head {
-        case "openOne": return path.resolve(self.openOne)
-        case "openOther": return path.resolve(self.openOther)
-        case "closingOne": return path.resolve(self.closingOne)
-        case "closingOther": return path.resolve(self.closingOther)
+        case "open": return path.resolve(self.open)
+        case "closing": return path.resolve(self.closing)
         case "lastDay": return path.resolve(self.lastDay)
         case "passed": return path.resolve(self.passed)
+        default: return nil
+        }
+    }
+}
+
+extension PluralFormView: TemplateObject {
+    /// The stored property named by `path.head`, for templates.
+    public func lookup(_ path: TemplatePath) -> TemplateData? {
+        switch path.head {
+        case "category": return path.resolve(self.category)
+        case "text": return path.resolve(self.text)
         default: return nil
         }
     }
@@ -166,6 +175,7 @@ extension RootContext: TemplateObject {
         case "stylesheetURL": return path.resolve(self.stylesheetURL)
         case "scriptURL": return path.resolve(self.scriptURL)
         case "canonicalURL": return path.resolve(self.canonicalURL)
+        case "isRightToLeft": return path.resolve(self.isRightToLeft)
         default: return nil
         }
     }
@@ -182,6 +192,7 @@ extension RootLanguageView: TemplateObject {
         case "enter": return path.resolve(self.enter)
         case "url": return path.resolve(self.url)
         case "notFound": return path.resolve(self.notFound)
+        case "isRightToLeft": return path.resolve(self.isRightToLeft)
         default: return nil
         }
     }
@@ -212,6 +223,9 @@ extension PageView: TemplateObject {
         case "ogType": return path.resolve(self.ogType)
         case "feedURL": return path.resolve(self.feedURL)
         case "noindex": return path.resolve(self.noindex)
+        case "isRightToLeft": return path.resolve(self.isRightToLeft)
+        case "progressForms": return path.resolve(self.progressForms)
+        case "numberingSystem": return path.resolve(self.numberingSystem)
         case "hasSearch": return path.resolve(self.hasSearch)
         case "searchScriptURL": return path.resolve(self.searchScriptURL)
         case "searchStylesheetURL": return path.resolve(self.searchStylesheetURL)
