@@ -65,6 +65,8 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .tableTooLarge(_, let limit):
+            return "short rows in this table would be filled with more than \(limit) empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
         }
     }
 

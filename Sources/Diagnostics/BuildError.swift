@@ -64,6 +64,8 @@ public enum BuildError: Error, Hashable, Sendable {
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// A page's tables would pad their short rows with more empty cells than cmark-gfm can safely make.
+    case tableTooLarge(SourceLocation, limit: Int)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -78,6 +80,8 @@ public enum BuildError: Error, Hashable, Sendable {
              .templateCycle(let l, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _):
+            return l
+        case .tableTooLarge(let l, _):
             return l
         }
     }

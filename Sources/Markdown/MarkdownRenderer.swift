@@ -27,6 +27,12 @@ public enum MarkdownRenderer {
         _ markdown: String, options: MarkdownOptions, resolver: inout R
     ) -> RenderedMarkdown {
         _ = registered
+        var text = markdown
+        // Before cmark sees it: a table bomb would make cmark-gfm allocate without bound.
+        if let header = text.withUTF8({ TableBudget.overflow(in: $0) }) {
+            resolver.report(.tableTooLarge(limit: TableBudget.limit), at: header)
+            return RenderedMarkdown(html: "", headings: [], checklists: [])
+        }
         let smart = Typography.applies(to: options.language) ? CMARK_OPT_SMART : 0
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart)!
         defer { cmark_parser_free(parser) }
@@ -36,7 +42,6 @@ public enum MarkdownRenderer {
             }
             cmark_parser_attach_syntax_extension(parser, ext)
         }
-        var text = markdown
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }

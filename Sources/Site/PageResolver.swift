@@ -38,6 +38,10 @@ struct PageResolver: MarkdownResolver {
         }
     }
 
+    mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {
+        errors.append(problem.error(at: page.location(ofBody: position)))
+    }
+
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
         guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
         let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath)

@@ -12,6 +12,7 @@ import Testing
             context == .destination ? "https://example.com/" : "valeur : « x »"
         }
         mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { "../page/" }
+        mutating func report(_ problem: MarkdownProblem, at position: TextPosition) { Issue.record("unexpected \(problem)") }
     }
 
     static let cases: [(String, @Sendable (Int) -> String)] = [
