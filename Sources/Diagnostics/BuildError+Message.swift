@@ -65,6 +65,11 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .brokenAnchor(_, let target, let fragment, let suggestion):
+            let hint = suggestion.map { "did you mean \"#\($0)\"? " } ?? ""
+            return "the link \"\(target)\" leads to no heading or checklist with the id \"\(fragment)\" on that page; \(hint)fix the part after #, or remove it to link to the whole page"
+        case .queryInArticleLink(_, let target):
+            return "the link \"\(target)\" adds a query (?…) to an article, which the published page ignores; remove the part from ? (a #part may stay)"
         case .tableTooLarge(_, let limit):
             return "short rows in this table would be filled with more than \(limit) empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
         }

@@ -66,6 +66,10 @@ public enum BuildError: Error, Hashable, Sendable {
     case staleTranslation(SourceLocation, source: String)
     /// A page's tables would pad their short rows with more empty cells than cmark-gfm can safely make.
     case tableTooLarge(SourceLocation, limit: Int)
+    /// A link's `#part` names no id on the page it leads to.
+    case brokenAnchor(SourceLocation, target: String, fragment: String, suggestion: String?)
+    /// A link to an article has a query (`other.md?x=1`), which the published page cannot take.
+    case queryInArticleLink(SourceLocation, target: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -81,7 +85,7 @@ public enum BuildError: Error, Hashable, Sendable {
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _):
             return l
-        case .tableTooLarge(let l, _):
+        case .tableTooLarge(let l, _), .brokenAnchor(let l, _, _, _), .queryInArticleLink(let l, _):
             return l
         }
     }

@@ -59,7 +59,9 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: rewriter.headings, checklists: rewriter.checklists)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
+        var rendered = RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
+        rendered.fragments = rewriter.fragments
+        return rendered
     }
 
     /// Renders `markdown` with no facts and no article links (placeholders stay literal).
@@ -78,6 +80,8 @@ private struct TreeRewriter {
     var slugger = Slugger()
     /// Links whose text is their URL (bare `https://…`, `www.…`, e-mail and `<…>` autolinks), with that text.
     var autolinks: [OpaquePointer: String] = [:]
+    /// Links to a part of this page (`#part`), checked by the site once every page is rendered.
+    var fragments: [PageFragment] = []
 
     init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
@@ -107,12 +111,18 @@ private struct TreeRewriter {
         if !options.allowRawHTML {
             for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
         }
-        for node in headingNodes { addAnchor(to: node) }
+        // Checklists first: headings must not take their ids, nor the template's.
         var listNumber = 0
         for node in lists where containsTasks(node) {
             listNumber += 1
             makeChecklist(node, number: listNumber)
         }
+        slugger.reserve(options.reservedIDs)
+        for checklist in checklists {
+            slugger.reserve([checklist.id])
+            slugger.reserve((0..<checklist.itemCount).map { "\(checklist.id)-\($0 + 1)" })
+        }
+        for node in headingNodes { addAnchor(to: node) }
     }
 
     private func position(of node: OpaquePointer, offset: Int = 0) -> TextPosition {
@@ -210,7 +220,7 @@ private struct TreeRewriter {
         return autolinks[parent] != nil
     }
 
-    private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
+    private mutating func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
         rewriteTitle(node, resolver: &resolver)
         guard let original = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
         var url = original
@@ -226,6 +236,9 @@ private struct TreeRewriter {
         }
         if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
         if url != original { cmark_node_set_url(node, url) }
+        if url.utf8.first == UInt8(ascii: "#"), cmark_node_get_type(node) == CMARK_NODE_LINK {
+            fragments.append(PageFragment(destination: url, position: position(of: node)))
+        }
     }
 
     /// Expands placeholders in a link's or image's title (`[a](url "Title {{fact}}")`), as in text.

@@ -17,6 +17,8 @@ struct PageResolver: MarkdownResolver {
     var usedFacts: Set<String> = []
     /// The relative paths of the articles it links to (in `linkLanguage`).
     var linkedPages: Set<String> = []
+    /// The links to a part (`#part`) of another page, checked once every page is rendered.
+    var anchors: [AnchorLink] = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, language: String? = nil, path: String? = nil) {
@@ -43,7 +45,7 @@ struct PageResolver: MarkdownResolver {
     }
 
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
-        guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
+        guard let (path, fragment, query) = ArticleLink.parse(destination) else { return nil }
         let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath)
         if let target { linkedPages.insert(target) }
         guard let target,
@@ -51,6 +53,14 @@ struct PageResolver: MarkdownResolver {
               let ownPath else {
             errors.append(.brokenLink(page.location(ofBody: position()), target: destination))
             return nil
+        }
+        if query != nil {
+            errors.append(.queryInArticleLink(page.location(ofBody: position()), target: destination))
+            return nil
+        }
+        if let fragment, !fragment.isEmpty {
+            anchors.append(AnchorLink(location: page.location(ofBody: position()), target: Router.PageID(language: linkLanguage, relativePath: target),
+                                      destination: destination, fragment: fragment))
         }
         let url = Router.relative(from: ownPath, to: targetPath)
         return fragment.map { "\(url)#\($0)" } ?? url
