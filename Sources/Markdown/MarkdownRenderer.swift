@@ -140,9 +140,10 @@ private struct TreeRewriter {
         guard cmark_node_get_type(link) == CMARK_NODE_LINK, let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
               cmark_node_get_type(child) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(link) else { return nil }
-        let text = String(cString: literal), destination = String(cString: url)
-        guard destination == text || destination == "http://" + text || destination == "mailto:" + text else { return nil }
-        return text
+        // Compared as C strings: a Swift string is made only for the (rare) autolinks.
+        let sameAfter = { (prefix: String) in strncmp(url, prefix, prefix.utf8.count) == 0 && strcmp(url + prefix.utf8.count, literal) == 0 }
+        guard strcmp(url, literal) == 0 || sameAfter("http://") || sameAfter("mailto:") else { return nil }
+        return String(cString: literal)
     }
 
     /// The byte offset where an autolink's text (or the text node inside one) starts in the source.
