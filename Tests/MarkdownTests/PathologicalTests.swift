@@ -36,6 +36,8 @@ import Testing
         ("many identical headings", { n in String(repeating: "## Étape ?\n\n", count: n) }),
         ("long checklist", { n in String(repeating: "- [ ] Vérifiez : « ceci » !\n", count: n) }),
         ("long French line", { n in String(repeating: "Déjà ? Oui : « non » ; vu ! ", count: n) }),
+        ("short table rows", { n in "|a|b|c|\n|-|-|-|\n" + String(repeating: "x\n", count: n) }),
+        ("bare URLs among quotes", { n in String(repeating: "Voir « https://x.org/l'a » et www.y.org/\"b\" : oui ! ", count: n) }),
     ]
 
     static func seconds(_ markdown: String) -> Double {
