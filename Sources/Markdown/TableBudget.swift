@@ -33,9 +33,9 @@ enum TableBudget {
             while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
             // The row's content: after indentation and blockquote markers, before trailing spaces.
             var first = start
-            while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == UInt8(ascii: ">") { first += 1 }
+            while first < end, isSpace(bytes[first]) || bytes[first] == UInt8(ascii: ">") { first += 1 }
             var last = end
-            while last > first, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+            while last > first, isSpace(bytes[last - 1]) { last -= 1 }
             let blank = first == last
             if columns > 0 {
                 let cells = blank ? 0 : cellCount(bytes, first, last)
@@ -59,8 +59,11 @@ enum TableBudget {
         return nil
     }
 
+    /// Space, tab, vertical tab and form feed: cmark-gfm's `spacechar`.
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C }
+
     /// The number of cells cmark-gfm finds in a row: an optional leading `|`, then cells that each end
-    /// at an unescaped `|` or at the end of the line.
+    /// at a `|` not written `\|` (its only escape), or at the end of the line.
     private static func cellCount(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ last: Int) -> Int {
         var index = first
         if bytes[index] == UInt8(ascii: "|") { index += 1 }
@@ -70,7 +73,7 @@ enum TableBudget {
         while index < last {
             let byte = bytes[index]
             endsWithPipe = false
-            if byte == UInt8(ascii: "\\") {
+            if byte == UInt8(ascii: "\\"), index + 1 < last, bytes[index + 1] == UInt8(ascii: "|") {
                 index += 2
                 continue
             }
@@ -90,7 +93,7 @@ enum TableBudget {
             switch bytes[index] {
             case UInt8(ascii: "-"): sawDash = true
             case UInt8(ascii: "|"): sawPipe = true
-            case UInt8(ascii: ":"), 0x20, 0x09: break
+            case UInt8(ascii: ":"), 0x20, 0x09, 0x0B, 0x0C: break
             default: return nil
             }
         }

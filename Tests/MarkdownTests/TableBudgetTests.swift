@@ -45,6 +45,15 @@ import Testing
         #expect(render("- item\n\n" + Self.table(columns: 2000, rows: 300, prefix: "  ")).problems == ["page.md:3:3: " + Self.message])
     }
 
+    @Test func cellsAreCountedAsCmarkGFMCountsThem() {
+        // `\|` is cmark-gfm's only escape, so `\\|` hides a pipe too: each of these rows is one cell.
+        let hidden = Self.table(columns: 1025, rows: 0) + String(repeating: "x" + String(repeating: "\\\\|x", count: 1024) + "\n", count: 513)
+        #expect(render(hidden).problems == ["page.md:1:1: " + Self.message])
+        // A delimiter row may hold vertical tabs and form feeds (cmark-gfm's spacechar).
+        let spaced = "|" + String(repeating: "a|", count: 1025) + "\n|" + String(repeating: "-\u{0B}|", count: 1025) + "\n" + String(repeating: "x\n", count: 513)
+        #expect(render(spaced).problems == ["page.md:1:1: " + Self.message])
+    }
+
     @Test func fullRowsAndOrdinaryTablesAreFine() {
         let full = "|a|b|\n|-|-|\n" + String(repeating: "|1|2|\n", count: 20_000)
         #expect(render(full).problems == [])
