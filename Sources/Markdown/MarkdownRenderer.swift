@@ -248,8 +248,19 @@ private struct TreeRewriter {
               Placeholder.mayContain(utf8: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
         else { return }
         let original = String(cString: raw)
-        let title = Placeholder.expand(original) { resolver.expand(key: $0.key, context: .text, at: position(of: node)) }
+        let title = Placeholder.expand(original) { placeholder in
+            resolver.expand(key: placeholder.key, context: .text, at: position(of: String(original[placeholder.range]), after: node))
+        }
         if title != original { cmark_node_set_title(node, title) }
+    }
+
+    /// Where `typed` is first written at or after `node`'s start (cmark gives titles no position), else the node's start.
+    private func position(of typed: String, after node: OpaquePointer) -> TextPosition {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0, let found = source.find(typed, from: source.offset(line: line, column: Int(cmark_node_get_start_column(node)))) else {
+            return position(of: node)
+        }
+        return source.position(ofOffset: found)
     }
 
     /// Replaces `<hN>` with custom nodes that print `<hN id="…">`, keeping the inline children.

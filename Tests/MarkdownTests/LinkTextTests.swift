@@ -12,7 +12,7 @@ import Testing
         #expect(html == "<p>Intro</p>\n<p><a href=\"https://a.org\" title=\"By &lt;Anne &amp; Co&gt;\">t</a> <img src=\"a.png\" alt=\"i\" title=\"x {{x.y}}\" /></p>\n")
         #expect(resolver.asked.map(\.0) == ["a.name", "x.y"])
         #expect(resolver.asked.map(\.1) == [.text, .text])
-        #expect(resolver.asked.map(\.2) == [TextPosition(line: 3, column: 1), TextPosition(line: 3, column: 36)])
+        #expect(resolver.asked.map(\.2) == [TextPosition(line: 3, column: 23), TextPosition(line: 3, column: 50)])
     }
 
     @Test func placeholdersInBareAutolinksAreLocatedWhereTyped() {
