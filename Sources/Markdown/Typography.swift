@@ -30,12 +30,15 @@ public enum Typography {
         var openDouble = false
         var previous: Character = " "
         for character in text {
-            defer { offset += character.utf8.count }
-            while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
-            if nextURL < urls.count, urls[nextURL].contains(offset) {
-                result.append(character)
-                previous = character
-                continue
+            if !urls.isEmpty {
+                // Offsets are only counted when the text holds a URL.
+                defer { offset += character.utf8.count }
+                while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
+                if nextURL < urls.count, urls[nextURL].contains(offset) {
+                    result.append(character)
+                    previous = character
+                    continue
+                }
             }
             switch character {
             case "\"":
