@@ -180,6 +180,10 @@ private struct TreeRewriter {
                 break
             }
         }
+        // The search stays inside the block that holds the link (the text may be written otherwise, `\_`).
+        var block = cmark_node_parent(link)
+        while let current = block, cmark_node_get_end_line(current) <= 0 { block = cmark_node_parent(current) }
+        let end = block.map { source.offset(line: Int(cmark_node_get_end_line($0)) + 1, column: 1) } ?? Int.max
         for autolink in chain.reversed() {
             let text = autolinks[autolink] ?? ""
             // A `www.` link's own position is one column early; it is only a lower bound.
@@ -187,7 +191,7 @@ private struct TreeRewriter {
             if cmark_node_get_start_line(autolink) > 0 {
                 from = max(from, source.offset(line: Int(cmark_node_get_start_line(autolink)), column: Int(cmark_node_get_start_column(autolink))) - 1)
             }
-            let start = source.find(text, from: from) ?? from
+            let start = source.find(text, from: from, before: end) ?? from
             source.located[autolink] = start
             lowerBound = start + text.utf8.count
         }

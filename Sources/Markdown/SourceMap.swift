@@ -20,12 +20,13 @@ final class SourceMap {
         return min(lineStarts[line - 1] + max(column, 1) - 1, bytes.count)
     }
 
-    /// The first offset at or after `start` where `needle` occurs, or nil.
-    func find(_ needle: String, from start: Int) -> Int? {
+    /// The first offset at or after `start` where `needle` occurs whole before `end`, or nil.
+    func find(_ needle: String, from start: Int, before end: Int = .max) -> Int? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first, start >= 0 else { return nil }
+        let limit = min(end, bytes.count)
         var index = start
-        while index + pattern.count <= bytes.count {
+        while index + pattern.count <= limit {
             if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) { return index }
             index += 1
         }

@@ -26,6 +26,13 @@ import Testing
         ])
     }
 
+    @Test func anAutolinkWithABackslashIsLocatedWhereTyped() {
+        var resolver = RecordingResolver()
+        // cmark-gfm keeps `a\_b` as typed in a bare URL; the same URL unescaped follows in the next paragraph.
+        _ = MarkdownRenderer.render("See https://x.org/a\\_b/{{x.y}} now.\n\nhttps://x.org/a_b/{{x.y}}\n", options: MarkdownOptions(), resolver: &resolver)
+        #expect(resolver.asked.map { "\($0.2.line):\($0.2.column)" } == ["1:24", "3:19", "1:24", "3:19"])
+    }
+
     @Test func typographyLeavesURLsByteExact() {
         let markdown = "Hobson's \"choice\" https://en.wikipedia.org/wiki/Hobson's_choice, www.x.org/l'a et <https://a.org/it's> : vu !\n"
         let french = MarkdownRenderer.render(markdown, options: MarkdownOptions(language: "fr")).html
