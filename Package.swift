@@ -54,6 +54,6 @@ let package = Package(
 // -sanitize=fuzzer,address into .build-fuzz/): libFuzzer supplies its main function.
 if ProcessInfo.processInfo.environment["GUIDEPOST_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
-        name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "CLDR"],
+        name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "CLDR", "Templates"],
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

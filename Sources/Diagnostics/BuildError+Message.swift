@@ -122,6 +122,13 @@ extension BuildError: CustomStringConvertible {
             return "the source \"\(key)\" \(problem)"
         case .staleVerification(_, let key, let verified, let days, let limit):
             return "the fact \"\(key)\" was last verified on \(verified), \(days) days ago (more than verifiedMaxAgeDays, \(limit)); check it against its sources again and update \"verified\""
+        case .brokenAnchor(_, let target, let fragment, let suggestion):
+            let hint = suggestion.map { "did you mean \"#\($0)\"? " } ?? ""
+            return "the link \"\(target)\" leads to no heading or checklist with the id \"\(fragment)\" on that page; \(hint)fix the part after #, or remove it to link to the whole page"
+        case .queryInArticleLink(_, let target):
+            return "the link \"\(target)\" adds a query (?…) to an article, which the published page ignores; remove the part from ? (a #part may stay)"
+        case .tableTooLarge(_, let limit):
+            return "short rows in this table would be filled with more than \(limit) empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
         }
     }
 

@@ -116,6 +116,12 @@ public enum BuildError: Error, Hashable, Sendable {
     case incompleteSource(SourceLocation, key: String, problem: String)
     /// A fact was last verified longer ago than `verifiedMaxAgeDays` (always a warning).
     case staleVerification(SourceLocation, key: String, verified: String, days: Int, limit: Int)
+    /// A page's tables would pad their short rows with more empty cells than cmark-gfm can safely make.
+    case tableTooLarge(SourceLocation, limit: Int)
+    /// A link's `#part` names no id on the page it leads to.
+    case brokenAnchor(SourceLocation, target: String, fragment: String, suggestion: String?)
+    /// A link to an article has a query (`other.md?x=1`), which the published page cannot take.
+    case queryInArticleLink(SourceLocation, target: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -138,6 +144,8 @@ public enum BuildError: Error, Hashable, Sendable {
              .diskFull(let l, _, _),
              .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _),
              .unknownLocale(let l, _), .missingStringsFile(let l, _, _), .missingPluralCategory(let l, _, _, _), .newTranslation(let l, _):
+            return l
+        case .tableTooLarge(let l, _), .brokenAnchor(let l, _, _, _), .queryInArticleLink(let l, _):
             return l
         }
     }

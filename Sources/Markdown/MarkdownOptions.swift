@@ -6,6 +6,8 @@ public struct MarkdownOptions: Sendable {
     public var language: String?
     /// The prefix of every checklist and checklist-item id on the page, e.g. the page's translation key.
     public var checklistPrefix: String
+    /// Ids the page's template already uses (`main`…): headings never take them.
+    public var reservedIDs: Set<String> = []
 
     /// Creates options; raw HTML stays off unless asked for.
     public init(allowRawHTML: Bool = false, checklistPrefix: String = "list", language: String? = nil) {

@@ -27,6 +27,12 @@ public enum MarkdownRenderer {
         _ markdown: String, options: MarkdownOptions, resolver: inout R
     ) -> RenderedMarkdown {
         _ = registered
+        var text = markdown
+        // Before cmark sees it: a table bomb would make cmark-gfm allocate without bound.
+        if let header = text.withUTF8({ TableBudget.overflow(in: $0) }) {
+            resolver.report(.tableTooLarge(limit: TableBudget.limit), at: header)
+            return RenderedMarkdown(html: "", headings: [], checklists: [])
+        }
         let smart = Typography.applies(to: options.language) ? CMARK_OPT_SMART : 0
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart)!
         defer { cmark_parser_free(parser) }
@@ -36,7 +42,6 @@ public enum MarkdownRenderer {
             }
             cmark_parser_attach_syntax_extension(parser, ext)
         }
-        var text = markdown
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
@@ -47,14 +52,16 @@ public enum MarkdownRenderer {
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
-        var rewriter = TreeRewriter(options: options, lines: LazyLineIndex(markdown))
+        var rewriter = TreeRewriter(options: options, source: SourceMap(markdown))
         rewriter.rewrite(document, resolver: &resolver)
 
         guard let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else {
             return RenderedMarkdown(html: "", headings: rewriter.headings, checklists: rewriter.checklists)
         }
         defer { free(html) }
-        return RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
+        var rendered = RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
+        rendered.fragments = rewriter.fragments
+        return rendered
     }
 
     /// Renders `markdown` with no facts and no article links (placeholders stay literal).
@@ -65,23 +72,20 @@ public enum MarkdownRenderer {
 }
 
 /// One pass over a parsed document that collects nodes, then rewrites them.
-/// A `LineIndex` built on first use: only positions for errors need it.
-private final class LazyLineIndex {
-    private let text: String
-    private(set) lazy var index = LineIndex(text)
-    init(_ text: String) { self.text = text }
-}
-
 private struct TreeRewriter {
     let options: MarkdownOptions
-    let lines: LazyLineIndex
+    let source: SourceMap
     var headings: [Heading] = []
     var checklists: [Checklist] = []
     var slugger = Slugger()
+    /// Links whose text is their URL (bare `https://…`, `www.…`, e-mail and `<…>` autolinks), with that text.
+    var autolinks: [OpaquePointer: String] = [:]
+    /// Links to a part of this page (`#part`), checked by the site once every page is rendered.
+    var fragments: [PageFragment] = []
 
-    init(options: MarkdownOptions, lines: LazyLineIndex) {
+    init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
-        self.lines = lines
+        self.source = source
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
@@ -93,7 +97,9 @@ private struct TreeRewriter {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT: texts.append(node)
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                links.append(node)
+                if let text = autolinkText(node) { autolinks[node] = text }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: raw.append(node)
             case CMARK_NODE_HEADING: headingNodes.append(node)
             case CMARK_NODE_LIST: lists.append(node)
@@ -105,18 +111,91 @@ private struct TreeRewriter {
         if !options.allowRawHTML {
             for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
         }
-        for node in headingNodes { addAnchor(to: node) }
+        // Checklists first: headings must not take their ids, nor the template's.
         var listNumber = 0
         for node in lists where containsTasks(node) {
             listNumber += 1
             makeChecklist(node, number: listNumber)
         }
+        slugger.reserve(options.reservedIDs)
+        for checklist in checklists {
+            slugger.reserve([checklist.id])
+            slugger.reserve((0..<checklist.itemCount).map { "\(checklist.id)-\($0 + 1)" })
+        }
+        for node in headingNodes { addAnchor(to: node) }
     }
 
     private func position(of node: OpaquePointer, offset: Int = 0) -> TextPosition {
+        if let start = autolinkStart(of: node) {
+            let position = source.position(ofOffset: start)
+            return TextPosition(line: position.line, column: position.column + offset)
+        }
         let line = Int(cmark_node_get_start_line(node))
-        let column = lines.index.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        let column = source.lines.characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
         return TextPosition(line: max(line, 1), column: max(column, 1) + offset)
+    }
+
+    /// The visible text of a link whose text is its URL (as the autolink extension makes them), or nil.
+    private func autolinkText(_ link: OpaquePointer) -> String? {
+        guard cmark_node_get_type(link) == CMARK_NODE_LINK, let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(link) else { return nil }
+        // Compared as C strings: a Swift string is made only for the (rare) autolinks.
+        let sameAfter = { (prefix: String) in strncmp(url, prefix, prefix.utf8.count) == 0 && strcmp(url + prefix.utf8.count, literal) == 0 }
+        guard strcmp(url, literal) == 0 || sameAfter("http://") || sameAfter("mailto:") else { return nil }
+        return String(cString: literal)
+    }
+
+    /// The byte offset where an autolink's text (or the text node inside one) starts in the source.
+    /// cmark-gfm gives bare autolinks no position, so the text is searched for after the nearest
+    /// sibling (or ancestor) that has one; located autolinks are remembered.
+    private func autolinkStart(of node: OpaquePointer) -> Int? {
+        var link = node
+        if cmark_node_get_type(node) == CMARK_NODE_TEXT, let parent = cmark_node_parent(node) { link = parent }
+        guard autolinks[link] != nil else { return nil }
+        if let known = source.located[link] { return known }
+        // Walk back to an anchor: a located autolink, a node with a position, or the parent.
+        var chain = [link]
+        var lowerBound = 0
+        var current = link
+        while true {
+            if let previous = cmark_node_previous(current) {
+                if let text = autolinks[previous], let known = source.located[previous] {
+                    lowerBound = known + text.utf8.count
+                    break
+                }
+                if autolinks[previous] == nil, cmark_node_get_start_line(previous) > 0 {
+                    lowerBound = source.offset(line: Int(cmark_node_get_start_line(previous)), column: Int(cmark_node_get_start_column(previous)))
+                    break
+                }
+                if autolinks[previous] != nil { chain.append(previous) }
+                current = previous
+            } else if let parent = cmark_node_parent(current) {
+                if cmark_node_get_start_line(parent) > 0 {
+                    lowerBound = source.offset(line: Int(cmark_node_get_start_line(parent)), column: Int(cmark_node_get_start_column(parent)))
+                    break
+                }
+                current = parent
+            } else {
+                break
+            }
+        }
+        // The search stays inside the block that holds the link (the text may be written otherwise, `\_`).
+        var block = cmark_node_parent(link)
+        while let current = block, cmark_node_get_end_line(current) <= 0 { block = cmark_node_parent(current) }
+        let end = block.map { source.offset(line: Int(cmark_node_get_end_line($0)) + 1, column: 1) } ?? Int.max
+        for autolink in chain.reversed() {
+            let text = autolinks[autolink] ?? ""
+            // A `www.` link's own position is one column early; it is only a lower bound.
+            var from = lowerBound
+            if cmark_node_get_start_line(autolink) > 0 {
+                from = max(from, source.offset(line: Int(cmark_node_get_start_line(autolink)), column: Int(cmark_node_get_start_column(autolink))) - 1)
+            }
+            let start = source.find(text, from: from, before: end) ?? from
+            source.located[autolink] = start
+            lowerBound = start + text.utf8.count
+        }
+        return source.located[link]
     }
 
     /// Expands placeholders, then applies the language's typography, in one text node.
@@ -133,8 +212,9 @@ private struct TreeRewriter {
         var text = Placeholder.expand(literal) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
         }
-        if let language = options.language {
-            // cmark already curled the quotes in the Markdown; facts get the same treatment here.
+        // cmark already curled the quotes in the Markdown; facts get the same treatment here. The text of an
+        // autolink is its URL, which stays byte-exact.
+        if let language = options.language, !isAutolinkText(node) {
             text = Typography.apply(text, language: language)
         }
         if text != literal { cmark_node_set_literal(node, text) }
@@ -182,16 +262,51 @@ private struct TreeRewriter {
         return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, language: options.language)
     }
 
-    private func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
+    private func isAutolinkText(_ node: OpaquePointer) -> Bool {
+        guard !autolinks.isEmpty, let parent = cmark_node_parent(node) else { return false }
+        return autolinks[parent] != nil
+    }
+
+    private mutating func rewriteDestination<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
+        rewriteTitle(node, resolver: &resolver)
         guard let original = cmark_node_get_url(node).map({ String(cString: $0) }) else { return }
         var url = original
         if Placeholder.mayContain(url) {
-            url = Placeholder.expand(url) { resolver.expand(key: $0.key, context: .destination, at: position(of: node)) }
+            // In an autolink the URL is also the text: a placeholder is located where it is typed.
+            let prefix = autolinks[node].map { original.count - $0.count }
+            url = Placeholder.expand(url) { placeholder in
+                resolver.expand(key: placeholder.key, context: .destination,
+                                at: position(of: node, offset: prefix.map { max(placeholder.characterOffset - $0, 0) } ?? 0))
+            }
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url
         }
         if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
         if url != original { cmark_node_set_url(node, url) }
+        if url.utf8.first == UInt8(ascii: "#"), cmark_node_get_type(node) == CMARK_NODE_LINK {
+            fragments.append(PageFragment(destination: url, position: position(of: node)))
+        }
+    }
+
+    /// Expands placeholders in a link's or image's title (`[a](url "Title {{fact}}")`), as in text.
+    private func rewriteTitle<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
+        guard let raw = cmark_node_get_title(node), raw.pointee != 0,
+              Placeholder.mayContain(utf8: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+        else { return }
+        let original = String(cString: raw)
+        let title = Placeholder.expand(original) { placeholder in
+            resolver.expand(key: placeholder.key, context: .text, at: position(of: String(original[placeholder.range]), after: node))
+        }
+        if title != original { cmark_node_set_title(node, title) }
+    }
+
+    /// Where `typed` is first written at or after `node`'s start (cmark gives titles no position), else the node's start.
+    private func position(of typed: String, after node: OpaquePointer) -> TextPosition {
+        let line = Int(cmark_node_get_start_line(node))
+        guard line > 0, let found = source.find(typed, from: source.offset(line: line, column: Int(cmark_node_get_start_column(node)))) else {
+            return position(of: node)
+        }
+        return source.position(ofOffset: found)
     }
 
     /// Replaces `<hN>` with custom nodes that print `<hN id="…">`, keeping the inline children.

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The HTML of a Markdown text plus what templates and checks need to know about it.
 public struct RenderedMarkdown: Sendable, Equatable {
     /// The HTML fragment.
@@ -6,12 +8,28 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var headings: [Heading]
     /// One entry per checklist (GFM task list), in order.
     public var checklists: [Checklist]
+    /// The links to a part of the same page (`#part`), with where they are, for checking.
+    public var fragments: [PageFragment] = []
 
     /// Creates a rendered document.
     public init(html: String, headings: [Heading], checklists: [Checklist]) {
         self.html = html
         self.headings = headings
         self.checklists = checklists
+    }
+}
+
+/// A link to a part of the page it is on (`[see](#part)`).
+public struct PageFragment: Sendable, Equatable {
+    /// The whole destination, `#part`.
+    public var destination: String
+    /// Where the link starts in the Markdown text.
+    public var position: TextPosition
+
+    /// Creates a fragment link.
+    public init(destination: String, position: TextPosition) {
+        self.destination = destination
+        self.position = position
     }
 }
 

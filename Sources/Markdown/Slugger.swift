@@ -7,10 +7,17 @@ public struct Slugger: Sendable {
     /// Creates an empty slugger.
     public init() {}
 
+    /// Marks `ids` as taken (by the templates or by checklists): a heading with that slug gets `-1`.
+    public mutating func reserve(_ ids: some Sequence<String>) {
+        for id in ids where used[id] == nil { used[id] = 0 }
+    }
+
     /// `"Qu’est-ce que Meta utilise ?"` → `"quest-ce-que-meta-utilise"`; repeats get `-1`, `-2`.
+    /// A slug that starts like a footnote id (`fn-`, `fnref-`) gets `section-` in front.
     public mutating func slug(for text: String) -> String {
         let slug = Slugger.slugify(text)
-        let base = slug.isEmpty ? "section" : slug
+        let footnoteLike = slug.hasPrefix("fn-") || slug.hasPrefix("fnref-")
+        let base = slug.isEmpty ? "section" : footnoteLike ? "section-" + slug : slug
         var candidate = base
         var counter = used[base, default: 0]
         while used[candidate] != nil {

@@ -50,12 +50,25 @@ public enum Typography {
     }
 
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.
+    /// URLs written as text (`BareURL`) stay byte-exact.
     static func curlQuotes(_ text: String) -> String {
         guard hasTrigger(text.utf8, quotes: true, french: false) else { return text }
+        let urls = BareURL.ranges(in: text)
+        var nextURL = 0, offset = 0
         var result = ""
         var openDouble = false
         var previous: Character = " "
         for character in text {
+            if !urls.isEmpty {
+                // Offsets are only counted when the text holds a URL.
+                defer { offset += character.utf8.count }
+                while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
+                if nextURL < urls.count, urls[nextURL].contains(offset) {
+                    result.append(character)
+                    previous = character
+                    continue
+                }
+            }
             switch character {
             case "\"":
                 result.append(openDouble ? "\u{201D}" : "\u{201C}")
@@ -75,7 +88,20 @@ public enum Typography {
         guard hasTrigger(text.utf8, quotes: false, french: true) else { return text }
         // Unicode scalars rather than Characters: the rules only look at single scalars, and grapheme
         // breaking made this the most expensive step of rendering French pages.
-        let scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
+        var scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
+        // URLs written as text stay byte-exact: their scalars are marked and copied unchanged.
+        var inURL: [Bool] = []
+        let urls = BareURL.ranges(in: text)
+        if !urls.isEmpty {
+            var offset = 0, nextURL = 0
+            for (index, scalar) in text.unicodeScalars.enumerated() {
+                while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
+                let protected = nextURL < urls.count && urls[nextURL].contains(offset)
+                inURL.append(protected)
+                if protected { scalars[index] = scalar }
+                offset += scalar.utf8.count
+            }
+        }
         func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{00A0}" || c == narrowScalar }
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(scalars.count + 8)
@@ -83,6 +109,11 @@ public enum Typography {
         while index < scalars.count {
             let scalar = scalars[index]
             let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if !inURL.isEmpty, inURL[index] {
+                output.append(scalar)
+                index += 1
+                continue
+            }
             switch scalar {
             case ";", ":", "!", "?":
                 var hadSpace = false

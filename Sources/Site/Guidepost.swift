@@ -83,10 +83,13 @@ public enum Guidepost {
     /// Whether CLDR (through ICU) has data for the language or locale `code` (`fr`, `pt-br`).
     public static func isKnownLanguage(_ code: String) -> Bool { LanguageLocale.make(language: code, locale: code) != nil }
 
-    /// Renders a Markdown snippet through the same Markdown pipeline pages use.
+    /// Renders a Markdown snippet through the same Markdown pipeline pages use, with the same guards.
     /// Typography rules apply only when `language` is given.
-    public static func renderSnippet(_ markdown: String, language: String?, unsafe: Bool) -> String {
+    public static func renderSnippet(_ markdown: String, language: String?, unsafe: Bool) throws(BuildFailure) -> String {
         let options = MarkdownOptions(allowRawHTML: unsafe, checklistPrefix: "check-snippet", language: language)
-        return MarkdownRenderer.render(SourceText(path: "<stdin>", text: markdown).text, options: options).html
+        var resolver = LiteralResolver(path: "<stdin>")
+        let html = MarkdownRenderer.render(SourceText(path: "<stdin>", text: markdown).text, options: options, resolver: &resolver).html
+        guard resolver.errors.isEmpty else { throw BuildFailure(resolver.errors) }
+        return html
     }
 }

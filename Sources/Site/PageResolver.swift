@@ -23,6 +23,8 @@ struct PageResolver: MarkdownResolver {
     var publisher: Publisher?
     /// The sources its text cites, in order of first citation (their numbers in the source list).
     var citations: [String] = []
+    /// The links to a part (`#part`) of another page, checked once every page is rendered.
+    var anchors: [AnchorLink] = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, config: SiteConfig, language: String? = nil, path: String? = nil) {
@@ -87,10 +89,15 @@ struct PageResolver: MarkdownResolver {
             }
         }
         return found.count == keys.count ? found : nil
+
+    }
+
+    mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {
+        errors.append(problem.error(at: page.location(ofBody: position)))
     }
 
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
-        guard let (path, fragment) = ArticleLink.parse(destination) else { return nil }
+        guard let (path, fragment, query) = ArticleLink.parse(destination) else { return nil }
         let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath)
         if let target { linkedPages.insert(target) }
         guard let target,
@@ -98,6 +105,14 @@ struct PageResolver: MarkdownResolver {
               let ownPath else {
             errors.append(.brokenLink(page.location(ofBody: position()), target: destination))
             return nil
+        }
+        if query != nil {
+            errors.append(.queryInArticleLink(page.location(ofBody: position()), target: destination))
+            return nil
+        }
+        if let fragment, !fragment.isEmpty {
+            anchors.append(AnchorLink(location: page.location(ofBody: position()), target: Router.PageID(language: linkLanguage, relativePath: target),
+                                      destination: destination, fragment: fragment))
         }
         let url = Router.relative(from: ownPath, to: targetPath)
         return fragment.map { "\(url)#\($0)" } ?? url

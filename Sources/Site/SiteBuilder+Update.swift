@@ -31,14 +31,29 @@ extension SiteBuilder {
         }
         let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
         let banners = BannerFactory(library: library, now: now)
-        let results = parallelMap(jobs) { render($0, library: library, views: views, banners: banners) }
+        let reservedIDs = TemplateIDs.fixed(in: library.templates)
+        let results = parallelMap(jobs) { job -> (Result<Rendered, BuildFailure>, [AnchorLink]) in
+            var anchors: [AnchorLink] = []
+            let result = render(job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
+            return (result, anchors)
+        }
         var errors: [BuildError] = []
         var rendered: [(Job, Rendered)] = []
-        for (job, result) in zip(jobs, results) {
+        var links: [AnchorLink] = []
+        var fresh: [String: [UInt8]] = [:]
+        for (job, (result, anchors)) in zip(jobs, results) {
+            if !job.isFallback { links += anchors }
             switch result {
-            case .success(let page): rendered.append((job, page))
+            case .success(let page):
+                rendered.append((job, page))
+                fresh[job.path] = page.file.bytes
             case .failure(let failure): if !job.isFallback { errors += failure.errors }
             }
+        }
+        // `#part` links of unchanged pages are checked again too: an edit may have removed the heading they name.
+        for (path, entry) in cache.entries where !seen.contains(path) && entry.rendered.report != nil { links += entry.rendered.anchors }
+        errors += AnchorCheck.errors(links) { id in
+            library.router.path(of: id).flatMap { fresh[$0] ?? cache.entries[$0]?.rendered.file.bytes }
         }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
 

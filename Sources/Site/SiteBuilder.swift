@@ -13,6 +13,8 @@ public enum SiteBuilder {
         var report: PageReport?
         var usedFacts: Set<String> = []
         var linkedPages: Set<String> = []
+        /// Its links to a part of a page (`#part`), checked once every page is rendered.
+        var anchors: [AnchorLink] = []
     }
 
     typealias Entry = RenderCache.Entry
@@ -56,10 +58,15 @@ public enum SiteBuilder {
             return fingerprint == entry.fingerprint ? entry : nil
         }
         let allJobs = jobs
-        let rendered = parallelMap(Array(jobs.indices)) { index -> Result<Rendered, BuildFailure> in
-            if let hit = hits[index] { return .success(hit.rendered) }
-            return render(allJobs[index], library: library, views: views, banners: banners)
+        let reservedIDs = TemplateIDs.fixed(in: library.templates)
+        // Each page's `#part` links come back even when the page has other errors: one run reports all.
+        let results = parallelMap(Array(jobs.indices)) { index -> (Result<Rendered, BuildFailure>, [AnchorLink]) in
+            if let hit = hits[index] { return (.success(hit.rendered), hit.rendered.anchors) }
+            var anchors: [AnchorLink] = []
+            let result = render(allJobs[index], library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
+            return (result, anchors)
         }
+        let rendered = results.map(\.0)
 
         var errors: [BuildError] = []
         var files: [OutputFile] = []
@@ -79,6 +86,7 @@ public enum SiteBuilder {
                 if !job.isFallback { errors += failure.errors }
             }
         }
+        errors += anchorErrors(jobs, results)
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
         if let shared {
             var next = RenderCache()
@@ -130,15 +138,33 @@ public enum SiteBuilder {
         return .success(site)
     }
 
-    static func render(_ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory) -> Result<Rendered, BuildFailure> {
+    /// The `#part` links of real pages that name no id on the published page they lead to.
+    private static func anchorErrors(_ jobs: [Job], _ results: [(Result<Rendered, BuildFailure>, [AnchorLink])]) -> [BuildError] {
+        var links: [AnchorLink] = []
+        for (job, result) in zip(jobs, results) where !job.isFallback { links += result.1 }
+        guard !links.isEmpty else { return [] }
+        var pages: [Router.PageID: [UInt8]] = [:]
+        for (job, result) in zip(jobs, results) {
+            if case .success(let page) = result.0 { pages[Router.PageID(language: job.language, relativePath: job.page.relativePath)] = page.file.bytes }
+        }
+        return AnchorCheck.errors(links) { pages[$0] }
+    }
+
+    static func render(_ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory,
+                       reservedIDs: Set<String>, anchors: inout [AnchorLink]) -> Result<Rendered, BuildFailure> {
         let page = job.page
         let path = job.path
         let language = job.language
         var resolver = PageResolver(page: page, facts: library.facts, router: library.router, config: library.config, language: language, path: path)
         resolver.publisher = library.config.publisher
-        let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
+        var options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
+        options.reservedIDs = reservedIDs
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
+        let ownID = Router.PageID(language: language, relativePath: page.relativePath)
+        anchors = resolver.anchors + markdown.fragments.map {
+            AnchorLink(location: page.location(ofBody: $0.position), target: ownID, destination: $0.destination, fragment: String($0.destination.dropFirst()))
+        }
         guard resolver.errors.isEmpty else { return .failure(BuildFailure(resolver.errors)) }
         let content = markdown.html
 
@@ -197,7 +223,7 @@ public enum SiteBuilder {
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
             headingLevels: markdown.headings.map(\.level))
         return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
-                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages))
+                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors))
     }
 
     /// The language's pages other than its home, by weight, then title; fallbacks are marked.

@@ -18,6 +18,11 @@ struct Render: ParsableCommand {
     func run() throws {
         let input = FileHandle.standardInput.readDataToEndOfFile()
         guard let markdown = String(data: input, encoding: .utf8) else { throw ValidationError("standard input is not UTF-8 text") }
-        FileHandle.standardOutput.write(Data(Guidepost.renderSnippet(markdown, language: lang, unsafe: unsafe).utf8))
+        do {
+            FileHandle.standardOutput.write(Data(try Guidepost.renderSnippet(markdown, language: lang, unsafe: unsafe).utf8))
+        } catch {
+            FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
+            throw ExitCode.failure
+        }
     }
 }

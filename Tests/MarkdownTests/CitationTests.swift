@@ -4,6 +4,8 @@ import Testing
 
 /// A resolver that numbers the sources it is asked to cite and knows one fact.
 struct CitingResolver: MarkdownResolver {
+    var problems: [MarkdownProblem] = []
+    mutating func report(_ problem: MarkdownProblem, at position: TextPosition) { problems.append(problem) }
     var cited: [String] = []
     var positions: [TextPosition] = []
 

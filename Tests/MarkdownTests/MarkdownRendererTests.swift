@@ -6,6 +6,7 @@ import Testing
 struct RecordingResolver: MarkdownResolver {
     var asked: [(String, PlaceholderContext, TextPosition)] = []
     var links: [(String, TextPosition)] = []
+    var problems: [(MarkdownProblem, TextPosition)] = []
 
     mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
         asked.append((key, context, position()))
@@ -19,6 +20,10 @@ struct RecordingResolver: MarkdownResolver {
     mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
         links.append((destination, position()))
         return destination == "other.md#part" ? "../other/#part" : nil
+    }
+
+    mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {
+        problems.append((problem, position))
     }
 }
 

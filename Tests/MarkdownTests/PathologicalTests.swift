@@ -12,6 +12,7 @@ import Testing
             context == .destination ? "https://example.com/" : "valeur : « x »"
         }
         mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { "../page/" }
+        mutating func report(_ problem: MarkdownProblem, at position: TextPosition) { Issue.record("unexpected \(problem)") }
     }
 
     static let cases: [(String, @Sendable (Int) -> String)] = [
@@ -35,6 +36,8 @@ import Testing
         ("many identical headings", { n in String(repeating: "## Étape ?\n\n", count: n) }),
         ("long checklist", { n in String(repeating: "- [ ] Vérifiez : « ceci » !\n", count: n) }),
         ("long French line", { n in String(repeating: "Déjà ? Oui : « non » ; vu ! ", count: n) }),
+        ("short table rows", { n in "|a|b|c|\n|-|-|-|\n" + String(repeating: "x\n", count: n) }),
+        ("bare URLs among quotes", { n in String(repeating: "Voir « https://x.org/l'a » et www.y.org/\"b\" : oui ! ", count: n) }),
     ]
 
     static func seconds(_ markdown: String) -> Double {

@@ -13,7 +13,7 @@ import Testing
         try """
             {{< base}}{{$main}}<p class="icon">{{page.extra.icon}}</p>{{#page.extra.steps}}<i>{{.}}</i>{{/page.extra.steps}}\
             <p>{{page.extra.nested.count}} {{page.extra.nested.ratio}} {{#page.extra.nested.flag}}on{{/page.extra.nested.flag}}</p>\
-            <p class="org">{{site.extra.organisation}}</p>{{/main}}{{/base}}
+            <p class="org">{{site.extra.organisation}}</p>{{{content}}}{{/main}}{{/base}}
             """.write(to: templates.appendingPathComponent("extra-demo.mustache"), atomically: true, encoding: .utf8)
         let config = content.appendingPathComponent("site.json")
         try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "\"campaigns\"", with: "\"extra\": {\"organisation\": \"Test & Co\"},\n  \"campaigns\"")

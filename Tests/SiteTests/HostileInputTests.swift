@@ -73,4 +73,41 @@ import Testing
         #expect(converted.map(\.path) == original.map(\.path))
         for (a, b) in zip(converted, original) { #expect(a.bytes == b.bytes, "\(a.path) differs with BOM, CRLF and tabs") }
     }
+
+    @Test func everyIDOnAPageIsUnique() throws {
+        let content = try copyOfBasic()
+        try edit(content.appendingPathComponent("en/guides/steps.md")) {
+            $0 + "\n# Main\n\n## Check guides steps 1 1\n\n## Pages heading\n\n## Fn 1\n\nA note[^1].\n\n[^1]: The note.\n"
+        }
+        for file in try build(content) where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            let ids = html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(Set(ids).count == ids.count, "\(file.path) repeats an id: \(ids)")
+        }
+    }
+
+    static let tableBombMessage = "error: short rows in this table would be filled with more than 524288 empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
+
+    /// The 60 KB page of issue 14 that made Debian's cmark-gfm allocate over 24 GB (CVE-2023-37463).
+    static let tableBomb = "|" + String(repeating: "x|", count: 10_000) + "\n|" + String(repeating: "-|", count: 10_000) + "\n"
+        + String(repeating: "x\n", count: 10_000)
+
+    @Test func tablePaddingBombIsALocatedErrorInBuildAndRender() throws {
+        let content = try copyOfBasic()
+        try ("{\"title\": \"Bomb\"}\n\nText.\n\n" + Self.tableBomb).write(to: content.appendingPathComponent("en/bomb.md"), atomically: true, encoding: .utf8)
+        var errors: [String] = []
+        do {
+            _ = try Guidepost.buildInMemory(BuildOptions(contentDirectory: content.path,
+                                                         templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
+        } catch {
+            errors = error.errors.map { $0.description.replacingOccurrences(of: content.path + "/", with: "") }
+        }
+        #expect(errors == ["en/bomb.md:5:1: " + Self.tableBombMessage])
+        // `guidepost render` runs the same guard.
+        var renderErrors: [String] = []
+        do { _ = try Guidepost.renderSnippet("# Title\n\n" + Self.tableBomb, language: "en", unsafe: false) } catch {
+            renderErrors = error.errors.map(\.description)
+        }
+        #expect(renderErrors == ["<stdin>:3:1: " + Self.tableBombMessage])
+    }
 }

@@ -38,6 +38,21 @@ import Testing
         #expect(live.rebuild(trigger: [template.path]).renderedPages.count == 9)
     }
 
+    @Test func removingAHeadingThatAnotherPageLinksToIsAnError() throws {
+        let (live, work) = try makeSite()
+        let index = work.appendingPathComponent("content/en/guides/index.md")
+        try edit(index) { $0 + "\nSee [the first step](steps.md#first).\n" }
+        #expect(live.rebuild(trigger: [index.path]).errors == [])
+        // Only the linked page changes; the page with the link is not re-rendered, but its link is checked again.
+        let steps = work.appendingPathComponent("content/en/guides/steps.md")
+        try edit(steps) { $0.replacingOccurrences(of: "## First", with: "## Begin") }
+        let failed = live.rebuild(trigger: [steps.path])
+        #expect(failed.errors.map { $0.replacingOccurrences(of: work.path + "/", with: "") } == [
+            "content/en/guides/index.md:9:5: error: the link \"steps.md#first\" leads to no heading or checklist with the id \"first\" on that page; fix the part after #, or remove it to link to the whole page",
+            "content/en/index.md:5:5: error: the link \"guides/steps.md#first\" leads to no heading or checklist with the id \"first\" on that page; fix the part after #, or remove it to link to the whole page",
+        ])
+    }
+
     @Test func aFailedRebuildKeepsTheLastGoodSiteAndItsChangesAreRetried() throws {
         let (live, work) = try makeSite()
         let version = live.version
