@@ -77,7 +77,8 @@ public enum SiteLoader {
                             languages: config.languages, errors: &errors)
 
         for (item, location) in zip(config.menu ?? [], config.menuLocations)
-        where !pages.contains(where: { $0.language == config.sourceLanguage && $0.relativePath == Navigation.menuTarget(item) }) {
+        // A page that exists but failed to load is reported already: only a missing file is a menu error.
+        where !content.exists("\(config.sourceLanguage)/\(Navigation.menuTarget(item))") {
             errors.append(.unknownMenuItem(location, item: item, language: config.sourceLanguage))
         }
         for page in pages {
