@@ -76,6 +76,9 @@ extension BuildError: CustomStringConvertible {
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
             return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .translationCalloutsDiffer(_, let expected, let actual):
+            let list = { (types: [String]) in types.isEmpty ? "none" : types.joined(separator: ", ") }
+            return "this translation's callouts are \(list(actual)) where the source page has \(list(expected)); keep the same callouts ([!NOTE], [!WARNING]…) in the same order"
         case .unknownMenuItem(_, let item, let language):
             return "the menu item \"\(item)\" is not a page of the source language; write its path under content/\(language)/, such as \"facebook.md\", or \"linkedin/\" for a section"
         case .disappearingURL(_, let url):

@@ -74,6 +74,8 @@ public enum BuildError: Error, Hashable, Sendable {
     case newTranslation(SourceLocation, source: String)
     /// The source page changed since this translation was made or last marked current.
     case staleTranslation(SourceLocation, source: String)
+    /// A translation has other callouts (by type, in order) than its source page.
+    case translationCalloutsDiffer(SourceLocation, expected: [String], actual: [String])
     /// A `menu` item of `site.json` names no page of the source language.
     case unknownMenuItem(SourceLocation, item: String, language: String)
     /// A URL the previous build published would disappear (no page, alias or retirement keeps it).
@@ -136,7 +138,7 @@ public enum BuildError: Error, Hashable, Sendable {
              .templateCycle(let l, _), .templateTooDeep(let l, _, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
-             .unknownMenuItem(let l, _, _), .disappearingURL(let l, _), .aliasCollision(let l, _, _),
+             .translationCalloutsDiffer(let l, _, _), .unknownMenuItem(let l, _, _), .disappearingURL(let l, _), .aliasCollision(let l, _, _),
              .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
              .outputLocked(let l, _), .toolTimedOut(let l, _, _),
              .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),

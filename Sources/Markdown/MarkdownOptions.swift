@@ -8,6 +8,11 @@ public struct MarkdownOptions: Sendable {
     public var checklistPrefix: String
     /// Ids the page's template already uses (`main`…): headings never take them.
     public var reservedIDs: Set<String> = []
+    /// The heading of each callout type in the text's language (`note` → "Note"), from the UI strings.
+    public var calloutTitles: [String: String] = [:]
+
+    /// The callout types of GitHub's alert syntax (`> [!NOTE]`), in its order.
+    public static let calloutTypes = ["note", "tip", "important", "warning", "caution"]
 
     /// Creates options; raw HTML stays off unless asked for.
     public init(allowRawHTML: Bool = false, checklistPrefix: String = "list", language: String? = nil) {

@@ -61,6 +61,7 @@ public enum MarkdownRenderer {
         defer { free(html) }
         var rendered = RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
         rendered.fragments = rewriter.fragments
+        rendered.callouts = rewriter.callouts
         return rendered
     }
 
@@ -82,6 +83,8 @@ private struct TreeRewriter {
     var autolinks: [OpaquePointer: String] = [:]
     /// Links to a part of this page (`#part`), checked by the site once every page is rendered.
     var fragments: [PageFragment] = []
+    /// The callouts made, by type, in document order.
+    var callouts: [String] = []
 
     init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
@@ -90,7 +93,7 @@ private struct TreeRewriter {
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
         var texts: [OpaquePointer] = [], links: [OpaquePointer] = [], raw: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = [], lists: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = [], lists: [OpaquePointer] = [], quotes: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -103,9 +106,14 @@ private struct TreeRewriter {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: raw.append(node)
             case CMARK_NODE_HEADING: headingNodes.append(node)
             case CMARK_NODE_LIST: lists.append(node)
+            case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
             default: break
             }
         }
+        // Callouts first, before typography could change their markers: the marker's nodes are freed.
+        var removed = Set<OpaquePointer>()
+        for node in quotes { makeCallout(node, removed: &removed) }
+        if !removed.isEmpty { texts.removeAll { removed.contains($0) } }
         for node in texts { expandText(node, resolver: &resolver) }
         for node in links { rewriteDestination(node, resolver: &resolver) }
         if !options.allowRawHTML {
@@ -358,6 +366,45 @@ private struct TreeRewriter {
             item = cmark_node_next(current)
         }
         return false
+    }
+
+    /// Turns a block quote whose first line is `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION; any case)
+    /// into `<aside class="callout callout-note" role="note">` with a localized title; the marker's nodes
+    /// are freed and added to `removed`. Other block quotes stay block quotes.
+    private mutating func makeCallout(_ quote: OpaquePointer, removed: inout Set<OpaquePointer>) {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(marker) else { return }
+        let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("[!"), text.hasSuffix("]"), text.count <= 12 else { return }
+        let type = text.dropFirst(2).dropLast().lowercased()
+        guard MarkdownOptions.calloutTypes.contains(type) else { return }
+        let after = cmark_node_next(marker)
+        if let after, cmark_node_get_type(after) != CMARK_NODE_SOFTBREAK, cmark_node_get_type(after) != CMARK_NODE_LINEBREAK { return }
+        for node in [marker, after].compactMap({ $0 }) {
+            removed.insert(node)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        if cmark_node_first_child(paragraph) == nil {
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        }
+        let title = options.calloutTitles[type] ?? type.prefix(1).uppercased() + type.dropFirst()
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(block, "<aside class=\"callout callout-\(type)\" role=\"note\">\n<p class=\"callout-title\">\(Self.escape(title))</p>")
+        cmark_node_set_on_exit(block, "</aside>")
+        while let child = cmark_node_first_child(quote) { cmark_node_append_child(block, child) }
+        cmark_node_insert_before(quote, block)
+        cmark_node_unlink(quote)
+        cmark_node_free(quote)
+        callouts.append(type)
+    }
+
+    /// `&`, `<`, `>` and `"` as entities, for text Guidepost writes into HTML itself.
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// Wraps a task list in a checklist container and turns each task into a labelled, enabled checkbox.

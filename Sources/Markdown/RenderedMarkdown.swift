@@ -10,6 +10,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var checklists: [Checklist]
     /// The links to a part of the same page (`#part`), with where they are, for checking.
     public var fragments: [PageFragment] = []
+    /// The callouts (`> [!NOTE]`…) in document order, by type (`note`, `tip`, `important`, `warning`, `caution`).
+    public var callouts: [String] = []
 
     /// Creates a rendered document.
     public init(html: String, headings: [Heading], checklists: [Checklist]) {

@@ -15,6 +15,8 @@ public struct PageReport: Sendable, Equatable {
     public var checklistItems: [Int]
     /// The level of each heading, in order.
     public var headingLevels: [Int]
+    /// The type of each callout (`note`, `warning`…), in order: translations keep the same callouts.
+    public var callouts: [String] = []
 }
 
 extension Guidepost {

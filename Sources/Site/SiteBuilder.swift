@@ -160,6 +160,12 @@ public enum SiteBuilder {
         var options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         options.reservedIDs = reservedIDs
+        // Callout titles in the text's own language (a fallback shows the source text, with its titles).
+        if let strings = library.strings[page.language] {
+            for type in MarkdownOptions.calloutTypes {
+                options.calloutTitles[type] = Typography.apply(strings["callout-\(type)"], language: page.language)
+            }
+        }
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
         let ownID = Router.PageID(language: language, relativePath: page.relativePath)
         anchors = resolver.anchors + markdown.fragments.map {
@@ -221,7 +227,7 @@ public enum SiteBuilder {
         let report = job.isFallback ? nil : PageReport(
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
-            headingLevels: markdown.headings.map(\.level))
+            headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts)
         return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
                                  usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors))
     }

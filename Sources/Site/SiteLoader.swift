@@ -6,7 +6,7 @@ import Templates
 /// Loads and checks everything (Zola's `Site::load`) before anything is rendered.
 public enum SiteLoader {
     /// UI strings the engine itself prints; plural keys need `one` and `other`.
-    static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed", "other-pages", "page-moved", "retired-title", "retired-text"]
+    static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed", "other-pages", "page-moved", "retired-title", "retired-text", "callout-note", "callout-tip", "callout-important", "callout-warning", "callout-caution"]
 
     /// Reloads after `changed` files changed, re-reading only those when they are all existing articles
     /// that were already loaded (an edit); anything else (a new or deleted file, facts, strings,

@@ -159,6 +159,9 @@ public struct TranslationAudit: Sendable {
             let have = actual.headingLevels.filter { $0 == level }.count
             if want != have { problems.append(.translationHeadingsDiffer(location, level: level, expected: want, actual: have)) }
         }
+        if expected.callouts != actual.callouts {
+            problems.append(.translationCalloutsDiffer(location, expected: expected.callouts, actual: actual.callouts))
+        }
         return problems
     }
 
