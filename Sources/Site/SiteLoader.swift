@@ -102,6 +102,7 @@ public enum SiteLoader {
             if !config.retired.isEmpty, !templates.has("retired") {
                 errors.append(.missingTemplate(config.retired[0].location, name: "retired"))
             }
+            errors += templates.unknownNames(roots: templateRoots(pages))
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
@@ -118,6 +119,24 @@ public enum SiteLoader {
             library.verificationWarnings = FactAudit.staleVerifications(facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
         return .success(library)
+    }
+
+    /// Each template rendered directly, with the view model it gets (as `SiteBuilder` and `SiteExtras` render
+    /// them): a custom layout gets a home page's context on a language's `index.md`, an article's elsewhere.
+    static func templateRoots(_ pages: [Page]) -> [(template: String, context: TemplateSchema)] {
+        var roots: [(template: String, context: TemplateSchema)] = [
+            ("page", ArticleContext.templateSchema), ("sources", ArticleContext.templateSchema),
+            ("404", ArticleContext.templateSchema), ("retired", ArticleContext.templateSchema),
+            ("home", HomeContext.templateSchema), ("root", RootContext.templateSchema),
+            ("root-404", RootContext.templateSchema), ("translations", TranslationsContext.templateSchema),
+        ]
+        var seen = Set(roots.map { "\($0.template)|\($0.context.type)" })
+        for page in pages {
+            guard let layout = page.frontMatter.layout else { continue }
+            let context = page.isHome ? HomeContext.templateSchema : ArticleContext.templateSchema
+            if seen.insert("\(layout)|\(context.type)").inserted { roots.append((layout, context)) }
+        }
+        return roots
     }
 
     /// Reads a text file; `checkLinks` for paths that did not come from a folder walk (which checks links itself).
