@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Templates
 
 /// The core entry points the command line calls.
 public enum Guidepost {
@@ -86,4 +87,7 @@ public enum Guidepost {
         let options = MarkdownOptions(allowRawHTML: unsafe, checklistPrefix: "check-snippet", language: language)
         return MarkdownRenderer.render(SourceText(path: "<stdin>", text: markdown).text, options: options).html
     }
+
+    /// Every name each template can read, as Markdown (`docs/template-names.md`).
+    public static var templateNames: String { TemplateNamesReference.markdown }
 }

@@ -121,19 +121,13 @@ public enum SiteLoader {
         return .success(library)
     }
 
-    /// Each template rendered directly, with the view model it gets (as `SiteBuilder` and `SiteExtras` render
-    /// them): a custom layout gets a home page's context on a language's `index.md`, an article's elsewhere.
+    /// Each template rendered directly, with the view model it gets: the fixed ones, and each custom layout.
     static func templateRoots(_ pages: [Page]) -> [(template: String, context: TemplateSchema)] {
-        var roots: [(template: String, context: TemplateSchema)] = [
-            ("page", ArticleContext.templateSchema), ("sources", ArticleContext.templateSchema),
-            ("404", ArticleContext.templateSchema), ("retired", ArticleContext.templateSchema),
-            ("home", HomeContext.templateSchema), ("root", RootContext.templateSchema),
-            ("root-404", RootContext.templateSchema), ("translations", TranslationsContext.templateSchema),
-        ]
+        var roots = TemplateContexts.fixed
         var seen = Set(roots.map { "\($0.template)|\($0.context.type)" })
         for page in pages {
             guard let layout = page.frontMatter.layout else { continue }
-            let context = page.isHome ? HomeContext.templateSchema : ArticleContext.templateSchema
+            let context = TemplateContexts.layout(isHome: page.isHome)
             if seen.insert("\(layout)|\(context.type)").inserted { roots.append((layout, context)) }
         }
         return roots
