@@ -4,7 +4,7 @@ enum NameSuggestion {
     /// edit), if it is close enough to be a likely typo; ties go to the first in `candidates`.
     static func closest(to name: String, among candidates: [String]) -> String? {
         let written = Array(name.lowercased())
-        let limit = written.count <= 3 ? 1 : written.count <= 8 ? 2 : 3
+        let limit = min(3, max(1, written.count / 3))
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
             let distance = self.distance(written, Array(candidate.lowercased()))

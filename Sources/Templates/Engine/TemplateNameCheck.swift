@@ -48,7 +48,8 @@ struct TemplateNameCheck {
 
     /// Walks `nodes` of the template file at `path`; sections are followed with a list, not by recursion.
     private mutating func walk(_ nodes: [TemplateNode], path: String) {
-        var pushed: [Bool] = []
+        // For each open section: nil when it pushed nothing, else where an outer copy of its scope was taken out.
+        var pushed: [Int??] = []
         for node in nodes {
             switch node {
             case .text:
@@ -60,14 +61,9 @@ struct TemplateNameCheck {
                 // A value the check knows nothing about (a name already reported) may hold any name: no
                 // second error for what is written inside its section.
                 let scope = found.map { sectionScope($0) } ?? (name.isCurrentItem ? nil : .free)
-                if !inverted, let scope {
-                    stack.append(scope)
-                    pushed.append(true)
-                } else {
-                    pushed.append(false)
-                }
+                pushed.append(!inverted ? scope.map { push($0) } : nil)
             case .end:
-                if pushed.popLast() == true { stack.removeLast() }
+                if let last = pushed.popLast(), let removed = last { pop(removed) }
             case .partial(let reference, _):
                 include(reference, blocks: nil, path: path)
             case .parent(let reference, _, let blocks):
@@ -83,7 +79,21 @@ struct TemplateNameCheck {
                 }
             }
         }
-        for flag in pushed where flag { stack.removeLast() }
+        while let last = pushed.popLast() { if let removed = last { pop(removed) } }
+    }
+
+    /// Puts `scope` on top. An outer copy is taken out: the inner one hides it for every name, so the stack
+    /// stays as short as the number of types, however deeply sections nest.
+    private mutating func push(_ scope: Scope) -> Int? {
+        let removed = stack.firstIndex(of: scope)
+        if let removed { stack.remove(at: removed) }
+        stack.append(scope)
+        return removed
+    }
+
+    private mutating func pop(_ removed: Int?) {
+        let scope = stack.removeLast()
+        if let removed { stack.insert(scope, at: removed) }
     }
 
     /// Follows a partial or parent in the current stack, once per template, stack and overrides.
@@ -101,9 +111,8 @@ struct TemplateNameCheck {
             let owner = ObjectIdentifier(reference)
             for (block, nodes) in blocks where overrides[block] == nil { overrides[block] = (nodes, owner, path) }
         }
-        var seen: Set<Scope> = []
         var key = reference.name + "|"
-        for scope in stack.reversed() where seen.insert(scope).inserted { key += "\(scope)," }
+        for scope in stack { key += "\(scope)," }
         for (block, override) in overrides.sorted(by: { $0.key < $1.key }) { key += "|\(block)@\(override.owner.hashValue)" }
         if visited.insert(key).inserted {
             depth += 1
@@ -150,40 +159,41 @@ struct TemplateNameCheck {
             if current != nil { break }
         }
         guard var kind = current else {
-            report(names, failing: 0, candidates: visible, at: location)
+            report(names, failing: 0, candidates: visible, anchored: anchored, at: location)
             return nil
         }
         for index in names.indices.dropFirst() {
             switch Self.unwrapped(kind) {
             case .object(let schema):
                 guard let next = schema[names[index]] else {
-                    report(names, failing: index, candidates: schema.fields.map(\.name), at: location)
+                    report(names, failing: index, candidates: schema.fields.map(\.name), anchored: anchored, at: location)
                     return nil
                 }
                 kind = next
             case .strings:
                 guard index == names.count - 1 else {
-                    report(names, failing: index + 1, candidates: [], at: location)
+                    report(names, failing: index + 1, candidates: [], anchored: anchored, at: location)
                     return nil
                 }
                 return .text
             case .free:
                 return .free
             default:
-                report(names, failing: index, candidates: [], at: location)
+                report(names, failing: index, candidates: [], anchored: anchored, at: location)
                 return nil
             }
         }
         return kind
     }
 
-    private mutating func report(_ names: [String], failing: Int, candidates: [String], at location: SourceLocation) {
+    private mutating func report(_ names: [String], failing: Int, candidates: [String], anchored: Bool, at location: SourceLocation) {
         guard reported.insert(location).inserted else { return }
-        let written = names.joined(separator: ".")
+        let dot = anchored ? "." : ""
+        let written = dot + names.joined(separator: ".")
         let suggestion = NameSuggestion.closest(to: names[failing], among: candidates).map { replacement in
             var fixed = names
             fixed[failing] = replacement
-            return fixed.joined(separator: ".")
+            return dot + fixed.joined(separator: ".")
         }
         errors.append(.unknownTemplateName(location, name: written, layout: layout, context: context, suggestion: suggestion))
     }
