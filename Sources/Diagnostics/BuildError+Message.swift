@@ -56,6 +56,9 @@ extension BuildError: CustomStringConvertible {
             return "there is no template \"\(name)\"; create templates/\(name).mustache or fix the name"
         case .templateCycle(_, let chain):
             return "templates include each other in a loop (\(chain.joined(separator: " → "))); break the loop"
+        case .unknownTemplateName(_, let name, let layout, let context, let suggestion):
+            let fix = suggestion.map { "did you mean \"\($0)\"?" } ?? "fix the name;"
+            return "unknown name \"\(name)\" (the \"\(layout)\" template gets \(context)); \(fix) docs/template-names.md lists every name a template can use"
         case .templateTooDeep(_, let name, let limit):
             return "templates are included more than \(limit) levels deep here (\"\(name)\" again and again); "
                 + "a template that includes itself must be ended by the data, e.g. inside a section over a list that is empty at the deepest level"

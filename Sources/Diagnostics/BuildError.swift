@@ -56,6 +56,9 @@ public enum BuildError: Error, Hashable, Sendable {
     case templateCycle(SourceLocation, chain: [String])
     /// Rendering went deeper than the include limit: a recursive partial that the data does not end.
     case templateTooDeep(SourceLocation, name: String, limit: Int)
+    /// A template reads a name that the view model it is rendered with (`context`, for the template `layout`)
+    /// can never provide; `suggestion` is the closest name that exists.
+    case unknownTemplateName(SourceLocation, name: String, layout: String, context: String, suggestion: String?)
     /// A UI string is missing for a language.
     case missingString(SourceLocation, key: String, language: String)
     /// A symbolic link in the content points outside the content folder.
@@ -135,7 +138,7 @@ public enum BuildError: Error, Hashable, Sendable {
              .unknownFact(let l, _), .factTypeMismatch(let l, _, _, _), .duplicateFact(let l, _, _),
              .unknownCampaign(let l, _), .invalidCampaign(let l, _, _), .brokenLink(let l, _),
              .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
-             .templateCycle(let l, _), .templateTooDeep(let l, _, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
+             .templateCycle(let l, _), .templateTooDeep(let l, _, _), .unknownTemplateName(let l, _, _, _, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
              .translationCalloutsDiffer(let l, _, _), .unknownMenuItem(let l, _, _), .disappearingURL(let l, _), .aliasCollision(let l, _, _),

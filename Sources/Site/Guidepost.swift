@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Templates
 
 /// The core entry points the command line calls.
 public enum Guidepost {
@@ -92,4 +93,7 @@ public enum Guidepost {
         guard resolver.errors.isEmpty else { throw BuildFailure(resolver.errors) }
         return html
     }
+
+    /// Every name each template can read, as Markdown (`docs/template-names.md`).
+    public static var templateNames: String { TemplateNamesReference.markdown }
 }

@@ -104,6 +104,7 @@ public enum SiteLoader {
             if !config.retired.isEmpty, !templates.has("retired") {
                 errors.append(.missingTemplate(config.retired[0].location, name: "retired"))
             }
+            errors += templates.unknownNames(roots: templateRoots(pages))
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
@@ -120,6 +121,18 @@ public enum SiteLoader {
             library.verificationWarnings = FactAudit.staleVerifications(facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
         return .success(library)
+    }
+
+    /// Each template rendered directly, with the view model it gets: the fixed ones, and each custom layout.
+    static func templateRoots(_ pages: [Page]) -> [(template: String, context: TemplateSchema)] {
+        var roots = TemplateContexts.fixed
+        var seen = Set(roots.map { "\($0.template)|\($0.context.type)" })
+        for page in pages {
+            guard let layout = page.frontMatter.layout else { continue }
+            let context = TemplateContexts.layout(isHome: page.isHome)
+            if seen.insert("\(layout)|\(context.type)").inserted { roots.append((layout, context)) }
+        }
+        return roots
     }
 
     /// Reads a text file; `checkLinks` for paths that did not come from a folder walk (which checks links itself).

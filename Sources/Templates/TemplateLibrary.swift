@@ -26,6 +26,16 @@ public struct TemplateLibrary: Sendable {
         return .success(TemplateLibrary(compiled: templates, sources: byName))
     }
 
+    /// Every name that a template reads and that the view model it is rendered with can never provide
+    /// (`{{page.titel}}`), each once, located and with the closest existing name. `roots` pairs each template
+    /// rendered directly with its view model's schema; partials, parents and blocks are checked where they are
+    /// included. Templates that do not exist are skipped.
+    public func unknownNames(roots: [(template: String, context: TemplateSchema)]) -> [BuildError] {
+        var check = TemplateNameCheck(sources: sources)
+        for root in roots { check.check(root.template, with: root.context) }
+        return check.errors
+    }
+
     /// Whether a template called `name` exists.
     public func has(_ name: String) -> Bool { sources[name] != nil }
 

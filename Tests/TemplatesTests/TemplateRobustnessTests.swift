@@ -51,11 +51,15 @@ import Testing
         var rng = Seeded(state: 19)
         let item: [String: TemplateData] = ["a": .bool(false)]
         let data: [String: TemplateData] = ["a": .list([.string("1"), .bool(true), .object(item)]), "k": .string("p")]
-        var rendered = 0
+        var rendered = 0, checked = 0
         for _ in 0..<5_000 {
             let sources = [TemplateSource(name: "main", file: SourceText(path: "main.mustache", text: Self.template(0, &rng))),
                            TemplateSource(name: "p", file: SourceText(path: "p.mustache", text: Self.template(2, &rng)))]
             guard case .success(let library) = TemplateLibrary.load(sources) else { continue }
+            // The name check walks the same templates without crashing or hanging; `a` and `k` are no article names.
+            let unknown = library.unknownNames(roots: [("main", ArticleContext.templateSchema)])
+            #expect(unknown.allSatisfy { $0.location.line > 0 && $0.location.path.hasSuffix(".mustache") })
+            checked += unknown.isEmpty ? 0 : 1
             do {
                 _ = try library.render(data, with: "main")
                 rendered += 1
@@ -64,5 +68,6 @@ import Testing
             }
         }
         #expect(rendered > 2_000)
+        #expect(checked > 2_000)
     }
 }

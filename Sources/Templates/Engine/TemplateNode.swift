@@ -49,6 +49,8 @@ struct TemplateName: Sendable {
     var isLoopQuery: Bool { path == nil && !isCurrentItem }
     /// Whether the name is `.`.
     let isCurrentItem: Bool
+    /// Where its tag starts in the template (numbers only, so rendering copies no text).
+    let line: Int, column: Int
 }
 
 /// A transform written around a name: `empty(list)`, `count(list)`, `uppercased(text)`, or

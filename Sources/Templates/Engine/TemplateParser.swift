@@ -386,7 +386,7 @@ struct TemplateParser {
         switch frame.kind {
         case .section, .inverted:
             // A section whose name is invalid was reported; the template is never rendered.
-            let name = frame.name ?? TemplateName(path: nil, anchored: false, transforms: [], isCurrentItem: true)
+            let name = frame.name ?? TemplateName(path: nil, anchored: false, transforms: [], isCurrentItem: true, line: frame.at.line, column: frame.at.column)
             frames[owner].nodes[frame.opening] = .section(name, inverted: frame.kind == .inverted, end: frames[owner].nodes.count)
             frames[owner].nodes.append(.end)
         case .block:
@@ -452,13 +452,13 @@ struct TemplateParser {
             rest = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
         }
         transforms.reverse()
-        if rest == "." { return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: true) }
+        if rest == "." { return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: true, line: tag.line, column: tag.column) }
         if rest.isEmpty {
             guard !transforms.isEmpty else {
                 errors.append(.templateSyntax(location, detail: "this tag has no name"))
                 return nil
             }
-            return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: false)
+            return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: false, line: tag.line, column: tag.column)
         }
         let anchored = rest.hasPrefix(".")
         if anchored { rest = rest.dropFirst() }
@@ -470,6 +470,7 @@ struct TemplateParser {
         if let index = names.firstIndex(of: "t"), index + 1 < names.count, index == 0 || names[index - 1] == "page" {
             stringKeys.append((names[(index + 1)...].joined(separator: "."), tag))
         }
-        return TemplateName(path: TemplatePath(names: names), anchored: anchored, transforms: transforms, isCurrentItem: false)
+        return TemplateName(path: TemplatePath(names: names), anchored: anchored, transforms: transforms, isCurrentItem: false,
+                            line: tag.line, column: tag.column)
     }
 }

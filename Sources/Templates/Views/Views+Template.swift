@@ -1,5 +1,5 @@
 // Field lookup for every view model: templates read exactly the stored properties listed here.
-// Keep each switch in step with its type's stored properties.
+// Keep each switch in step with its type's stored properties and its schema (Views+Schema.swift): TemplateSchemaTests checks all three.
 
 extension ArticleContext: TemplateObject {
     /// The stored property named by `path.head`, for templates.
