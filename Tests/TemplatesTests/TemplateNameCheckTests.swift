@@ -33,7 +33,7 @@ import Testing
     @Test func sectionsPushTheElementOfAListOrTheObject() throws {
         let template = """
             {{#sources}}{{publisher}}{{#date}}{{iso}}{{/date}}{{page.title}}{{/sources}}
-            {{#banner}}{{texts.openOne}}{{deadlineISO}}{{/banner}}
+            {{#banner}}{{#texts.open}}{{category}}{{/texts.open}}{{deadlineISO}}{{/banner}}
             {{#sources}}{{deadlineISO}}{{/sources}}
             """
         #expect(try unknown(["main": template]) == [error("main.mustache:3:13", "deadlineISO", nil)])

@@ -17,7 +17,7 @@ import Testing
         source.viaText = "lu dans une copie sur"
         return source
     }()
-    static let texts = BannerTexts(openOne: "1 jour", openOther: "{count} jours", closingOne: "1 jour", closingOther: "{count} jours",
+    static let texts = BannerTexts(open: [PluralFormView(category: "one", text: "1 jour")], closing: [PluralFormView(category: "other", text: "{count} jours")],
                                    lastDay: "Dernier jour", passed: "Passé")
     static let banner: BannerView = {
         var banner = BannerView(campaign: "meta-ai", state: "closing", title: "Objection", deadlineText: "27 mai 2025",
@@ -52,6 +52,9 @@ import Testing
         page.hasSearch = true
         page.searchScriptURL = "pagefind/pagefind-ui.js"
         page.searchStylesheetURL = "pagefind/pagefind-ui.css"
+        page.isRightToLeft = true
+        page.numberingSystem = "arab"
+        page.progressForms = [PluralFormView(category: "one", text: "{done} sur {count}")]
         page.extra = extra
         page.menu = [link]
         page.publisherName = "Collectif"
@@ -92,6 +95,7 @@ import Testing
     static let samples: [any TemplateModel] = [
         article, date, heading, source, banner, texts, page.languages[0], page.alternates[0], page, link, home,
         home.groups[0], root, root.languages[0], translations, translations.rows[0], translations.rows[0].cells[0], article.site,
+        texts.open[0],
     ]
 
     static func schema(of sample: any TemplateModel) -> TemplateSchema { type(of: sample).templateSchema }

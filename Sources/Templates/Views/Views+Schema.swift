@@ -89,12 +89,18 @@ extension BannerView: TemplateModel {
 extension BannerTexts: TemplateModel {
     /// The names templates read in it.
     public static let templateSchema = TemplateSchema("BannerTexts", [
-        TemplateField("openOne", .text, "More than the threshold left: plural forms."),
-        TemplateField("openOther", .text, "More than the threshold left: plural forms."),
-        TemplateField("closingOne", .text, "The threshold or fewer left: plural forms."),
-        TemplateField("closingOther", .text, "The threshold or fewer left: plural forms."),
+        TemplateField("open", .list(.object(PluralFormView.templateSchema)), "More than the threshold left: every plural form the strings file has, in CLDR order."),
+        TemplateField("closing", .list(.object(PluralFormView.templateSchema)), "The threshold or fewer left: every plural form, in CLDR order."),
         TemplateField("lastDay", .text, "Today is the last day."),
         TemplateField("passed", .text, "The deadline has passed."),
+    ])
+}
+
+extension PluralFormView: TemplateModel {
+    /// The names templates read in it.
+    public static let templateSchema = TemplateSchema("PluralFormView", [
+        TemplateField("category", .text, "The CLDR category: `zero`, `one`, `two`, `few`, `many` or `other`."),
+        TemplateField("text", .text, "The text, with `{count}` where the number goes."),
     ])
 }
 
@@ -146,6 +152,7 @@ extension RootContext: TemplateModel {
         TemplateField("stylesheetURL", .text, "The stylesheet URL."),
         TemplateField("scriptURL", .text, "The script URL."),
         TemplateField("canonicalURL", .text, "The absolute canonical URL."),
+        TemplateField("isRightToLeft", .flag, "Whether the source language is written right to left (`<html dir=\"rtl\">`)."),
     ])
 }
 
@@ -159,6 +166,7 @@ extension RootLanguageView: TemplateModel {
         TemplateField("enter", .text, "\"Continue in Nederlands\"-style link label, in it."),
         TemplateField("url", .text, "Relative URL of its home."),
         TemplateField("notFound", .text, "\"This page does not exist\", in it (for the root 404 page)."),
+        TemplateField("isRightToLeft", .flag, "Whether it is written right to left (its entry gets `dir=\"rtl\"`)."),
     ])
 }
 
@@ -186,6 +194,9 @@ extension PageView: TemplateModel {
         TemplateField("ogType", .text, "`website` for home pages, else `article` (stored: templates see only stored properties)."),
         TemplateField("feedURL", .text, "The language's Atom feed, relative to this page."),
         TemplateField("noindex", .flag, "Whether search engines should skip the page (fallbacks, the translation board)."),
+        TemplateField("isRightToLeft", .flag, "Whether the language is written right to left (`<html dir=\"rtl\">`)."),
+        TemplateField("numberingSystem", .optional(.text), "The locale's numbering system when it is not Latin digits (`arab`), for the script's numbers."),
+        TemplateField("progressForms", .list(.object(PluralFormView.templateSchema)), "The checklist progress line's plural forms, in CLDR order, for the script."),
         TemplateField("hasSearch", .flag, "Whether the site has a search index (a search box on every page)."),
         TemplateField("searchScriptURL", .text, "Pagefind's UI script, relative to this page."),
         TemplateField("searchStylesheetURL", .text, "Pagefind's UI stylesheet, relative to this page."),
