@@ -375,7 +375,11 @@ private struct TreeRewriter {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
               let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(marker) else { return }
-        let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
+        // Most quotes are not callouts: look at the first bytes before making a string.
+        var start = literal
+        while start.pointee == 0x20 || start.pointee == 0x09 { start += 1 }
+        guard start.pointee == UInt8(ascii: "["), start[1] == UInt8(ascii: "!") else { return }
+        let text = String(cString: start).trimmingCharacters(in: .whitespaces)
         guard text.hasPrefix("[!"), text.hasSuffix("]"), text.count <= 12 else { return }
         let type = text.dropFirst(2).dropLast().lowercased()
         guard MarkdownOptions.calloutTypes.contains(type) else { return }

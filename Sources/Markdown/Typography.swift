@@ -32,7 +32,11 @@ public enum Typography {
     }
 
     /// The language part of a code (`fr` for `fr-be`).
-    private static func base(_ language: String) -> Substring { language.split(separator: "-").first ?? Substring(language) }
+    private static func base(_ language: String) -> Substring {
+        // Most codes have no region: no split, no allocation (this runs for every text node).
+        guard let dash = language.utf8.firstIndex(of: UInt8(ascii: "-")) else { return Substring(language) }
+        return language[..<dash]
+    }
 
     /// Whether `language`'s double quotes are other than “…”, so curly ones must be replaced.
     private static func replacesQuotes(_ language: String) -> Bool {

@@ -32,8 +32,15 @@ struct Navigation: Sendable {
     private var entries: [String: [String: Entry]] = [:]
     /// Per language and folder: the pages and subsection indexes in it, in reading order.
     private var children: [String: [String: [Entry]]] = [:]
+    /// Per language and page: the pages before and after it in its section (computed once: O(pages)).
+    private var neighbourTable: [String: [String: (previous: Entry?, next: Entry?)]] = [:]
     /// `site.json`'s menu (source paths), or nil for the top-level entries.
     private let menuPaths: [String]?
+    /// Per language: the menu, computed once.
+    private var menus: [String: [Entry]] = [:]
+    /// Without `site.json`'s `menu`, the top-level pages join the menu only when there are at most this
+    /// many of them (a site of thousands of flat pages gets its sections only).
+    static let automaticMenuLimit = 20
 
     init(library: SiteLibrary) {
         menuPaths = library.config.menu
@@ -57,8 +64,17 @@ struct Navigation: Sendable {
             for key in folders.keys {
                 folders[key]!.sort { ($0.weight, $0.title, $0.relativePath) < ($1.weight, $1.title, $1.relativePath) }
             }
+            var neighbours: [String: (previous: Entry?, next: Entry?)] = [:]
+            for list in folders.values {
+                let pages = list.filter { !$0.isIndex }
+                for (index, page) in pages.enumerated() {
+                    neighbours[page.relativePath] = (index > 0 ? pages[index - 1] : nil, index + 1 < pages.count ? pages[index + 1] : nil)
+                }
+            }
             entries[language] = table
             children[language] = folders
+            neighbourTable[language] = neighbours
+            menus[language] = computeMenu(in: language)
         }
     }
 
@@ -83,10 +99,7 @@ struct Navigation: Sendable {
 
     /// The pages before and after `relativePath` among its section's pages (sections' indexes left out).
     func neighbours(of relativePath: String, in language: String) -> (previous: Entry?, next: Entry?) {
-        guard let entry = entry(language, relativePath), !entry.isIndex else { return (nil, nil) }
-        let pages = children(of: entry.folder, in: language).filter { !$0.isIndex }
-        guard let index = pages.firstIndex(where: { $0.relativePath == relativePath }) else { return (nil, nil) }
-        return (index > 0 ? pages[index - 1] : nil, index + 1 < pages.count ? pages[index + 1] : nil)
+        neighbourTable[language]?[relativePath] ?? (nil, nil)
     }
 
     /// The sections that hold `relativePath`, outermost first (each one's index entry).
@@ -101,9 +114,15 @@ struct Navigation: Sendable {
         return chain.reversed()
     }
 
-    /// The site menu: `site.json`'s `menu` in its order, else the top-level pages and sections.
-    func menu(in language: String) -> [Entry] {
-        guard let menuPaths else { return children(of: "", in: language) }
+    /// The site menu: `site.json`'s `menu` in its order, else the top-level pages and sections (only the
+    /// sections when there are more than `automaticMenuLimit` top-level pages).
+    func menu(in language: String) -> [Entry] { menus[language] ?? [] }
+
+    private func computeMenu(in language: String) -> [Entry] {
+        guard let menuPaths else {
+            let top = children(of: "", in: language)
+            return top.filter { !$0.isIndex }.count <= Navigation.automaticMenuLimit ? top : top.filter(\.isIndex)
+        }
         return menuPaths.compactMap { entry(language, Navigation.menuTarget($0)) }
     }
 
