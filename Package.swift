@@ -21,16 +21,20 @@ let package = Package(
         ),
         // C: mimalloc, the executable's allocator (Debian's libmimalloc-dev).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // C: libvips, which resizes and encodes raster images (Debian's libvips-dev).
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // Source locations and the typed build errors every stage reports.
         .target(name: "Diagnostics"),
         // Markdown to HTML through cmark-gfm, with Guidepost's AST rewrites.
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics"]),
         // The content model: site config, UI strings, facts, pages.
         .target(name: "Content", dependencies: ["Markdown", "Diagnostics"]),
+        // Raster images through libvips (resize, WebP, metadata stripped) and the SVG check.
+        .target(name: "Images", dependencies: ["CVips", "Diagnostics"]),
         // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
         .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
-        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
+        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Diagnostics"]),
         // The thin command-line front end.
         .executableTarget(name: "guidepost", dependencies: [
             "Site", "Diagnostics", "CMimalloc",
@@ -41,6 +45,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
     ]
 )

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev tzdata pkg-config python3-venv)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libvips-dev tzdata pkg-config python3-venv)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver default-jre-headless valgrind)
 fi

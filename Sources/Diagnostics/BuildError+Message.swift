@@ -81,6 +81,16 @@ extension BuildError: CustomStringConvertible {
             return "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again, or leave out --no-wait to wait for it"
         case .toolTimedOut(_, let tool, let seconds):
             return "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
+        case .missingFile(_, let reference, let looked):
+            return "the file \"\(reference)\" does not exist (looked for \(looked)); add it there or fix the name (relative to the page's folder)"
+        case .missingAltText(_, let image):
+            return "the image \"\(image)\" has no alt text; say what it shows between the brackets, ![like this](\(image)), or write ![-](\(image)) if it is only decoration"
+        case .unsafeSVG(_, let found):
+            return "this SVG contains \(found), which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"
+        case .unusableImage(_, let detail):
+            return detail
+        case .imageNotLocalized(_, let image, let expected):
+            return "image not localized: \"\(image)\" is shown from the source language; add this language's version at \(expected)"
         }
     }
 

@@ -80,6 +80,16 @@ public enum BuildError: Error, Hashable, Sendable {
     case outputLocked(SourceLocation, lock: String)
     /// An external program (Pagefind) did not finish in time and was stopped.
     case toolTimedOut(SourceLocation, tool: String, seconds: Int)
+    /// An image or file reference names a file that does not exist (`looked`: where it was looked for).
+    case missingFile(SourceLocation, reference: String, looked: String)
+    /// An image has no alt text.
+    case missingAltText(SourceLocation, image: String)
+    /// An SVG contains something that could run code (`found`: what).
+    case unsafeSVG(SourceLocation, found: String)
+    /// A raster image cannot be read, or is not what its name says.
+    case unusableImage(SourceLocation, detail: String)
+    /// A translation shows the source language's image because its own folder lacks it.
+    case imageNotLocalized(SourceLocation, image: String, expected: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -95,7 +105,9 @@ public enum BuildError: Error, Hashable, Sendable {
              .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
              .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
              .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
-             .outputLocked(let l, _), .toolTimedOut(let l, _, _):
+             .outputLocked(let l, _), .toolTimedOut(let l, _, _),
+             .missingFile(let l, _, _), .missingAltText(let l, _), .unsafeSVG(let l, _), .unusableImage(let l, _),
+             .imageNotLocalized(let l, _, _):
             return l
         }
     }

@@ -105,6 +105,10 @@ private struct TreeRewriter {
         if !options.allowRawHTML {
             for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
         }
+        // After every other rewrite of their children, and last first (an image may sit inside another's
+        // alt text): a replaced image node is freed with its children.
+        let images = links.filter { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
+        for index in images.indices.reversed() { replaceImage(images[index], index: index, resolver: &resolver) }
         for node in headingNodes { addAnchor(to: node) }
         var listNumber = 0
         for node in lists where containsTasks(node) {
@@ -147,9 +151,25 @@ private struct TreeRewriter {
             url = Placeholder.expand(url) { resolver.expand(key: $0.key, context: .destination, at: position(of: node)) }
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, LocalReference.isLocal(url), LocalReference.namesFile(url) {
+            url = resolver.resolveFile(url, at: position(of: node)) ?? url
         }
         if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
         if url != original { cmark_node_set_url(node, url) }
+    }
+
+    /// Asks the resolver for the HTML of an image (a `<picture>` with its sizes, or an `<img>`); when it
+    /// gives one, the image node is replaced by a custom inline node that prints it.
+    private func replaceImage<R: MarkdownResolver>(_ node: OpaquePointer, index: Int, resolver: inout R) {
+        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let reference = ImageReference(destination: destination, alt: plainText(of: node), title: title, index: index)
+        guard let html = resolver.resolveImage(reference, at: position(of: node)) else { return }
+        let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(replacement, html)
+        cmark_node_set_on_exit(replacement, "")
+        cmark_node_insert_before(node, replacement)
+        cmark_node_free(node)
     }
 
     /// Replaces `<hN>` with custom nodes that print `<hN id="…">`, keeping the inline children.

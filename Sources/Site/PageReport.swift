@@ -15,6 +15,8 @@ public struct PageReport: Sendable, Equatable {
     public var checklistItems: [Int]
     /// The level of each heading, in order.
     public var headingLevels: [Int]
+    /// Images a translation shows from the source language ("image not localized").
+    public var imageWarnings: [BuildError] = []
 }
 
 extension Guidepost {

@@ -13,6 +13,8 @@ public enum SiteBuilder {
         var report: PageReport?
         var usedFacts: Set<String> = []
         var linkedPages: Set<String> = []
+        /// The files it shows or links to, as written (`settings.png`).
+        var usedFiles: Set<String> = []
     }
 
     typealias Entry = RenderCache.Entry
@@ -52,7 +54,8 @@ public enum SiteBuilder {
         // The cached rendering of each job whose inputs are unchanged (nil: render it).
         let hits: [Entry?] = jobs.map { job in
             guard let shared, let entry = previous?.entries[job.path] else { return nil }
-            let fingerprint = shared.of(job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages)
+            let fingerprint = shared.of(job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages,
+                                        usedFiles: entry.rendered.usedFiles)
             return fingerprint == entry.fingerprint ? entry : nil
         }
         let allJobs = jobs
@@ -70,6 +73,8 @@ public enum SiteBuilder {
             switch result {
             case .success(let page):
                 files.append(page.file)
+                files += library.bundles.files(page: job.page.relativePath, language: job.language,
+                                               sourceLanguage: library.config.sourceLanguage, at: job.path)
                 if let report = page.report { reports.append(report) }
                 if !job.isFallback {
                     counts[job.language, default: 0] += 1
@@ -80,6 +85,7 @@ public enum SiteBuilder {
             }
         }
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+        files += library.bundles.staticFiles()
         if let shared {
             var next = RenderCache()
             next.extras = previous?.extras
@@ -89,7 +95,8 @@ public enum SiteBuilder {
                     next.entries[jobs[index].path] = hit
                     continue
                 }
-                let fingerprint = shared.of(jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+                let fingerprint = shared.of(jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages,
+                                            usedFiles: page.usedFiles)
                 next.entries[jobs[index].path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
                 next.renderedPaths.append(page.file.path)
             }
@@ -126,6 +133,8 @@ public enum SiteBuilder {
         let path = job.path
         let language = job.language
         var resolver = PageResolver(page: page, facts: library.facts, router: library.router, language: language, path: path)
+        resolver.bundles = library.bundles
+        resolver.sourceLanguage = library.config.sourceLanguage
         let options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
@@ -170,9 +179,9 @@ public enum SiteBuilder {
         let report = job.isFallback ? nil : PageReport(
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
-            headingLevels: markdown.headings.map(\.level))
+            headingLevels: markdown.headings.map(\.level), imageWarnings: resolver.borrowedImages)
         return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
-                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages))
+                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, usedFiles: resolver.usedFiles))
     }
 
     /// The language's pages other than its home, by weight, then title; fallbacks are marked.

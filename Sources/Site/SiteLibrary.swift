@@ -22,6 +22,8 @@ public struct SiteLibrary: Sendable {
     public var router: Router
     /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
     public var stringWarnings: [BuildError] = []
+    /// The files that are not Markdown: page bundles and `static/`, images processed.
+    public var bundles = BundleIndex()
 
     /// The page at `relativePath` in `language`, if there is one.
     public func page(_ language: String, _ relativePath: String) -> Page? {

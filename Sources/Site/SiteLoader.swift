@@ -38,6 +38,7 @@ public enum SiteLoader {
         var library = SiteLibrary(config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
                                   pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
         library.stringWarnings = previous.stringWarnings
+        library.bundles = previous.bundles
         return .success(library)
     }
 
@@ -68,7 +69,11 @@ public enum SiteLoader {
         }
         let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors)
         let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
-        let pages = loadPages(content, config: config, drafts: options.includeDrafts, errors: &errors)
+        var otherFiles: [(language: String, relative: String)] = []
+        let pages = loadPages(content, config: config, drafts: options.includeDrafts, others: &otherFiles, errors: &errors)
+        let staticFiles = content.isDirectory(BundleIndex.staticFolder) ? content.files(under: BundleIndex.staticFolder, suffix: "", errors: &errors) : []
+        let bundles = loadBundles(content, files: otherFiles, staticFiles: staticFiles, pages: pages, settings: options.imageSettings,
+                                  cache: ImageCache(folder: options.imageCacheFolder), errors: &errors)
         let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
                             languages: config.languages, errors: &errors)
 
@@ -101,6 +106,7 @@ public enum SiteLoader {
         var library = SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
                                   pages: pages, templates: templates, assets: assets, router: router)
         library.stringWarnings = stringWarnings
+        library.bundles = bundles
         return .success(library)
     }
 
@@ -169,11 +175,14 @@ public enum SiteLoader {
         return assets
     }
 
-    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, errors: inout [BuildError]) -> [Page] {
+    /// The pages of every language; `others` gets every other file under the language folders.
+    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, others: inout [(language: String, relative: String)],
+                                  errors: inout [BuildError]) -> [Page] {
         var jobs: [(language: String, relative: String)] = []
         for language in config.languages where content.isDirectory(language) {
-            for relative in content.files(under: language, suffix: ".md", errors: &errors) {
-                jobs.append((language, String(relative.dropFirst(language.count + 1))))
+            for relative in content.files(under: language, suffix: "", errors: &errors) {
+                let file = (language, String(relative.dropFirst(language.count + 1)))
+                if relative.hasSuffix(".md") { jobs.append(file) } else { others.append(file) }
             }
         }
         let results = parallelMap(jobs) { job -> Result<Page, BuildFailure> in

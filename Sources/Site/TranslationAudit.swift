@@ -103,6 +103,7 @@ public struct TranslationAudit: Sendable {
             if let expected = report(source), let actual = report(language) {
                 problems += compare(expected, actual, at: page.frontMatter.location)
             }
+            problems += report(language)?.imageWarnings ?? []
         }
         return (Row(page: path, status: status), problems)
     }
