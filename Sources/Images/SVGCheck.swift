@@ -8,6 +8,12 @@ public enum SVGCheck {
         public var position: TextPosition
         /// What was found, e.g. `<script`.
         public var found: String
+
+        /// Creates a problem.
+        public init(position: TextPosition, found: String) {
+            self.position = position
+            self.found = found
+        }
     }
 
     /// The first thing in `bytes` that could run code in a browser: a `<script` or `<foreignObject` element,

@@ -13,6 +13,9 @@ public enum VipsCodec {
     public struct Failure: Error, Sendable, Equatable {
         /// The explanation.
         public var detail: String
+
+        /// Creates a failure.
+        public init(detail: String) { self.detail = detail }
     }
 
     /// `vips_init` exactly once, thread-safely (Swift's lazy statics); also blocks loaders that libvips

@@ -110,8 +110,9 @@ private struct TreeRewriter {
         let images = links.filter { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
         for index in images.indices.reversed() { replaceImage(images[index], index: index, resolver: &resolver) }
         for node in headingNodes { addAnchor(to: node) }
+        let merged = keepImagesInChecklists(lists)
         var listNumber = 0
-        for node in lists where containsTasks(node) {
+        for node in lists where !merged.contains(node) && containsTasks(node) {
             listNumber += 1
             makeChecklist(node, number: listNumber)
         }
@@ -207,6 +208,52 @@ private struct TreeRewriter {
             child = cmark_node_next(current)
         }
         return text
+    }
+
+    /// A paragraph of images only, written between two task lists (not indented, so Markdown ends the list
+    /// there), is moved into the item above it and the two lists become one: a screenshot under a step
+    /// stays with that step, in one checklist with one counter. Returns the lists merged away (freed).
+    private func keepImagesInChecklists(_ lists: [OpaquePointer]) -> Set<OpaquePointer> {
+        var merged = Set<OpaquePointer>()
+        for list in lists where !merged.contains(list) && containsTasks(list) {
+            while true {
+                var between: [OpaquePointer] = []
+                var next = cmark_node_next(list)
+                while let node = next, isImageParagraph(node) {
+                    between.append(node)
+                    next = cmark_node_next(node)
+                }
+                guard !between.isEmpty, let following = next, cmark_node_get_type(following) == CMARK_NODE_LIST,
+                      cmark_node_get_list_type(following) == cmark_node_get_list_type(list), containsTasks(following),
+                      let last = cmark_node_last_child(list) else { break }
+                for paragraph in between { cmark_node_append_child(last, paragraph) }
+                // Blank lines separated the parts: the list is loose, as if the image had been indented.
+                cmark_node_set_list_tight(list, 0)
+                while let item = cmark_node_first_child(following) { cmark_node_append_child(list, item) }
+                merged.insert(following)
+                cmark_node_free(following)
+            }
+        }
+        return merged
+    }
+
+    /// Whether `node` is a paragraph holding only images (or their replacements) and line breaks.
+    private func isImageParagraph(_ node: OpaquePointer) -> Bool {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { return false }
+        var child = cmark_node_first_child(node)
+        var images = 0
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE: images += 1
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(current),
+                      String(cString: literal).allSatisfy(\.isWhitespace) else { return false }
+            default: return false
+            }
+            child = cmark_node_next(current)
+        }
+        return images > 0
     }
 
     private func isTask(_ item: OpaquePointer) -> Bool {

@@ -74,7 +74,9 @@ enum SiteExtras {
         let rows = audit.rows.map { row in
             TranslationRowView(page: row.page, cells: audit.languages.map { code in
                 let target = library.router.translationPath(of: Router.PageID(language: code, relativePath: row.page))
-                return TranslationCellView(status: row.status[code]?.rawValue ?? "", url: target.map { Router.relative(from: path, to: $0) })
+                var cell = TranslationCellView(status: row.status[code]?.rawValue ?? "", url: target.map { Router.relative(from: path, to: $0) })
+                cell.notes = (row.imagesNotLocalized[code] ?? []).map { "image not localized: \($0)" }
+                return cell
             })
         }
         let context = TranslationsContext(page: view, languages: audit.languages, rows: rows)

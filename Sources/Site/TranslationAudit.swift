@@ -21,6 +21,10 @@ public struct TranslationAudit: Sendable {
         public var page: String
         /// Status per language code.
         public var status: [String: Status]
+        /// Per language, the images shown from the source language ("image not localized"); on the board only.
+        public var imagesNotLocalized: [String: [String]] = [:]
+
+        private enum CodingKeys: String, CodingKey { case page, status }
     }
 
     /// The languages, in site order.
@@ -87,6 +91,7 @@ public struct TranslationAudit: Sendable {
         let source = config.sourceLanguage
         var status: [String: Status] = [:]
         var problems: [BuildError] = []
+        var notes: [String: [String]] = [:]
         let original = versions[source]
         let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
         for language in config.languages {
@@ -103,9 +108,11 @@ public struct TranslationAudit: Sendable {
             if let expected = report(source), let actual = report(language) {
                 problems += compare(expected, actual, at: page.frontMatter.location)
             }
-            problems += report(language)?.imageWarnings ?? []
+            let borrowed = report(language)?.imageWarnings ?? []
+            problems += borrowed
+            for case .imageNotLocalized(_, let image, _) in borrowed { notes[language, default: []].append(image) }
         }
-        return (Row(page: path, status: status), problems)
+        return (Row(page: path, status: status, imagesNotLocalized: notes), problems)
     }
 
     private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {
