@@ -58,6 +58,7 @@ import Testing
         // Dutch borrows the French one: the board lists it.
         let dutch = work.appendingPathComponent("content/nl/guides/steps.md").path
         let problems = (site.audit?.problems ?? []).map(\.description).filter { $0.contains("image") }
+        #expect(html(site, "translations/index.html").contains("stale</a><br><small>image not localized: shot.png</small></td>"))
         #expect(problems == ["\(dutch):17:1: error: image not localized: \"shot.png\" is shown from the source language; add this language's version at \(work.path)/content/nl/guides/steps/shot.png"])
     }
 
