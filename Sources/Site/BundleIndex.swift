@@ -87,11 +87,12 @@ public struct BundleIndex: Sendable {
         return "\(contentRoot)/\(language)/" + (folder.isEmpty ? "" : folder + "/") + name
     }
 
-    /// The files of the page `relativePath` in `language` (its own, then the source language's for names it
-    /// lacks), as output files under `path`.
-    func files(page relativePath: String, language: String, sourceLanguage: String, at path: String) -> [OutputFile] {
+    /// The files of the page `relativePath` in `language`, as output files under `path`: its own, and when
+    /// the source page is not published (`borrowed`), the source language's for the names it lacks (else
+    /// those are reached where the source page publishes them).
+    func files(page relativePath: String, language: String, sourceLanguage: String, at path: String, copyBorrowed: Bool) -> [OutputFile] {
         var names = owned[Router.PageID(language: language, relativePath: relativePath)] ?? [:]
-        if language != sourceLanguage {
+        if language != sourceLanguage, copyBorrowed {
             for (name, source) in owned[Router.PageID(language: sourceLanguage, relativePath: relativePath)] ?? [:] where names[name] == nil {
                 names[name] = source
             }

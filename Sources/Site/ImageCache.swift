@@ -11,8 +11,21 @@ struct ImageCache: Sendable {
 
     /// The cache key: the hash and size of the source bytes, and a hash of the format and settings.
     static func key(_ bytes: [UInt8], format: RasterFormat, settings: ImageSettings) -> String {
-        ContentHash.hex(bytes, length: 16) + "-" + String(bytes.count, radix: 16) + "-"
-            + ContentHash.hex((settings.key + " " + format.rawValue).utf8, length: 8)
+        hash(bytes) + "-" + String(bytes.count, radix: 16) + "-" + ContentHash.hex((settings.key + " " + format.rawValue).utf8, length: 8)
+    }
+
+    /// `ContentHash.hex(bytes, length: 16)` (64-bit FNV-1a), specialised for an array: megabytes of
+    /// images are hashed on every build, and the generic version iterates through witness tables.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xcbf29ce484222325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                value ^= UInt64(byte)
+                value = value &* 0x100000001b3
+            }
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     private static let magic = "guidepost-image 1\n"

@@ -25,10 +25,10 @@ enum ImageMarkup {
         var suffix: String
 
         /// The URL, percent-encoded where a URL needs it.
-        var joined: String { ImageMarkup.encode(folder + name) + suffix }
+        var joined: String { ImageMarkup.encode(folder == "./" ? name : folder + name) + suffix }
 
         /// The same URL for another file in the same folder.
-        func named(_ other: String) -> String { ImageMarkup.encode(folder + other) }
+        func named(_ other: String) -> String { ImageMarkup.encode(folder == "./" ? other : folder + other) }
     }
 
     /// `<img src alt …>`.

@@ -122,6 +122,10 @@ extension PageResolver {
             borrowedImages.append(.imageNotLocalized(page.location(ofBody: position), image: name,
                                                      expected: bundles.expectedPath(name, page: page.relativePath, language: page.language)))
         }
+        // A file borrowed from the source language is reached where the source page publishes it (not copied).
+        if found.borrowed, let sourcePath = router.path(of: Router.PageID(language: sourceLanguage, relativePath: page.relativePath)) {
+            return (found.entry, ImageMarkup.URLParts(folder: Router.relative(from: ownPath, to: sourcePath), name: name, suffix: suffix))
+        }
         return (found.entry, ImageMarkup.URLParts(folder: "", name: name, suffix: suffix))
     }
 

@@ -73,8 +73,10 @@ public enum SiteBuilder {
             switch result {
             case .success(let page):
                 files.append(page.file)
+                let source = Router.PageID(language: library.config.sourceLanguage, relativePath: job.page.relativePath)
                 files += library.bundles.files(page: job.page.relativePath, language: job.language,
-                                               sourceLanguage: library.config.sourceLanguage, at: job.path)
+                                               sourceLanguage: source.language, at: job.path,
+                                               copyBorrowed: library.router.path(of: source) == nil)
                 if let report = page.report { reports.append(report) }
                 if !job.isFallback {
                     counts[job.language, default: 0] += 1

@@ -7,39 +7,44 @@ extension SiteLoader {
     /// Image formats that carry the place a photo was taken and that browsers do not all show: refused.
     static let refusedImageExtensions: Set<String> = ["heic", "heif", "tif", "tiff"]
 
-    /// Reads every file that is not Markdown (`files`: under language folders, as language and path;
-    /// `staticFiles`: under `static/`), assigns each to its page, checks SVGs and processes raster images
-    /// in parallel through `cache`.
+    /// Reads every file that is not Markdown (`files`: every file under the language folders, articles
+    /// included, as language and path; `staticFiles`: under `static/`), assigns each to its page, checks
+    /// SVGs and processes raster images in parallel through `cache`.
     static func loadBundles(_ content: FileTree, files: [(language: String, relative: String)], staticFiles: [String],
-                            pages: [Page], settings: ImageSettings, cache: ImageCache, errors: inout [BuildError]) -> BundleIndex {
+                            settings: ImageSettings, cache: ImageCache, errors: inout [BuildError]) -> BundleIndex {
         var index = BundleIndex()
         index.contentRoot = content.root
-        guard !files.isEmpty || !staticFiles.isEmpty else { return index }
+        // Every article's folder, drafts included (a draft's files are then published with nothing).
         var folders: [String: String] = ["": "index.md"]
-        for page in pages where folders[BundleIndex.folder(of: page.relativePath)] == nil {
-            folders[BundleIndex.folder(of: page.relativePath)] = page.relativePath
+        for file in files where file.relative.hasSuffix(".md") && folders[BundleIndex.folder(of: file.relative)] == nil {
+            folders[BundleIndex.folder(of: file.relative)] = file.relative
         }
         var paths = staticFiles
-        for file in files {
+        for file in files where !file.relative.hasSuffix(".md") {
             guard let (page, name) = BundleIndex.owner(of: file.relative, folders: folders) else { continue }
             let path = "\(file.language)/\(file.relative)"
             index.owned[Router.PageID(language: file.language, relativePath: page), default: [:]][name] = path
             paths.append(path)
         }
-        let read = parallelMap(paths) { path -> Result<(String, [UInt8]), BuildError> in
-            do throws(BuildError) { return .success((path, try content.read(path))) } catch { return .failure(error) }
+        // Read and hashed in parallel (the hash is the cache key of an image, the version of any other file).
+        let read = parallelMap(paths) { path -> Result<(String, [UInt8], String), BuildError> in
+            do throws(BuildError) {
+                let bytes = try content.read(path)
+                let key = RasterFormat(fileName: path).map { ImageCache.key(bytes, format: $0, settings: settings) } ?? ImageCache.hash(bytes)
+                return .success((path, bytes, key))
+            } catch { return .failure(error) }
         }
         var rasters: [(path: String, bytes: [UInt8], format: RasterFormat, key: String)] = []
         for result in read {
-            let (path, bytes): (String, [UInt8])
+            let (path, bytes, hash): (String, [UInt8], String)
             switch result {
-            case .success(let file): (path, bytes) = file
+            case .success(let file): (path, bytes, hash) = file
             case .failure(let error): errors.append(error); continue
             }
             let location = SourceLocation(path: content.path(path))
             let ext = path.split(separator: "/").last.flatMap { name in name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } } ?? ""
             if let format = RasterFormat(fileName: path) {
-                rasters.append((path, bytes, format, ImageCache.key(bytes, format: format, settings: settings)))
+                rasters.append((path, bytes, format, hash))
             } else if ext == "svg" {
                 if let problem = SVGCheck.problem(in: bytes) {
                     errors.append(.unsafeSVG(problem.position.located(in: location.path), found: problem.found))
@@ -47,11 +52,11 @@ extension SiteLoader {
                 }
                 let size = SVGCheck.size(of: bytes)
                 index.entries[path] = .init(path: path, asset: .svg(bytes: bytes, width: size?.width, height: size?.height),
-                                            hash: ContentHash.hex(bytes))
+                                            hash: hash)
             } else if refusedImageExtensions.contains(ext) {
                 errors.append(.unusableImage(location, detail: "Guidepost publishes PNG, JPEG, WebP and SVG images, and this is a \(ext.uppercased()) file (such files often hold the place a photo was taken); convert it to PNG or JPEG"))
             } else {
-                index.entries[path] = .init(path: path, asset: .file(bytes), hash: ContentHash.hex(bytes))
+                index.entries[path] = .init(path: path, asset: .file(bytes), hash: hash)
             }
         }
         // Each distinct image once (a screenshot copied into several languages is encoded once), in parallel.

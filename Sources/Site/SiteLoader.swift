@@ -70,9 +70,9 @@ public enum SiteLoader {
         let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors)
         let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
         var otherFiles: [(language: String, relative: String)] = []
-        let pages = loadPages(content, config: config, drafts: options.includeDrafts, others: &otherFiles, errors: &errors)
+        let pages = loadPages(content, config: config, drafts: options.includeDrafts, files: &otherFiles, errors: &errors)
         let staticFiles = content.isDirectory(BundleIndex.staticFolder) ? content.files(under: BundleIndex.staticFolder, suffix: "", errors: &errors) : []
-        let bundles = loadBundles(content, files: otherFiles, staticFiles: staticFiles, pages: pages, settings: options.imageSettings,
+        let bundles = loadBundles(content, files: otherFiles, staticFiles: staticFiles, settings: options.imageSettings,
                                   cache: ImageCache(folder: options.imageCacheFolder), errors: &errors)
         let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
                             languages: config.languages, errors: &errors)
@@ -175,14 +175,16 @@ public enum SiteLoader {
         return assets
     }
 
-    /// The pages of every language; `others` gets every other file under the language folders.
-    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, others: inout [(language: String, relative: String)],
+    /// The pages of every language; `files` gets every file under the language folders (articles too).
+    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, files others: inout [(language: String, relative: String)],
                                   errors: inout [BuildError]) -> [Page] {
         var jobs: [(language: String, relative: String)] = []
         for language in config.languages where content.isDirectory(language) {
             for relative in content.files(under: language, suffix: "", errors: &errors) {
                 let file = (language, String(relative.dropFirst(language.count + 1)))
-                if relative.hasSuffix(".md") { jobs.append(file) } else { others.append(file) }
+                // Every article, drafts included, so that a draft's folder is never taken for a parent's files.
+                if relative.hasSuffix(".md") { jobs.append(file) }
+                others.append(file)
             }
         }
         let results = parallelMap(jobs) { job -> Result<Page, BuildFailure> in

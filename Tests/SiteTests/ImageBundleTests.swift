@@ -44,12 +44,15 @@ import Testing
         }
         let site = try Guidepost.buildInMemory(options)
         let paths = Set(site.files.map(\.path))
-        for page in ["fr/les-guides/etapes/", "nl/gidsen/stappen/"] {
-            #expect(paths.isSuperset(of: ["shot.480.webp", "shot.480.png", "shot.webp", "shot.png"].map { page + $0 }))
+        // French publishes its screenshot beside the page; Dutch, which has none, shows the French files where
+        // the French page publishes them (not copied).
+        #expect(paths.isSuperset(of: ["shot.480.webp", "shot.480.png", "shot.webp", "shot.png"].map { "fr/les-guides/etapes/" + $0 }))
+        #expect(!paths.contains { $0.hasPrefix("nl/gidsen/stappen/shot") })
+        for (page, folder) in [("fr/les-guides/etapes/", ""), ("nl/gidsen/stappen/", "../../../fr/les-guides/etapes/")] {
             #expect(html(site, page + "index.html").contains(
-                "<picture><source type=\"image/webp\" srcset=\"shot.480.webp 480w, shot.webp 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\">"
-                + "<img src=\"shot.png\" srcset=\"shot.480.png 480w, shot.png 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\""
-                + " alt=\"The privacy settings\" width=\"600\" height=\"400\"></picture>"))
+                "<picture><source type=\"image/webp\" srcset=\"\(folder)shot.480.webp 480w, \(folder)shot.webp 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\">"
+                + "<img src=\"\(folder)shot.png\" srcset=\"\(folder)shot.480.png 480w, \(folder)shot.png 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\""
+                + " alt=\"The privacy settings\" width=\"600\" height=\"400\"></picture>"), "\(page)")
         }
         // English has its own, narrower screenshot.
         #expect(paths.isSuperset(of: ["en/guides/steps/shot.webp", "en/guides/steps/shot.png"]))
@@ -123,9 +126,18 @@ import Testing
         try append("\n![-](/static/logo.svg) [Le formulaire](form.pdf)\n", to: "content/fr/guides/steps.md", in: work)
         let site = try Guidepost.buildInMemory(options)
         let paths = Set(site.files.map(\.path))
-        #expect(paths.isSuperset(of: ["static/logo.svg", "fr/les-guides/etapes/form.pdf", "nl/gidsen/stappen/form.pdf", "en/guides/steps/form.pdf"]))
+        #expect(paths.isSuperset(of: ["static/logo.svg", "fr/les-guides/etapes/form.pdf"]))
         let text = html(site, "fr/les-guides/etapes/index.html")
         #expect(text.contains("<img src=\"../../../static/logo.svg\" alt=\"\" width=\"40\" height=\"20\"> <a href=\"form.pdf\">Le formulaire</a>"))
+    }
+
+    @Test func aDraftsFilesAreNotPublishedUnderAnotherPage() throws {
+        let (options, work) = try makeSite()
+        try Data("{\"title\": \"Plan\", \"draft\": true}\n\n![The plan](plan.pdf)\n".utf8)
+            .write(to: work.appendingPathComponent("content/fr/guides/secret.md"))
+        try write(Array("%PDF secret".utf8), "content/fr/guides/secret/plan.pdf", in: work)
+        let site = try Guidepost.buildInMemory(options)
+        #expect(!site.files.contains { $0.path.hasSuffix("plan.pdf") })
     }
 
     @Test func processedImagesAreCachedAndTheSameInputsGiveTheSameBytes() throws {
