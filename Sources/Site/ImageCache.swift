@@ -64,3 +64,44 @@ struct ImageCache: Sendable {
         try? Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(key)"), options: .atomic)
     }
 }
+
+/// What a source image's cache key was the last time it was read, by its path and file status (size,
+/// modification and change times to the nanosecond, inode and device, as git's index does): an unchanged
+/// file is not read and hashed again on every build. Any change to the file changes its status, so it is
+/// read and hashed again; the key itself is always the hash of the bytes.
+struct ImageKeyMemo: Sendable {
+    /// A file's status, as one line of text.
+    static func status(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino) \(info.st_dev)"
+    }
+
+    /// Path → (status, key).
+    private(set) var entries: [String: (status: String, key: String)] = [:]
+    private let file: String?
+
+    /// The memo kept in the cache folder (none without a cache).
+    init(cache: ImageCache, settings: ImageSettings) {
+        file = cache.folder.map { "\($0)/keys-\(ContentHash.hex(settings.key.utf8, length: 8)).tsv" }
+        guard let file, let data = FileManager.default.contents(atPath: file) else { return }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3 else { continue }
+            entries[String(fields[0])] = (String(fields[1]), String(fields[2]))
+        }
+    }
+
+    /// The key recorded for `path` if its status is still `status`.
+    func key(_ path: String, status: String) -> String? {
+        entries[path].flatMap { $0.status == status ? $0.key : nil }
+    }
+
+    /// Saves `entries` when they differ from what was loaded (written to a new file, then renamed over).
+    func save(_ fresh: [String: (status: String, key: String)]) {
+        guard let file, fresh.count != entries.count || fresh.contains(where: { entries[$0.key]?.status != $0.value.status || entries[$0.key]?.key != $0.value.key }) else { return }
+        let text = fresh.keys.sorted().map { "\($0)\t\(fresh[$0]!.status)\t\(fresh[$0]!.key)\n" }.joined()
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+}

@@ -27,18 +27,32 @@ extension SiteLoader {
             paths.append(path)
         }
         // Read and hashed in parallel (the hash is the cache key of an image, the version of any other file).
-        let read = parallelMap(paths) { path -> Result<(String, [UInt8], String), BuildError> in
+        // An image whose file status is unchanged since its key was recorded, and whose processed form is in
+        // the cache, is not read at all.
+        let memo = ImageKeyMemo(cache: cache, settings: settings)
+        let read = parallelMap(paths) { path -> Result<(path: String, bytes: [UInt8], key: String, status: String?, cached: ProcessedImage?), BuildError> in
+            let status = RasterFormat(fileName: path) != nil ? ImageKeyMemo.status(of: content.path(path)) : nil
+            if let status, let key = memo.key(content.path(path), status: status), let image = cache.load(key) {
+                return .success((path, [], key, status, image))
+            }
             do throws(BuildError) {
                 let bytes = try content.read(path)
                 let key = RasterFormat(fileName: path).map { ImageCache.key(bytes, format: $0, settings: settings) } ?? ImageCache.hash(bytes)
-                return .success((path, bytes, key))
+                return .success((path, bytes, key, status, nil))
             } catch { return .failure(error) }
         }
         var rasters: [(path: String, bytes: [UInt8], format: RasterFormat, key: String)] = []
+        var statuses: [String: (status: String, key: String)] = [:]
         for result in read {
             let (path, bytes, hash): (String, [UInt8], String)
             switch result {
-            case .success(let file): (path, bytes, hash) = file
+            case .success(let file):
+                (path, bytes, hash) = (file.path, file.bytes, file.key)
+                if let status = file.status { statuses[content.path(path)] = (status, file.key) }
+                if let image = file.cached {
+                    index.entries[path] = .init(path: path, asset: .raster(image), hash: hash)
+                    continue
+                }
             case .failure(let error): errors.append(error); continue
             }
             let location = SourceLocation(path: content.path(path))
@@ -77,8 +91,10 @@ extension SiteLoader {
                 index.entries[raster.path] = .init(path: raster.path, asset: .raster(image), hash: raster.key)
             case .failure(let failure):
                 errors.append(.unusableImage(SourceLocation(path: content.path(raster.path)), detail: failure.detail))
+                statuses[content.path(raster.path)] = nil
             }
         }
+        memo.save(statuses)
         return index
     }
 }

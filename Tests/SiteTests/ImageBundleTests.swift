@@ -1,5 +1,9 @@
+import Content
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Images
 import Site
 import Testing
@@ -146,7 +150,7 @@ import Testing
         try write(TestImages.stripes, "content/fr/guides/steps/shot.png", in: work)
         try append("\n![The privacy settings](shot.png)\n", to: "content/fr/guides/steps.md", in: work)
         let cold = try Guidepost.buildInMemory(options).files
-        let entries = try FileManager.default.contentsOfDirectory(atPath: options.imageCache!)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: options.imageCache!).filter { !$0.hasPrefix("keys-") }
         #expect(entries.count == 1)
         let warm = try Guidepost.buildInMemory(options).files
         #expect(cold == warm)
@@ -156,6 +160,36 @@ import Testing
         // Without the cache folder, too.
         options.imageCache = work.appendingPathComponent("other-cache").path
         #expect(try Guidepost.buildInMemory(options).files == cold)
+    }
+
+    @Test func aChangedImageIsReadAgainEvenWithItsSizeAndModificationTimeKept() throws {
+        var (options, work) = try makeSite()
+        options.imageCache = work.appendingPathComponent("cache").path
+        let image = work.appendingPathComponent("content/fr/guides/steps/shot.png")
+        try write(TestImages.stripes, "content/fr/guides/steps/shot.png", in: work)
+        try append("\n![The privacy settings](shot.png)\n", to: "content/fr/guides/steps.md", in: work)
+        _ = try Guidepost.buildInMemory(options)
+        // Same size, same modification time, other bytes: the build must see the change.
+        var before = stat()
+        #expect(stat(image.path, &before) == 0)
+        var bytes = TestImages.stripes
+        bytes[bytes.count / 2] ^= 0xFF
+        // Written in place (same inode), then its modification time put back.
+        let handle = try FileHandle(forWritingTo: image)
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, image.path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(image.path, &after) == 0)
+        #expect(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec && after.st_size == before.st_size && after.st_ino == before.st_ino)
+        _ = try? Guidepost.buildInMemory(options)
+        // The key recorded for the file is the hash of its new bytes: it was read again.
+        let memo = try FileManager.default.contentsOfDirectory(atPath: options.imageCache!).first { $0.hasPrefix("keys-") }
+        let lines = try String(contentsOfFile: options.imageCache! + "/" + #require(memo), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix(image.path + "\t") == true)
+        #expect(lines.first?.split(separator: "\t").last?.hasPrefix(ContentHash.hex(bytes, length: 16) + "-") == true)
     }
 
     @Test func theDefaultCacheIsBesideTheContentFolder() {
