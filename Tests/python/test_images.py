@@ -161,5 +161,35 @@ class ImageTests(unittest.TestCase):
             server.close()
 
 
+class ImageMemoryTests(unittest.TestCase):
+    def test_processing_images_leaks_nothing(self):
+        """The vips wrapper releases every image and buffer: valgrind over a build that encodes a PNG and a JPEG.
+        VIPS_NOVECTOR turns off libvips' run-time generated SIMD code, which valgrind cannot follow. Only leaks
+        count: libheif, which libvips loads, frees its own static tables with the wrong call at exit."""
+        work = tempfile.mkdtemp(prefix="guidepost-vg-images-")
+        try:
+            content = os.path.join(work, "content")
+            shutil.copytree(os.path.join(ROOT, "Tests", "Fixtures", "basic", "content"), content)
+            bundle = os.path.join(content, "fr", "guides", "steps")
+            os.makedirs(bundle)
+            Image.effect_noise((1000, 600), 60).convert("RGB").save(os.path.join(bundle, "a.png"))
+            Image.new("RGB", (700, 500), (9, 99, 199)).save(os.path.join(bundle, "b.jpg"))
+            with open(os.path.join(content, "fr", "guides", "steps.md"), "a", encoding="utf-8") as page:
+                page.write("\n![A](a.png) ![B](b.jpg)\n")
+            result = subprocess.run(["valgrind", "--soname-synonyms=somalloc=*mimalloc*",
+                                     "--suppressions=" + os.path.join(ROOT, "Tests", "valgrind", "foundation.supp"),
+                                     "--leak-check=full", "--show-leak-kinds=definite,indirect", BINARY, "build",
+                                     "--content", content, "--templates", os.path.join(ROOT, "templates"),
+                                     "--output", os.path.join(work, "site"), "--image-cache", os.path.join(work, "cache"),
+                                     "--now", "2026-11-22T08:00:00Z"],
+                                    capture_output=True, text=True, env=dict(os.environ, VIPS_NOVECTOR="1"))
+            self.assertEqual(result.returncode, 0, result.stderr[-3000:])
+            self.assertIn("definitely lost: 0 bytes in 0 blocks", result.stderr)
+            self.assertIn("indirectly lost: 0 bytes in 0 blocks", result.stderr)
+            self.assertTrue(os.path.exists(os.path.join(work, "site", "fr", "les-guides", "etapes", "a.480.webp")))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()
