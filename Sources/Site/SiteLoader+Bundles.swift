@@ -61,8 +61,8 @@ extension SiteLoader {
                 rasters.append((path, bytes, format, hash))
             } else if ext == "svg" {
                 if let problem = SVGCheck.problem(in: bytes) {
+                    // Still indexed, so that references to it are not also reported missing (the error stops the build).
                     errors.append(.unsafeSVG(problem.position.located(in: location.path), found: problem.found))
-                    continue
                 }
                 let size = SVGCheck.size(of: bytes)
                 index.entries[path] = .init(path: path, asset: .svg(bytes: bytes, width: size?.width, height: size?.height),

@@ -100,7 +100,7 @@ public enum SiteLoader {
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
-            errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces)
+            errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces, bundles: bundles)
             return .failure(BuildFailure(errors))
         }
         var library = SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
