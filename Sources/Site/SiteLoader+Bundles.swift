@@ -23,6 +23,10 @@ extension SiteLoader {
         for file in files where !file.relative.hasSuffix(".md") {
             guard let (page, name) = BundleIndex.owner(of: file.relative, folders: folders) else { continue }
             let path = "\(file.language)/\(file.relative)"
+            guard name != "index.html" else {
+                errors.append(.unusableImage(SourceLocation(path: content.path(path)), detail: "a file named index.html in a page's folder would replace the page itself; rename it"))
+                continue
+            }
             index.owned[Router.PageID(language: file.language, relativePath: page), default: [:]][name] = path
             paths.append(path)
         }

@@ -144,6 +144,17 @@ import Testing
         #expect(!site.files.contains { $0.path.hasSuffix("plan.pdf") })
     }
 
+    @Test func aFileThatWouldReplaceThePageIsAnError() throws {
+        let (options, work) = try makeSite()
+        try write(Array("<p>not the page</p>".utf8), "content/fr/guides/steps/index.html", in: work)
+        do {
+            _ = try Guidepost.buildInMemory(options)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.errors.map(\.description) == ["\(work.path)/content/fr/guides/steps/index.html:1:1: error: a file named index.html in a page's folder would replace the page itself; rename it"])
+        }
+    }
+
     @Test func processedImagesAreCachedAndTheSameInputsGiveTheSameBytes() throws {
         var (options, work) = try makeSite()
         options.imageCache = work.appendingPathComponent("cache").path
