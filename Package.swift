@@ -20,6 +20,8 @@ let package = Package(
         ),
         // C: mimalloc, the executable's allocator (Debian's libmimalloc-dev).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // C: libvips, which resizes and encodes raster images (Debian's libvips-dev).
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // Source locations and the typed build errors every stage reports.
         .target(name: "Diagnostics"),
         // CLDR through ICU: plural rules, quotation marks, text direction. The ICU is the one Foundation
@@ -29,10 +31,12 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "CLDR"]),
         // The content model: site config, UI strings, facts, pages.
         .target(name: "Content", dependencies: ["Markdown", "Diagnostics", "CLDR"]),
+        // Raster images through libvips (resize, WebP, metadata stripped) and the SVG check.
+        .target(name: "Images", dependencies: ["CVips", "Diagnostics"]),
         // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
         .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
-        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Diagnostics"]),
+        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Diagnostics"]),
         // The preview's HTTP/1.1 and WebSocket server, with the limits a server facing a browser needs.
         .target(name: "PreviewServer"),
         // The thin command-line front end.
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
+        .testTarget(name: "ImagesTests", dependencies: ["Images"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
     ]
 )

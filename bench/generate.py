@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Generates the same synthetic trilingual site twice: in Guidepost's content format (with facts and
 checklists) and as an equivalent Hugo site (per-language contentDir, JSON front matter, a base layout
-with a language switcher and hreflang). Usage: generate.py <output folder> <articles per language>."""
+with a language switcher and hreflang). Usage: generate.py <output folder> <articles per language> [--screenshots].
+With --screenshots, every source-language (French) article gets a 1 MB phone screenshot in its page bundle
+(`content/fr/a00001/screen.png`, referenced as `![Screenshot](screen.png)` in every language); the Hugo site
+gets the same file in a French page bundle, resized by its template to 480, 960 and 1440 px, WebP and PNG."""
 import json
 import os
 import random
@@ -67,7 +70,31 @@ def write(path, text):
         handle.write(text)
 
 
-def generate(root, count):
+def screenshot(path, seed):
+    """A phone screenshot of about 1 MB: 1440 × 3120 (a high-resolution phone; as wide as the widest
+    variant, so neither tool upscales), flat interface blocks and a photo-like band of noise (which PNG
+    cannot compress), different for every seed so that no two articles share an image."""
+    from PIL import Image, ImageDraw
+    image = Image.new("RGB", (1440, 3120), (245, 246, 248))
+    draw = ImageDraw.Draw(image)
+    rng = random.Random(seed)
+    for row in range(16):
+        y = 380 + row * 170
+        draw.rectangle([50, y, 1390, y + 130], fill=(255, 255, 255), outline=(210, 214, 220), width=3)
+        draw.rectangle([90, y + 35, 90 + rng.randrange(400, 1100), y + 95], fill=(rng.randrange(60, 200), 90, 160))
+    band = Image.frombytes("RGB", (1440, 236), rng.randbytes(1440 * 236 * 3))
+    image.paste(band, (0, 20))
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    image.save(path)
+
+
+HUGO_IMAGE = """{{ with .Resources.GetMatch "screen.png" }}{{ $img := . }}<p><picture><source type="image/webp" srcset="
+{{- range $i, $w := slice 480 960 1440 }}{{ if $i }}, {{ end }}{{ ($img.Resize (printf "%dx webp" $w)).RelPermalink }} {{ $w }}w{{ end }}">
+<img src="{{ ($img.Resize "1440x png").RelPermalink }}" srcset="
+{{- range $i, $w := slice 480 960 1440 }}{{ if $i }}, {{ end }}{{ ($img.Resize (printf "%dx png" $w)).RelPermalink }} {{ $w }}w{{ end }}" alt="Screenshot"></picture></p>{{ end }}"""
+
+
+def generate(root, count, screenshots=False):
     shutil.rmtree(root, ignore_errors=True)
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.dirname(here)
@@ -100,7 +127,8 @@ def generate(root, count):
 <nav><ul>{{ range .AllTranslations }}<li><a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a></li>{{ end }}</ul></nav></header>
 <main>{{ block "main" . }}{{ end }}</main></body></html>
 """)
-    write(os.path.join(hugo, "layouts", "_default", "single.html"), '{{ define "main" }}<article><h1>{{ .Title }}</h1>{{ .Content }}</article>{{ end }}\n')
+    write(os.path.join(hugo, "layouts", "_default", "single.html"),
+          '{{ define "main" }}<article><h1>{{ .Title }}</h1>' + (HUGO_IMAGE if screenshots else "") + '{{ .Content }}</article>{{ end }}\n')
     write(os.path.join(hugo, "layouts", "_default", "list.html"), '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
     sources_fr = []
     for language in LANGUAGES:
@@ -114,6 +142,11 @@ def generate(root, count):
             rng_state = rng.getstate()
             front = {"title": f"Article {index} ({language})", "weight": index, "description": f"Synthetic article {index}"}
             body = article(rng, language, index, count, facts=True)
+            if screenshots:
+                # One screenshot per article, in the source language's bundle only (translations fall back to it).
+                body = "![Screenshot](screen.png)\n\n" + body
+                if language == "fr":
+                    screenshot(os.path.join(guidepost, "content", "fr", f"a{index:05d}", "screen.png"), index)
             extra = {"campaign": "bench"}
             if language != "fr":
                 # Translations are made from the French version, so each records the French body's hash.
@@ -122,9 +155,15 @@ def generate(root, count):
                 sources_fr.append(content_hash("\n" + body))
             write(os.path.join(guidepost, "content", language, f"a{index:05d}.md"), json.dumps(dict(front, **extra)) + "\n\n" + body)
             rng.setstate(rng_state)
-            write(os.path.join(hugo, "content", language, f"a{index:05d}.md"),
-                  json.dumps(dict(front, translationKey=f"a{index:05d}")) + "\n\n" + article(rng, language, index, count, facts=False))
+            hugo_page = json.dumps(dict(front, translationKey=f"a{index:05d}")) + "\n\n" + article(rng, language, index, count, facts=False)
+            if screenshots and language == "fr":
+                # A page bundle with the same image: Hugo resizes it in the template (.Resize to each width, WebP and PNG).
+                write(os.path.join(hugo, "content", language, f"a{index:05d}", "index.md"), hugo_page)
+                shutil.copyfile(os.path.join(guidepost, "content", "fr", f"a{index:05d}", "screen.png"),
+                                os.path.join(hugo, "content", language, f"a{index:05d}", "screen.png"))
+            else:
+                write(os.path.join(hugo, "content", language, f"a{index:05d}.md"), hugo_page)
 
 
 if __name__ == "__main__":
-    generate(sys.argv[1], int(sys.argv[2]))
+    generate(sys.argv[1], int(sys.argv[2]), screenshots="--screenshots" in sys.argv[3:])

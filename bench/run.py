@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times Guidepost against Hugo and the cmark-gfm floor on the same synthetic trilingual site.
 
-Usage: run.py [--sizes 300,3000,30000] [--runs N] [--warmup N] [--work DIR]
+Usage: run.py [--sizes 300,3000,30000] [--runs N] [--warmup N] [--work DIR] [--screenshots]
 For each size (articles per language) it generates both sites, runs each tool once untimed (warm-up:
 caches, and an existing output folder, as in everyday use), then runs Guidepost, Hugo and cmark-gfm in
 turn, several times, and prints the median wall time, CPU time (user + system) and peak RSS of each,
@@ -62,14 +62,57 @@ def median(runs):
     return tuple(statistics.median(values) for values in zip(*runs))
 
 
+def images(options, binary):
+    """With --screenshots: the same site with one 1 MB screenshot per source article. Times the cold build
+    (images encoded: no image cache for Guidepost, no resources/_gen for Hugo, empty outputs) and the warm
+    build (cache hit) of each tool, and Guidepost's warm build of the site without images, in turn."""
+    rows = []
+    for size in [int(s) for s in options.sizes.split(",")]:
+        site, plain = os.path.join(options.work, f"3x{size}-images"), os.path.join(options.work, f"3x{size}")
+        generate(site, size, screenshots=True)
+        generate(plain, size)
+        runs = options.runs if size <= 3000 else max(1, options.runs // 2)
+        outputs = {name: os.path.join(folder, "out-" + name) for name, folder in (("guidepost", site), ("hugo", site), ("plain", plain))}
+        commands = {
+            "guidepost": ([binary, "build", "--now", "2026-11-22T08:00:00Z", "--output", outputs["guidepost"]], os.path.join(site, "guidepost")),
+            "hugo": (["hugo", "--quiet", "--destination", outputs["hugo"]], os.path.join(site, "hugo")),
+            "plain": ([binary, "build", "--now", "2026-11-22T08:00:00Z", "--output", outputs["plain"]], os.path.join(plain, "guidepost")),
+        }
+        caches = {"guidepost": os.path.join(site, "guidepost", ".guidepost-cache"), "hugo": os.path.join(site, "hugo", "resources")}
+        cold = {}
+        for name in ("guidepost", "hugo"):
+            for folder in (outputs[name], os.path.join(site, ".out-guidepost.spare"), caches[name]):
+                shutil.rmtree(folder, ignore_errors=True)
+            cold[name] = measure(*commands[name])
+        for _ in range(options.warmup):
+            measure(*commands["plain"])
+        warm = {"guidepost": [], "hugo": [], "plain": []}
+        for _ in range(runs):
+            for name in ("guidepost", "hugo", "plain"):
+                warm[name].append(measure(*commands[name]))
+        g, h, p = (median(warm[k]) for k in ("guidepost", "hugo", "plain"))
+        rows.append((size, runs, cold, g, h, p))
+        print(f"3 × {size} with screenshots: cold guidepost {cold['guidepost'][0]:.2f} s, hugo {cold['hugo'][0]:.2f} s; "
+              f"warm guidepost {g[0]:.2f} s, hugo {h[0]:.2f} s, without images {p[0]:.2f} s", file=sys.stderr)
+    print("| site | runs | cold (encode) Guidepost / Hugo | cold ÷ Hugo | warm (cache hit) Guidepost / Hugo | warm ÷ Hugo | Guidepost without images | warm ÷ without |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for size, runs, cold, g, h, p in rows:
+        print(f"| 3 × {size} + {size} screenshots | {runs} | {cold['guidepost'][0]:.2f} s / {cold['hugo'][0]:.2f} s | {cold['guidepost'][0] / cold['hugo'][0]:.2f} "
+              f"| {g[0]:.2f} s / {h[0]:.2f} s | {g[0] / h[0]:.2f} | {p[0]:.2f} s | {g[0] / p[0]:.2f} |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="300,3000,30000")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=1)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "guidepost-bench"))
+    parser.add_argument("--screenshots", action="store_true", help="one 1 MB screenshot per source article; cold and warm builds against Hugo")
     options = parser.parse_args()
     binary = os.path.join(ROOT, ".build", "release", "guidepost")
+    if options.screenshots:
+        images(options, binary)
+        return
     rows = []
     for size in [int(s) for s in options.sizes.split(",")]:
         site = os.path.join(options.work, f"3x{size}")

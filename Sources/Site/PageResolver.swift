@@ -25,6 +25,14 @@ struct PageResolver: MarkdownResolver {
     var citations: [String] = []
     /// The links to a part (`#part`) of another page, checked once every page is rendered.
     var anchors: [AnchorLink] = []
+    /// The page bundles and static files, when files are checked and published (nil: references are left as written).
+    var bundles: BundleIndex?
+    /// The site's source language, whose files a translation borrows.
+    var sourceLanguage = ""
+    /// The files the page shows or links to, as written (`settings.png`, `/static/logo.svg`).
+    var usedFiles: Set<String> = []
+    /// Images a translation borrows from the source language ("image not localized").
+    var borrowedImages: [BuildError] = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, config: SiteConfig, language: String? = nil, path: String? = nil) {
@@ -116,6 +124,90 @@ struct PageResolver: MarkdownResolver {
         }
         let url = Router.relative(from: ownPath, to: targetPath)
         return fragment.map { "\(url)#\($0)" } ?? url
+    }
+}
+
+extension PageResolver {
+    mutating func resolveImage(_ image: ImageReference, at position: @autoclosure () -> TextPosition) -> String? {
+        let decorative = image.alt == "-"
+        if image.alt.allSatisfy(\.isWhitespace) {
+            errors.append(.missingAltText(page.location(ofBody: position()), image: image.destination))
+            return nil
+        }
+        var attributes = ImageMarkup.Attributes(alt: decorative ? "" : image.alt, title: image.title, first: image.index == 0)
+        guard LocalReference.isLocal(image.destination), bundles != nil, ownPath != nil else {
+            return ImageMarkup.plain(src: image.destination, attributes: attributes)
+        }
+        guard let (entry, url) = localFile(image.destination, at: position()) else { return nil }
+        switch entry.asset {
+        case .raster(let processed):
+            return ImageMarkup.picture(processed, url: url, name: BundleIndex.variantName, attributes: attributes)
+        case .svg(_, let width, let height):
+            attributes.width = width
+            attributes.height = height
+            return ImageMarkup.plain(src: url.joined, attributes: attributes)
+        case .file:
+            return ImageMarkup.plain(src: url.joined, attributes: attributes)
+        }
+    }
+
+    mutating func resolveFile(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
+        guard bundles != nil, ownPath != nil, let (entry, url) = localFile(destination, at: position()) else { return nil }
+        if case .raster(let processed) = entry.asset, let widest = processed.widest(processed.fallback) {
+            return ImageMarkup.URLParts(folder: url.folder, name: BundleIndex.variantName(url.name, widest, in: processed), suffix: url.suffix).joined
+        }
+        return url.joined
+    }
+
+    /// The entry a local reference names and its URL from this page, or nil after recording an error.
+    private mutating func localFile(_ destination: String, at position: TextPosition) -> (BundleIndex.Entry, ImageMarkup.URLParts)? {
+        guard let bundles, let ownPath else { return nil }
+        let cut = destination.firstIndex { $0 == "#" || $0 == "?" } ?? destination.endIndex
+        let suffix = String(destination[cut...])
+        let written = String(destination[..<cut]).removingPercentEncodingIfPossible
+        let staticPrefix = "/\(BundleIndex.staticFolder)/"
+        if written.hasPrefix(staticPrefix) {
+            let path = BundleIndex.staticFolder + "/" + String(written.dropFirst(staticPrefix.count))
+            usedFiles.insert("/" + path)
+            guard let entry = bundles.entries[path] else {
+                errors.append(.missingFile(page.location(ofBody: position), reference: destination, looked: "\(bundles.contentRoot)/\(path)"))
+                return nil
+            }
+            let folder = Router.relative(from: ownPath, to: BundleIndex.staticFolder + "/")
+            return (entry, ImageMarkup.URLParts(folder: folder == "./" ? "" : folder, name: String(path.dropFirst(BundleIndex.staticFolder.count + 1)), suffix: suffix))
+        }
+        let name = Self.normalise(written)
+        usedFiles.insert(name ?? written)
+        guard let name, let found = bundles.resolve(name, page: page.relativePath, language: linkLanguage, sourceLanguage: sourceLanguage) else {
+            var looked = [bundles.expectedPath(name ?? written, page: page.relativePath, language: linkLanguage)]
+            if linkLanguage != sourceLanguage { looked.append(bundles.expectedPath(name ?? written, page: page.relativePath, language: sourceLanguage)) }
+            errors.append(.missingFile(page.location(ofBody: position), reference: destination, looked: looked.joined(separator: " and ")))
+            return nil
+        }
+        if found.borrowed, linkLanguage == page.language, found.entry.isImage {
+            borrowedImages.append(.imageNotLocalized(page.location(ofBody: position), image: name,
+                                                     expected: bundles.expectedPath(name, page: page.relativePath, language: page.language)))
+        }
+        // A file borrowed from the source language is reached where the source page publishes it (not copied).
+        if found.borrowed, let sourcePath = router.path(of: Router.PageID(language: sourceLanguage, relativePath: page.relativePath)) {
+            return (found.entry, ImageMarkup.URLParts(folder: Router.relative(from: ownPath, to: sourcePath), name: name, suffix: suffix))
+        }
+        return (found.entry, ImageMarkup.URLParts(folder: "", name: name, suffix: suffix))
+    }
+
+    /// `./a/../b.png` → `b.png`; nil when the path leaves the page's folder or is empty.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.isEmpty || path.hasPrefix("/") ? nil : parts.joined(separator: "/")
     }
 }
 

@@ -82,7 +82,7 @@ struct BuildFingerprint: Sendable {
     }
 
     /// The fingerprint of `job`, given what it used last time.
-    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>) -> Int {
+    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>, usedFiles: Set<String> = []) -> Int {
         var hasher = Hasher()
         hasher.combine(global)
         hasher.combine(strings[job.language])
@@ -99,6 +99,15 @@ struct BuildFingerprint: Sendable {
         for target in linkedPages.sorted() {
             hasher.combine(target)
             hasher.combine(library.router.path(of: Router.PageID(language: job.language, relativePath: target)))
+        }
+        // The files it shows: which one each name resolves to (a translation's own or the source's) and its bytes.
+        for name in usedFiles.sorted() {
+            hasher.combine(name)
+            let found = library.bundles.resolve(name, page: job.page.relativePath, language: job.language,
+                                                sourceLanguage: library.config.sourceLanguage)
+            hasher.combine(found?.entry.path)
+            hasher.combine(found?.entry.hash)
+            if name.hasPrefix("/") { hasher.combine(library.bundles.entries[String(name.dropFirst())]?.hash) }
         }
         for key in usedFacts.union(job.page.frontMatter.sources.map(\.key)).sorted() {
             hasher.combine(key)

@@ -15,6 +15,8 @@ public enum SiteBuilder {
         var linkedPages: Set<String> = []
         /// Its links to a part of a page (`#part`), checked once every page is rendered.
         var anchors: [AnchorLink] = []
+        /// The files it shows or links to, as written (`settings.png`).
+        var usedFiles: Set<String> = []
     }
 
     typealias Entry = RenderCache.Entry
@@ -54,7 +56,8 @@ public enum SiteBuilder {
         // The cached rendering of each job whose inputs are unchanged (nil: render it).
         let hits: [Entry?] = jobs.map { job in
             guard let shared, let entry = previous?.entries[job.path] else { return nil }
-            let fingerprint = shared.of(job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages)
+            let fingerprint = shared.of(job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages,
+                                        usedFiles: entry.rendered.usedFiles)
             return fingerprint == entry.fingerprint ? entry : nil
         }
         let allJobs = jobs
@@ -77,6 +80,10 @@ public enum SiteBuilder {
             switch result {
             case .success(let page):
                 files.append(page.file)
+                let source = Router.PageID(language: library.config.sourceLanguage, relativePath: job.page.relativePath)
+                files += library.bundles.files(page: job.page.relativePath, language: job.language,
+                                               sourceLanguage: source.language, at: job.path,
+                                               copyBorrowed: library.router.path(of: source) == nil)
                 if let report = page.report { reports.append(report) }
                 if !job.isFallback {
                     counts[job.language, default: 0] += 1
@@ -88,6 +95,7 @@ public enum SiteBuilder {
         }
         errors += anchorErrors(jobs, results)
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+        files += library.bundles.staticFiles()
         if let shared {
             var next = RenderCache()
             next.extras = previous?.extras
@@ -97,7 +105,8 @@ public enum SiteBuilder {
                     next.entries[jobs[index].path] = hit
                     continue
                 }
-                let fingerprint = shared.of(jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+                let fingerprint = shared.of(jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages,
+                                            usedFiles: page.usedFiles)
                 next.entries[jobs[index].path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
                 next.renderedPaths.append(page.file.path)
             }
@@ -157,6 +166,8 @@ public enum SiteBuilder {
         let language = job.language
         var resolver = PageResolver(page: page, facts: library.facts, router: library.router, config: library.config, language: language, path: path)
         resolver.publisher = library.config.publisher
+        resolver.bundles = library.bundles
+        resolver.sourceLanguage = library.config.sourceLanguage
         var options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
                                       checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         options.reservedIDs = reservedIDs
@@ -227,9 +238,10 @@ public enum SiteBuilder {
         let report = job.isFallback ? nil : PageReport(
             language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
             sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
-            headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts)
+            headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts, imageWarnings: resolver.borrowedImages)
         return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
-                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors))
+                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors,
+                                 usedFiles: resolver.usedFiles))
     }
 
     /// The language's pages other than its home, by weight, then title; fallbacks are marked.

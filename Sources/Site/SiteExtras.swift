@@ -95,6 +95,7 @@ enum SiteExtras {
                 var cell = TranslationCellView(status: status, url: target.map { Router.relative(from: path, to: $0) })
                 let key = "translation-status-" + cell.statusClass
                 if let label = library.strings[language]?.strings[key] { cell.status = label }
+                cell.notes = (row.imagesNotLocalized[code] ?? []).map { "image not localized: \($0)" }
                 return cell
             })
         }

@@ -26,6 +26,8 @@ public struct SiteLibrary: Sendable {
     public var sourceWarnings: [BuildError] = []
     /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
     public var verificationWarnings: [BuildError] = []
+    /// The files that are not Markdown: page bundles and `static/`, images processed.
+    public var bundles = BundleIndex()
 
     /// The page at `relativePath` in `language`, if there is one.
     public func page(_ language: String, _ relativePath: String) -> Page? {

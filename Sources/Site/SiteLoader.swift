@@ -40,6 +40,7 @@ public enum SiteLoader {
         library.stringWarnings = previous.stringWarnings
         library.sourceWarnings = previous.sourceWarnings
         library.verificationWarnings = previous.verificationWarnings
+        library.bundles = previous.bundles
         return .success(library)
     }
 
@@ -72,7 +73,11 @@ public enum SiteLoader {
         var unreadableTemplates = Set<String>()
         let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors, unreadable: &unreadableTemplates)
         let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
-        let pages = loadPages(content, config: config, drafts: options.includeDrafts, errors: &errors)
+        var otherFiles: [(language: String, relative: String)] = []
+        let pages = loadPages(content, config: config, drafts: options.includeDrafts, files: &otherFiles, errors: &errors)
+        let staticFiles = content.isDirectory(BundleIndex.staticFolder) ? content.files(under: BundleIndex.staticFolder, suffix: "", errors: &errors) : []
+        let bundles = loadBundles(content, files: otherFiles, staticFiles: staticFiles, settings: options.imageSettings,
+                                  cache: ImageCache(folder: options.imageCacheFolder), errors: &errors)
         let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
                             languages: config.languages, errors: &errors)
 
@@ -108,7 +113,7 @@ public enum SiteLoader {
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
-            errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces)
+            errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces, bundles: bundles)
             return .failure(BuildFailure(errors))
         }
         var library = SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
@@ -120,6 +125,7 @@ public enum SiteLoader {
         if let maxAge = config.verifiedMaxAgeDays {
             library.verificationWarnings = FactAudit.staleVerifications(facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
+        library.bundles = bundles
         return .success(library)
     }
 
@@ -220,11 +226,16 @@ public enum SiteLoader {
         return assets
     }
 
-    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, errors: inout [BuildError]) -> [Page] {
+    /// The pages of every language; `files` gets every file under the language folders (articles too).
+    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, files others: inout [(language: String, relative: String)],
+                                  errors: inout [BuildError]) -> [Page] {
         var jobs: [(language: String, relative: String)] = []
         for language in config.languages where content.isDirectory(language) {
-            for relative in content.files(under: language, suffix: ".md", errors: &errors) {
-                jobs.append((language, String(relative.dropFirst(language.count + 1))))
+            for relative in content.files(under: language, suffix: "", errors: &errors) {
+                let file = (language, String(relative.dropFirst(language.count + 1)))
+                // Every article, drafts included, so that a draft's folder is never taken for a parent's files.
+                if relative.hasSuffix(".md") { jobs.append(file) }
+                others.append(file)
             }
         }
         let results = parallelMap(jobs) { job -> Result<Page, BuildFailure> in

@@ -27,6 +27,10 @@ public struct TranslationAudit: Sendable {
         public var page: String
         /// Status per language code.
         public var status: [String: Status]
+        /// Per language, the images shown from the source language ("image not localized"); on the board only.
+        public var imagesNotLocalized: [String: [String]] = [:]
+
+        private enum CodingKeys: String, CodingKey { case page, status }
     }
 
     /// The languages, in site order.
@@ -116,6 +120,7 @@ public struct TranslationAudit: Sendable {
         let source = config.sourceLanguage
         var status: [String: Status] = [:]
         var problems: [BuildError] = [], draftProblems: [BuildError] = []
+        var notes: [String: [String]] = [:]
         let original = versions[source]
         let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
         for language in config.languages {
@@ -141,8 +146,11 @@ public struct TranslationAudit: Sendable {
             if !adapted, let expected = report(source), let actual = report(language) {
                 found += compare(expected, actual, at: page.frontMatter.location)
             }
+            let borrowed = report(language)?.imageWarnings ?? []
+            found += borrowed
+            for case .imageNotLocalized(_, let image, _) in borrowed { notes[language, default: []].append(image) }
         }
-        return (Row(page: path, status: status), problems, draftProblems)
+        return (Row(page: path, status: status, imagesNotLocalized: notes), problems, draftProblems)
     }
 
     private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {

@@ -17,6 +17,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print how long loading, rendering and writing took.") var timings = false
     @Flag(help: "Fail at once when another build is writing the same output (default: wait for it).") var noWait = false
     @Option(help: "Seconds Pagefind may run before it is stopped.") var pagefindTimeout = 600
+    @Option(help: "Where processed images are cached (default: .guidepost-cache/images beside the content folder).") var imageCache: String?
 
     func run() throws {
         let instant: Date
@@ -28,6 +29,7 @@ struct Build: ParsableCommand {
         options.protectedFolders = homeFolders()
         options.waitForLock = !noWait
         options.pagefindTimeout = pagefindTimeout
+        options.imageCache = imageCache
         options.waiting = { lock in
             FileHandle.standardError.write(Data("waiting for another build of \(output) to finish (it holds \(lock))…\n".utf8))
         }

@@ -6,10 +6,13 @@ import Site
 struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder.") var content = "content"
     @Option(help: "The templates folder.") var templates = "templates"
+    @Option(help: "Where processed images are cached (default: .guidepost-cache/images beside the content folder).") var imageCache: String?
 
     /// Build options for a run that writes nothing.
     func buildOptions(now: Date = Date()) -> BuildOptions {
-        BuildOptions(contentDirectory: content, templatesDirectory: templates, now: now)
+        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, now: now)
+        options.imageCache = imageCache
+        return options
     }
 }
 

@@ -88,7 +88,11 @@ import Testing
                                                                          enter: "Entrer", url: "fr/", notFound: "Page introuvable")],
                                   stylesheetURL: "style.css", scriptURL: "guidepost.js", canonicalURL: "https://guide.example/")
     static let translations = TranslationsContext(page: page, languages: ["fr", "nl"], rows: [
-        TranslationRowView(page: "facebook.md", cells: [TranslationCellView(status: "up to date", url: "../fr/facebook/")]),
+        TranslationRowView(page: "facebook.md", cells: [{
+            var cell = TranslationCellView(status: "up to date", url: "../fr/facebook/")
+            cell.notes = ["image not localized: settings.png"]
+            return cell
+        }()]),
     ])
 
     /// A populated sample of every view model.

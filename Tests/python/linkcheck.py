@@ -20,6 +20,11 @@ class PageParser(html.parser.HTMLParser):
         for name in ("href", "src"):
             if attributes.get(name) is not None:
                 self.links.append((tag, attributes[name]))
+        # Responsive images: every candidate of a srcset ("a.480.webp 480w, a.webp 960w") must resolve too.
+        if attributes.get("srcset"):
+            for candidate in attributes["srcset"].split(","):
+                if candidate.strip():
+                    self.links.append((tag, candidate.strip().split()[0]))
 
 
 def fetch(url):

@@ -39,6 +39,8 @@ public struct TranslationCellView: Sendable {
     public var statusClass: String
     /// The page in that language, relative to the board, when it exists.
     public var url: String?
+    /// Remarks shown under the status, e.g. `image not localized: shot.png`.
+    public var notes: [String] = []
 
     /// Creates a cell.
     public init(status: String, url: String?) {

@@ -253,5 +253,6 @@ extension TranslationCellView: TemplateModel {
         TemplateField("status", .text, "`source`, `up to date`, `stale` or `missing`."),
         TemplateField("statusClass", .text, "A CSS-friendly form of the status (`up-to-date`)."),
         TemplateField("url", .optional(.text), "The page in that language, relative to the board, when it exists."),
+        TemplateField("notes", .list(.text), "Notes for editors, e.g. \"image not localized: settings-1.png\"."),
     ])
 }

@@ -297,6 +297,7 @@ extension TranslationCellView: TemplateObject {
         case "status": return path.resolve(self.status)
         case "statusClass": return path.resolve(self.statusClass)
         case "url": return path.resolve(self.url)
+        case "notes": return path.resolve(self.notes)
         default: return nil
         }
     }

@@ -1,0 +1,107 @@
+import Content
+import Foundation
+import Images
+
+/// Processed images kept on disk between builds (Hugo's `resources/_gen`), one file per source image and
+/// settings: a rebuild reads them instead of encoding again. A damaged or unreadable entry is encoded
+/// again; a cache that cannot be written only makes the next build slower.
+struct ImageCache: Sendable {
+    /// The folder, or nil for no cache.
+    let folder: String?
+
+    /// The cache key: the hash and size of the source bytes, and a hash of the format and settings.
+    static func key(_ bytes: [UInt8], format: RasterFormat, settings: ImageSettings) -> String {
+        hash(bytes) + "-" + String(bytes.count, radix: 16) + "-" + ContentHash.hex((settings.key + " " + format.rawValue).utf8, length: 8)
+    }
+
+    /// `ContentHash.hex(bytes, length: 16)` (64-bit FNV-1a), specialised for an array: megabytes of
+    /// images are hashed on every build, and the generic version iterates through witness tables.
+    static func hash(_ bytes: [UInt8]) -> String {
+        var value: UInt64 = 0xcbf29ce484222325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                value ^= UInt64(byte)
+                value = value &* 0x100000001b3
+            }
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static let magic = "guidepost-image 1\n"
+
+    /// The processed image stored under `key`, if it is there and whole.
+    func load(_ key: String) -> ProcessedImage? {
+        guard let folder, let data = FileManager.default.contents(atPath: "\(folder)/\(key)") else { return nil }
+        let bytes = [UInt8](data)
+        guard let headerEnd = bytes.firstIndex(of: 0), bytes.starts(with: Array(Self.magic.utf8)) else { return nil }
+        let lines = String(decoding: bytes[Self.magic.utf8.count..<headerEnd], as: UTF8.self).split(separator: "\n")
+        guard let first = lines.first, let fallback = RasterFormat(rawValue: String(first)) else { return nil }
+        var offset = headerEnd + 1
+        var variants: [ProcessedImage.Variant] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count == 4, let width = Int(fields[0]), let height = Int(fields[1]),
+                  let format = RasterFormat(rawValue: String(fields[2])), let length = Int(fields[3]),
+                  length >= 0, offset + length <= bytes.count else { return nil }
+            variants.append(.init(width: width, height: height, format: format, bytes: Array(bytes[offset..<offset + length])))
+            offset += length
+        }
+        guard offset == bytes.count, !variants.isEmpty else { return nil }
+        return ProcessedImage(fallback: fallback, variants: variants)
+    }
+
+    /// Stores `image` under `key` (written to a new file, then renamed over: never seen half-written).
+    func store(_ key: String, _ image: ProcessedImage) {
+        guard let folder else { return }
+        var header = Self.magic + image.fallback.rawValue + "\n"
+        for variant in image.variants {
+            header += "\(variant.width) \(variant.height) \(variant.format.rawValue) \(variant.bytes.count)\n"
+        }
+        var bytes = Array(header.utf8) + [0]
+        for variant in image.variants { bytes += variant.bytes }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(key)"), options: .atomic)
+    }
+}
+
+/// What a source image's cache key was the last time it was read, by its path and file status (size,
+/// modification and change times to the nanosecond, inode and device, as git's index does): an unchanged
+/// file is not read and hashed again on every build. Any change to the file changes its status, so it is
+/// read and hashed again; the key itself is always the hash of the bytes.
+struct ImageKeyMemo: Sendable {
+    /// A file's status, as one line of text.
+    static func status(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino) \(info.st_dev)"
+    }
+
+    /// Path → (status, key).
+    private(set) var entries: [String: (status: String, key: String)] = [:]
+    private let file: String?
+
+    /// The memo kept in the cache folder (none without a cache).
+    init(cache: ImageCache, settings: ImageSettings) {
+        file = cache.folder.map { "\($0)/keys-\(ContentHash.hex(settings.key.utf8, length: 8)).tsv" }
+        guard let file, let data = FileManager.default.contents(atPath: file) else { return }
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 3 else { continue }
+            entries[String(fields[0])] = (String(fields[1]), String(fields[2]))
+        }
+    }
+
+    /// The key recorded for `path` if its status is still `status`.
+    func key(_ path: String, status: String) -> String? {
+        entries[path].flatMap { $0.status == status ? $0.key : nil }
+    }
+
+    /// Saves `entries` when they differ from what was loaded (written to a new file, then renamed over).
+    func save(_ fresh: [String: (status: String, key: String)]) {
+        guard let file, fresh.count != entries.count || fresh.contains(where: { entries[$0.key]?.status != $0.value.status || entries[$0.key]?.key != $0.value.key }) else { return }
+        let text = fresh.keys.sorted().map { "\($0)\t\(fresh[$0]!.status)\t\(fresh[$0]!.key)\n" }.joined()
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+    }
+}
