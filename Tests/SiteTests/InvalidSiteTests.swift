@@ -23,6 +23,12 @@ import Testing
         try FileManager.default.createDirectory(at: output.appendingPathComponent("fr"), withIntermediateDirectories: true)
         try Data("previous build".utf8).write(to: output.appendingPathComponent("fr/index.html"))
         try Data("guidepost-output 1\n".utf8).write(to: output.appendingPathComponent(".guidepost-output"))
+        // A case may bring the previous build's record (its URL list), e.g. to test a URL that disappears.
+        let previous = corpus.appendingPathComponent(name).appendingPathComponent("previous-site")
+        if FileManager.default.fileExists(atPath: previous.path) {
+            try Fixtures.overlay(previous, onto: output)
+            try? FileManager.default.removeItem(at: work.appendingPathComponent("previous-site"))
+        }
         let before = try Fixtures.snapshot(output)
         let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
                                    templatesDirectory: work.appendingPathComponent("templates").path,
