@@ -36,6 +36,22 @@ def own_text(path):
     return json.dumps(facts, ensure_ascii=False)
 
 
+# Official names of institutions are names, not sentences: a guide must write them as they are. They are
+# replaced by a placeholder word before comparing, so the words around them still count.
+INSTITUTIONS = [
+    "autorité irlandaise de protection des données",
+    "autorité de protection des données",
+    "comité européen de la protection des données",
+]
+
+
+def without_institutions(text):
+    text = text.replace("’", "'").lower()
+    for name in INSTITUTIONS:
+        text = text.replace(name, " institution ")
+    return text
+
+
 def ngrams(tokens, size):
     return {tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
@@ -44,11 +60,11 @@ class OwnWordsTests(unittest.TestCase):
     def test_no_run_of_eight_words_from_the_seeds(self):
         seeds = set()
         for path in glob.glob(os.path.join(SEEDS, "*.txt")):
-            seeds |= ngrams(words(read(path)), 8)
+            seeds |= ngrams(words(without_institutions(read(path))), 8)
         self.assertGreater(len(seeds), 1000, "the seed articles were not found")
         copied = []
         for path in sorted(glob.glob(os.path.join(ROOT, "content", "**", "*.*"), recursive=True)):
-            for gram in ngrams(words(own_text(path)), 8) & seeds:
+            for gram in ngrams(words(without_institutions(own_text(path))), 8) & seeds:
                 copied.append(f"{os.path.relpath(path, ROOT)}: {' '.join(gram)}")
         self.assertEqual(copied, [])
 

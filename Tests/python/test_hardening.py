@@ -39,6 +39,14 @@ class HardeningTest(unittest.TestCase):
         self.work = tempfile.mkdtemp(prefix="guidepost-hardening-")
         os.chmod(self.work, 0o755)
         self.addCleanup(shutil.rmtree, self.work, True)
+        # Some cases run as the user "nobody": every folder above the work folder must let others pass
+        # (the test run's own temporary folder is made 0700 by mktemp).
+        folder = os.path.dirname(self.work)
+        while folder not in ("/", ""):
+            mode = os.stat(folder).st_mode
+            if not mode & stat.S_IXOTH:
+                os.chmod(folder, stat.S_IMODE(mode) | stat.S_IXOTH)
+            folder = os.path.dirname(folder)
 
     def content(self, name="content", change=None):
         """A copy of the basic fixture's content; `change(text)` rewrites the French home page."""

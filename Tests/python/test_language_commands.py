@@ -45,7 +45,7 @@ class LanguageCommandTests(unittest.TestCase):
             failed = self.run_binary("translations", "mark", "--content", content, "--templates", os.path.join(ROOT, "templates"), "headings.md", "de", "nl")
             self.assertEqual(failed.returncode, 1)
             self.assertEqual(failed.stdout, f"marked {content}/nl/headings.md as up to date\n")
-            self.assertIn(f"{content}/de/headings.md:1:1: error: \"de\" is not one of the languages in content/site.json; add it there or fix the code", failed.stderr)
+            self.assertIn(f"{content}/site.json:1:1: error: \"de\" is not one of the languages in content/site.json; add it there or fix the code", failed.stderr)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
