@@ -20,6 +20,22 @@ public struct RenderCache: Sendable {
     var shared: BuildFingerprint?
     /// The last build's translation audit.
     var audit: TranslationAudit?
+    /// The last build's navigation, reused when only article bodies change.
+    var navigation: Navigation?
+    /// The `#part` links of real pages, by the output path of the page they lead to, with the output path
+    /// of the page they are written on: an edit re-checks only the links into the pages it re-rendered.
+    var anchorsInto: [String: [(from: String, link: AnchorLink)]] = [:]
+
+    /// Records the `#part` links written on the page at `path` (replacing `previous`, its last links).
+    mutating func indexAnchors(from path: String, _ links: [AnchorLink], replacing previous: [AnchorLink] = [], router: Router) {
+        for target in Set(previous.compactMap { router.path(of: $0.target) }) {
+            anchorsInto[target]?.removeAll { $0.from == path }
+        }
+        for link in links {
+            guard let target = router.path(of: link.target) else { continue }
+            anchorsInto[target, default: []].append((path, link))
+        }
+    }
 
     /// An empty cache: the first build renders everything.
     public init() {}

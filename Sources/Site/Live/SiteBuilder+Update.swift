@@ -29,7 +29,8 @@ extension SiteBuilder {
                 }
             }
         }
-        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets))
+        // The edit changed no title, description, weight, slug or campaign (`sameOutline`): navigation is as it was.
+        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets), navigation: cache.navigation)
         let banners = BannerFactory(library: library, now: now)
         let reservedIDs = TemplateIDs.fixed(in: library.templates)
         let results = parallelMap(jobs) { job -> (Result<Rendered, BuildFailure>, [AnchorLink]) in
@@ -50,8 +51,11 @@ extension SiteBuilder {
             case .failure(let failure): if !job.isFallback { errors += failure.errors }
             }
         }
-        // `#part` links of unchanged pages are checked again too: an edit may have removed the heading they name.
-        for (path, entry) in cache.entries where !seen.contains(path) && entry.rendered.report != nil { links += entry.rendered.anchors }
+        // `#part` links of unchanged pages into the re-rendered ones are checked again too: an edit may have
+        // removed the heading they name. Links between unchanged pages passed the build that filled the cache.
+        for path in seen {
+            for (from, link) in cache.anchorsInto[path] ?? [] where !seen.contains(from) { links.append(link) }
+        }
         errors += AnchorCheck.errors(links) { id in
             library.router.path(of: id).flatMap { fresh[$0] ?? cache.entries[$0]?.rendered.file.bytes }
         }
@@ -60,6 +64,9 @@ extension SiteBuilder {
         var files: [OutputFile] = []
         cache.renderedPaths = []
         for (job, page) in rendered {
+            if page.report != nil {
+                cache.indexAnchors(from: job.path, page.anchors, replacing: cache.entries[job.path]?.rendered.anchors ?? [], router: library.router)
+            }
             let fingerprint = shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
             cache.entries[job.path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
             cache.renderedPaths.append(page.file.path)

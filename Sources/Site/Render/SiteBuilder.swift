@@ -110,6 +110,9 @@ public enum SiteBuilder {
                 next.entries[jobs[index].path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
                 next.renderedPaths.append(page.file.path)
             }
+            for (path, entry) in next.entries where entry.rendered.report != nil && !entry.rendered.anchors.isEmpty {
+                next.indexAnchors(from: path, entry.rendered.anchors, router: library.router)
+            }
             cache = next
         }
         for language in library.config.languages where !homes.contains(language) {
@@ -120,6 +123,7 @@ public enum SiteBuilder {
         if let shared {
             cache?.shared = shared
             cache?.audit = audit
+            cache?.navigation = views.navigation
         }
         do {
             if let previous, let shared {

@@ -19,11 +19,13 @@ struct ViewFactory: Sendable {
     private let siteTitles: [String: String]
     private let progressForms: [String: [PluralFormView]]
 
-    init(library: SiteLibrary, now: Date, assetPaths: AssetPaths) {
+    /// `navigation` is the previous build's when the caller knows no title, weight, route or menu changed
+    /// (an edit of article text), so an incremental rebuild does not walk every page again.
+    init(library: SiteLibrary, now: Date, assetPaths: AssetPaths, navigation: Navigation? = nil) {
         self.library = library
         self.now = now
         self.assetPaths = assetPaths
-        self.navigation = Navigation(library: library)
+        self.navigation = navigation ?? Navigation(library: library)
         self.site = SiteView(extra: library.config.extra.map(ExtraData.from) ?? ExtraData.empty)
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
