@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "PreviewServer"),
         // The thin command-line front end.
         .executableTarget(name: "guidepost", dependencies: [
-            "Site", "Diagnostics", "CMimalloc", "PreviewServer",
+            "Site", "Markdown", "Diagnostics", "CMimalloc", "PreviewServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -20,21 +20,7 @@ public struct Citation: Sendable, Equatable {
 
     /// `<sup class="cite"><a href="#source-…">1</a>, <a …>2</a></sup>`; keys are escaped for attributes.
     public static func html(_ citations: [Citation]) -> String {
-        let links = citations.map { "<a href=\"#source-\(escape($0.key))\">\($0.number)</a>" }
+        let links = citations.map { "<a href=\"#source-\(HTMLText.escape($0.key))\">\($0.number)</a>" }
         return "<sup class=\"cite\">" + links.joined(separator: ", ") + "</sup>"
-    }
-
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "\"": result += "&quot;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

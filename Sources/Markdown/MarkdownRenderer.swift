@@ -463,19 +463,13 @@ private struct TreeRewriter {
         }
         let title = options.calloutTitles[type] ?? type.prefix(1).uppercased() + type.dropFirst()
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, "<aside class=\"callout callout-\(type)\" role=\"note\">\n<p class=\"callout-title\">\(Self.escape(title))</p>")
+        cmark_node_set_on_enter(block, "<aside class=\"callout callout-\(type)\" role=\"note\">\n<p class=\"callout-title\">\(HTMLText.escape(title))</p>")
         cmark_node_set_on_exit(block, "</aside>")
         while let child = cmark_node_first_child(quote) { cmark_node_append_child(block, child) }
         cmark_node_insert_before(quote, block)
         cmark_node_unlink(quote)
         cmark_node_free(quote)
         callouts.append(type)
-    }
-
-    /// `&`, `<`, `>` and `"` as entities, for text Guidepost writes into HTML itself.
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// Wraps a task list in a checklist container and turns each task into a labelled, enabled checkbox.

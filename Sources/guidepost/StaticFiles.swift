@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import PreviewServer
 import Site
 
@@ -85,7 +86,7 @@ enum StaticFiles {
         <section id="guidepost-error" role="alert">
         <h1>Build failed</h1>
         <p>There is no good version to show yet. Fix the file and save; this page reloads by itself.</p>
-        <pre>\(escape(errors.joined(separator: "\n")))</pre>
+        <pre>\(HTMLText.escape(errors.joined(separator: "\n")))</pre>
         </section>
         </main>
         <script src="/__guidepost/live.js"></script>
@@ -94,20 +95,6 @@ enum StaticFiles {
 
         """
         return HTTPResponse(status: 500, headers: [("Content-Type", types["html"]!), ("Cache-Control", "no-store")], body: Array(html.utf8))
-    }
-
-    private static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 
     /// `/__guidepost/status`: the version and the last rebuild's report.
