@@ -110,10 +110,7 @@ public struct SiteConfig: Sendable {
             reader.report(.wrongType(location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)"))
         }
         let tocMinHeadings = reader.integer("tocMinHeadings") ?? 4
-        let extra = reader.member("extra")
-        if let extra, case .object = extra.value {} else if let extra {
-            reader.report(.wrongType(file.location(extra.position), field: "extra", expected: "an object such as {\"organisation\": \"…\"}"))
-        }
+        let extra = reader.object("extra", expected: "an object such as {\"organisation\": \"…\"}")
         var retired: [(path: String, location: SourceLocation)] = []
         for (item, location) in reader.strings("retired") ?? [] {
             guard let path = FrontMatter.urlPath(item) else {

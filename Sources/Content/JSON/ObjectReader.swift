@@ -44,6 +44,17 @@ public struct ObjectReader {
     /// Records `error`.
     public mutating func report(_ error: BuildError) { errors.append(error) }
 
+    /// A free-form object field (`extra`), kept as written; nil when absent, or with an error naming
+    /// `expected` when it is not an object.
+    public mutating func object(_ key: String, expected: String) -> JSON? {
+        guard let json = member(key) else { return nil }
+        guard case .object = json.value else {
+            errors.append(.wrongType(file.location(json.position), field: key, expected: expected))
+            return nil
+        }
+        return json
+    }
+
     /// A string field; nil (with an error if `required`) when absent or not a string.
     public mutating func string(_ key: String, required: Bool = false) -> (String, SourceLocation)? {
         guard let json = member(key) else {

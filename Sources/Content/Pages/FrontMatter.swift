@@ -63,10 +63,7 @@ public struct FrontMatter: Sendable {
         let sources = reader.strings("sources") ?? []
         let sourceHash = reader.string("sourceHash")?.0
         let toc = reader.bool("toc")
-        let extra = reader.member("extra")
-        if let extra, case .object = extra.value {} else if let extra {
-            reader.report(.wrongType(file.location(extra.position), field: "extra", expected: "an object such as {\"icon\": \"shield\"}"))
-        }
+        let extra = reader.object("extra", expected: "an object such as {\"icon\": \"shield\"}")
         var aliases: [(path: String, location: SourceLocation)] = []
         for (alias, location) in reader.strings("aliases") ?? [] {
             guard let path = FrontMatter.urlPath(alias) else {

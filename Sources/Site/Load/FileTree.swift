@@ -203,6 +203,7 @@ struct FileTree {
         case S_IFBLK: return "a block device"
         case S_IFDIR: return "a folder"
         case S_IFLNK: return "a symbolic link"
+        case S_IFREG: return "a file"
         default: return "a special file"
         }
     }

@@ -59,7 +59,7 @@ enum OutputGuard {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return
         default:
-            throw .unsafeOutput(location, reason: "the output is \(FileTree.kind(info.st_mode) == "a special file" ? "a file" : FileTree.kind(info.st_mode)), not a folder; choose a new folder such as site")
+            throw .unsafeOutput(location, reason: "the output is \(FileTree.kind(info.st_mode)), not a folder; choose a new folder such as site")
         }
     }
 
@@ -69,7 +69,7 @@ enum OutputGuard {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw .unsafeOutput(location, reason: "this \(FileTree.kind(info.st_mode) == "a special file" ? "file" : "path") is in the place where Guidepost prepares each build (the spare folder) and was not made by Guidepost; move it away or delete it yourself")
+            throw .unsafeOutput(location, reason: "this \((info.st_mode & S_IFMT) == S_IFREG ? "file" : "path") is in the place where Guidepost prepares each build (the spare folder) and was not made by Guidepost; move it away or delete it yourself")
         }
         if isMarked(folder) { return }
         guard let directory = opendir(folder) else {

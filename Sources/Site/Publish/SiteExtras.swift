@@ -5,7 +5,7 @@ import Templates
 
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.
 enum SiteExtras {
-    static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit) throws(BuildError) -> [OutputFile] {
+    static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit, publishedPaths: [String]) throws(BuildError) -> [OutputFile] {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
@@ -74,7 +74,7 @@ enum SiteExtras {
         files += Sitemap.files(library: library)
         files += AtomFeed.files(library: library, now: now)
         files += try Redirects.files(library: library, views: views)
-        let urls = Redirects.publishedPaths(library: library).map { "    \"/\(XML.escape($0))\"" }.joined(separator: ",\n")
+        let urls = publishedPaths.map { "    \"/\(XML.escape($0))\"" }.joined(separator: ",\n")
         files.append(OutputFile(path: "build.json", text: "{\n  \"generator\": \"guidepost\",\n  \"now\": \"\(BuildOptions.formatInstant(now))\",\n  \"urls\": [\n\(urls)\n  ]\n}\n"))
         return files
     }

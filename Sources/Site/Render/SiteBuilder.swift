@@ -125,6 +125,7 @@ public enum SiteBuilder {
             cache?.audit = audit
             cache?.navigation = views.navigation
         }
+        let published = Redirects.publishedPaths(library: library)
         do {
             if let previous, let shared {
                 // Site-wide files are rebuilt only when something they read changed.
@@ -133,12 +134,12 @@ public enum SiteBuilder {
                 if let cached = previous.extras, cached.fingerprint == fingerprint {
                     extras = cached.files
                 } else {
-                    extras = try SiteExtras.files(library: library, views: views, now: now, audit: audit)
+                    extras = try SiteExtras.files(library: library, views: views, now: now, audit: audit, publishedPaths: published)
                 }
                 cache?.extras = (fingerprint, extras)
                 files += extras
             } else {
-                files += try SiteExtras.files(library: library, views: views, now: now, audit: audit)
+                files += try SiteExtras.files(library: library, views: views, now: now, audit: audit, publishedPaths: published)
             }
         } catch {
             return .failure(BuildFailure([error]))
@@ -146,7 +147,7 @@ public enum SiteBuilder {
         files.sort { $0.path < $1.path }
         var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search, keep: library.config.keep)
         site.audit = audit
-        site.publishedPaths = Redirects.publishedPaths(library: library)
+        site.publishedPaths = published
         site.reports = reports.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
         return .success(site)
     }
