@@ -6,10 +6,10 @@ let package = Package(
     name: "guidepost",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "guidepost", targets: ["guidepost"]),
+        .executable(name: "guidepost", targets: ["guidepost"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // C: cmark-gfm and its GFM extensions, from Debian's packages.
@@ -40,10 +40,12 @@ let package = Package(
         // The preview's HTTP/1.1 and WebSocket server, with the limits a server facing a browser needs.
         .target(name: "PreviewServer"),
         // The thin command-line front end.
-        .executableTarget(name: "guidepost", dependencies: [
-            "Site", "Markdown", "Diagnostics", "CMimalloc", "PreviewServer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "guidepost",
+            dependencies: [
+                "Site", "Markdown", "Diagnostics", "CMimalloc", "PreviewServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CLDRTests", dependencies: ["CLDR"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
@@ -58,7 +60,8 @@ let package = Package(
 // The libFuzzer target exists only when fuzzing (scripts/fuzz.sh sets GUIDEPOST_FUZZ=1 and builds it with
 // -sanitize=fuzzer,address into .build-fuzz/): libFuzzer supplies its main function.
 if ProcessInfo.processInfo.environment["GUIDEPOST_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(
-        name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "CLDR", "Templates"],
-        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.targets.append(
+        .executableTarget(
+            name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "CLDR", "Templates"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

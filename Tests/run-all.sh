@@ -22,6 +22,10 @@ stage() { # stage <name> <command…>: runs a stage, keeps its output in $logs/<
   return "$code"
 }
 
+# Style: the committed .swift-format configuration, strict (every finding is an error).
+stage format swift format lint --strict --recursive --parallel Sources Tests Package.swift
+summary+=("swift format lint: $( [[ -s "$logs/format.log" ]] && echo "$(grep -c ': error:' "$logs/format.log") findings" || echo "clean") (swift format lint --strict, .swift-format)")
+
 if stage build swift build --build-tests; then
   stage swift swift test --skip-build
   line=$(grep -E "Test run with [0-9]+ tests?" "$logs/swift.log" | tail -1)

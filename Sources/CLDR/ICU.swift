@@ -18,8 +18,11 @@ public enum ICU {
         guard let language = parts.first?.lowercased() else { return text }
         var result = [language]
         for part in parts.dropFirst() {
-            if part.count == 4 { result.append(part.prefix(1).uppercased() + part.dropFirst().lowercased()) }
-            else { result.append(part.uppercased()) }
+            if part.count == 4 {
+                result.append(part.prefix(1).uppercased() + part.dropFirst().lowercased())
+            } else {
+                result.append(part.uppercased())
+            }
         }
         return result.joined(separator: "_")
     }

@@ -5,10 +5,10 @@ public enum ContentHash {
     /// The first `length` hexadecimal digits of the FNV-1a hash of `bytes`.
     public static func hex<Bytes: Sequence>(_ bytes: Bytes, length: Int = 12) -> String where Bytes.Element == UInt8 {
         func fnv(_ sequence: some Sequence<UInt8>) -> UInt64 {
-            var value: UInt64 = 0xcbf29ce484222325
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in sequence {
                 value ^= UInt64(byte)
-                value = value &* 0x100000001b3
+                value = value &* 0x100_0000_01b3
             }
             return value
         }

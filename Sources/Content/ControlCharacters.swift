@@ -14,10 +14,16 @@ public enum ControlCharacters {
             return nil
         }
         guard let offset else { return nil }
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         let utf8 = Array(text.utf8)
         for byte in utf8[..<offset] {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         let hex = String(utf8[offset], radix: 16, uppercase: true)
         return (TextPosition(line: line, column: column), "U+" + String(repeating: "0", count: 4 - hex.count) + hex)

@@ -1,6 +1,7 @@
 import Diagnostics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A source file's text, decoded and normalised the way every stage expects it.
@@ -43,14 +44,21 @@ public struct SourceText: Sendable {
     public func location(_ position: TextPosition) -> SourceLocation { position.located(in: path) }
 
     private static func firstInvalidByte(in bytes: [UInt8], path: String) -> SourceLocation {
-        var line = 1, column = 1, index = 0
+        var line = 1
+        var column = 1
+        var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0
             if length == 0 || index + length > bytes.count || String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
                 return SourceLocation(path: path, line: line, column: column)
             }
-            if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
         return SourceLocation(path: path, line: line, column: column)

@@ -27,13 +27,17 @@ extension BuildError: CustomStringConvertible {
         case .unknownLanguage(_, let code):
             return "\"\(code)\" is not one of the languages in content/site.json; add it there or fix the code"
         case .unknownLocale(_, let locale):
-            return "\"\(locale)\" is not a locale CLDR has data for, so its dates, numbers and plurals cannot be written; use a CLDR locale such as \"fr_BE\", \"pt_BR\" or \"ar_EG\" under \"locales\" in content/site.json"
+            return
+                "\"\(locale)\" is not a locale CLDR has data for, so its dates, numbers and plurals cannot be written; use a CLDR locale such as \"fr_BE\", \"pt_BR\" or \"ar_EG\" under \"locales\" in content/site.json"
         case .missingStringsFile(_, let language, let source):
-            return "the language \"\(language)\" has no UI strings file; create content/strings/\(language).json (copy content/strings/\(source).json and translate its values)"
+            return
+                "the language \"\(language)\" has no UI strings file; create content/strings/\(language).json (copy content/strings/\(source).json and translate its values)"
         case .missingPluralCategory(_, let key, let category, let language):
-            return "the UI string \"\(key)\" has no \"\(category)\" form, which \"\(language)\" needs for some counts (CLDR plural rules); add \"\(category)\": \"…\" to it"
+            return
+                "the UI string \"\(key)\" has no \"\(category)\" form, which \"\(language)\" needs for some counts (CLDR plural rules); add \"\(category)\": \"…\" to it"
         case .newTranslation(_, let source):
-            return "this translation is new, not yet reviewed against the source page \(source); review it, then run guidepost translations mark"
+            return
+                "this translation is new, not yet reviewed against the source page \(source); review it, then run guidepost translations mark"
         case .missingTranslation(_, let language):
             return "this localized text has no \"\(language)\" version; add one"
         case .unknownFact(_, let key):
@@ -47,7 +51,8 @@ extension BuildError: CustomStringConvertible {
         case .invalidCampaign(_, let name, let reason):
             return "the campaign \"\(name)\" \(reason)"
         case .brokenLink(_, let target):
-            return "the link target \"\(target)\" is not an article in this language; fix the path (relative to this file) or create the article"
+            return
+                "the link target \"\(target)\" is not an article in this language; fix the path (relative to this file) or create the article"
         case .duplicateOutput(_, let output, let other):
             return "this page would be written to \(output), which \(other) also writes; give one of them another slug"
         case .templateSyntax(_, let detail):
@@ -58,7 +63,8 @@ extension BuildError: CustomStringConvertible {
             return "templates include each other in a loop (\(chain.joined(separator: " → "))); break the loop"
         case .unknownTemplateName(_, let name, let layout, let context, let suggestion):
             let fix = suggestion.map { "did you mean \"\($0)\"?" } ?? "fix the name;"
-            return "unknown name \"\(name)\" (the \"\(layout)\" template gets \(context)); \(fix) docs/template-names.md lists every name a template can use"
+            return
+                "unknown name \"\(name)\" (the \"\(layout)\" template gets \(context)); \(fix) docs/template-names.md lists every name a template can use"
         case .templateTooDeep(_, let name, let limit):
             return "templates are included more than \(limit) levels deep here (\"\(name)\" again and again); "
                 + "a template that includes itself must be ended by the data, e.g. inside a section over a list that is empty at the deepest level"
@@ -67,43 +73,58 @@ extension BuildError: CustomStringConvertible {
         case .symlinkOutsideContent(_, let target):
             return "this symbolic link points outside the content folder (to \(target)) and is not followed; copy the file in instead"
         case .fileTooLarge(_, let bytes, let limit):
-            return "this file is \(bytes / 1_000_000) MB; source files are limited to \(limit / 1_000_000) MB, so split it into several pages"
+            return
+                "this file is \(bytes / 1_000_000) MB; source files are limited to \(limit / 1_000_000) MB, so split it into several pages"
         case .untranslatedPage(_, let language):
-            return "this page has no \"\(language)\" translation; create content/\(language)/ with the same path (until then readers get this version with a notice)"
+            return
+                "this page has no \"\(language)\" translation; create content/\(language)/ with the same path (until then readers get this version with a notice)"
         case .translationFactsDiffer(_, let missing, let extra):
-            let parts = (missing.isEmpty ? [] : ["does not use \(missing.joined(separator: ", "))"]) + (extra.isEmpty ? [] : ["also uses \(extra.joined(separator: ", "))"])
-            return "this translation prints other facts than its source page: it \(parts.joined(separator: " and ")); use the same placeholders"
+            let parts =
+                (missing.isEmpty ? [] : ["does not use \(missing.joined(separator: ", "))"])
+                + (extra.isEmpty ? [] : ["also uses \(extra.joined(separator: ", "))"])
+            return
+                "this translation prints other facts than its source page: it \(parts.joined(separator: " and ")); use the same placeholders"
         case .translationChecklistsDiffer(_, let expected, let actual):
-            return "this translation's checklists have \(actual.map(String.init).joined(separator: ", ")) items where the source page has \(expected.map(String.init).joined(separator: ", ")); keep the same steps in the same order"
+            return
+                "this translation's checklists have \(actual.map(String.init).joined(separator: ", ")) items where the source page has \(expected.map(String.init).joined(separator: ", ")); keep the same steps in the same order"
         case .translationHeadingsDiffer(_, let level, let expected, let actual):
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
         case .staleTranslation(_, let source):
-            return "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+            return
+                "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
         case .translationCalloutsDiffer(_, let expected, let actual):
             let list = { (types: [String]) in types.isEmpty ? "none" : types.joined(separator: ", ") }
-            return "this translation's callouts are \(list(actual)) where the source page has \(list(expected)); keep the same callouts ([!NOTE], [!WARNING]…) in the same order"
+            return
+                "this translation's callouts are \(list(actual)) where the source page has \(list(expected)); keep the same callouts ([!NOTE], [!WARNING]…) in the same order"
         case .unknownMenuItem(_, let item, let language):
-            return "the menu item \"\(item)\" is not a page of the source language; write its path under content/\(language)/, such as \"facebook.md\", or \"linkedin/\" for a section"
+            return
+                "the menu item \"\(item)\" is not a page of the source language; write its path under content/\(language)/, such as \"facebook.md\", or \"linkedin/\" for a section"
         case .disappearingURL(_, let url):
-            return "the previous build published \(url), which this build would drop; add it to the \"aliases\" of the page that replaces it, or to \"retired\" in content/site.json if it is gone for good"
+            return
+                "the previous build published \(url), which this build would drop; add it to the \"aliases\" of the page that replaces it, or to \"retired\" in content/site.json if it is gone for good"
         case .aliasCollision(_, let url, let other):
             return "\(url) is already the address of \(other); remove it from the aliases or retired URLs"
         case .notATranslation(_, let language):
-            return "\"\(language)\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"
+            return
+                "\"\(language)\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"
         case .unreadable(_, let problem):
             return problem
         case .notRegularFile(_, let kind):
             return "this is \(kind), not a regular file, and is not read; replace it with a plain file or move it out of the folder"
         case .symlinkLoop(_, let target):
-            return "this symbolic link (to \(target)) leads back into a folder that is already being read, so it is not followed; remove the link or point it at a folder outside the loop"
+            return
+                "this symbolic link (to \(target)) leads back into a folder that is already being read, so it is not followed; remove the link or point it at a folder outside the loop"
         case .nameCollision(_, let other):
-            return "this file's name is the same as \"\(other)\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them"
+            return
+                "this file's name is the same as \"\(other)\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them"
         case .unsafeOutput(_, let reason):
             return reason
         case .outputLocked(_, let lock):
-            return "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again, or leave out --no-wait to wait for it"
+            return
+                "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again, or leave out --no-wait to wait for it"
         case .toolTimedOut(_, let tool, let seconds):
-            return "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
+            return
+                "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
         case .invalidJSONValue(_, let detail):
             return detail
         case .invalidInstant(_, let value, let reason):
@@ -113,34 +134,45 @@ extension BuildError: CustomStringConvertible {
         case .controlCharacter(_, let scalar):
             return "the control character \(scalar) cannot appear in a page (it would make the HTML and XML output invalid); remove it"
         case .malformedLanguageCode(_, let code):
-            return "\"\(code)\" is not a language code; write a lowercase BCP 47 code such as \"fr\", \"nl\" or \"pt-br\" (letters a to z and hyphens, at most 8 characters)"
+            return
+                "\"\(code)\" is not a language code; write a lowercase BCP 47 code such as \"fr\", \"nl\" or \"pt-br\" (letters a to z and hyphens, at most 8 characters)"
         case .reservedSlug(_, let slug, let output):
             return "the slug \"\(slug)\" is the name of a file Guidepost writes itself (\(output)); choose another slug"
         case .diskFull(_, let needed, let available):
             func size(_ bytes: Int) -> String {
-                bytes < 1_000_000 ? "\(Int((Double(bytes) / 1_000).rounded(.up))) KB" : "\(Int((Double(bytes) / 1_000_000).rounded(.up))) MB"
+                bytes < 1_000_000
+                    ? "\(Int((Double(bytes) / 1_000).rounded(.up))) KB" : "\(Int((Double(bytes) / 1_000_000).rounded(.up))) MB"
             }
             let free = available.map { ", and \(size($0)) are free" } ?? ""
-            return "the disk is full, so this file could not be written; the site needs about \(size(needed))\(free): free some space and build again (the previous site is left as it was)"
+            return
+                "the disk is full, so this file could not be written; the site needs about \(size(needed))\(free): free some space and build again (the previous site is left as it was)"
         case .pagefindNotFound(_, let path):
-            return "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
+            return
+                "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
         case .incompleteSource(_, let key, let problem):
             return "the source \"\(key)\" \(problem)"
         case .staleVerification(_, let key, let verified, let days, let limit):
-            return "the fact \"\(key)\" was last verified on \(verified), \(days) days ago (more than verifiedMaxAgeDays, \(limit)); check it against its sources again and update \"verified\""
+            return
+                "the fact \"\(key)\" was last verified on \(verified), \(days) days ago (more than verifiedMaxAgeDays, \(limit)); check it against its sources again and update \"verified\""
         case .brokenAnchor(_, let target, let fragment, let suggestion):
             let hint = suggestion.map { "did you mean \"#\($0)\"? " } ?? ""
-            return "the link \"\(target)\" leads to no heading or checklist with the id \"\(fragment)\" on that page; \(hint)fix the part after #, or remove it to link to the whole page"
+            return
+                "the link \"\(target)\" leads to no heading or checklist with the id \"\(fragment)\" on that page; \(hint)fix the part after #, or remove it to link to the whole page"
         case .queryInArticleLink(_, let target):
-            return "the link \"\(target)\" adds a query (?…) to an article, which the published page ignores; remove the part from ? (a #part may stay)"
+            return
+                "the link \"\(target)\" adds a query (?…) to an article, which the published page ignores; remove the part from ? (a #part may stay)"
         case .tableTooLarge(_, let limit):
-            return "short rows in this table would be filled with more than \(limit) empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
+            return
+                "short rows in this table would be filled with more than \(limit) empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
         case .missingFile(_, let reference, let looked):
-            return "the file \"\(reference)\" does not exist (looked for \(looked)); add it there or fix the name (relative to the page's folder)"
+            return
+                "the file \"\(reference)\" does not exist (looked for \(looked)); add it there or fix the name (relative to the page's folder)"
         case .missingAltText(_, let image):
-            return "the image \"\(image)\" has no alt text; say what it shows between the brackets, ![like this](\(image)), or write ![-](\(image)) if it is only decoration"
+            return
+                "the image \"\(image)\" has no alt text; say what it shows between the brackets, ![like this](\(image)), or write ![-](\(image)) if it is only decoration"
         case .unsafeSVG(_, let found):
-            return "this SVG contains \(found), which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"
+            return
+                "this SVG contains \(found), which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"
         case .unusableImage(_, let detail):
             return detail
         case .imageNotLocalized(_, let image, let expected):

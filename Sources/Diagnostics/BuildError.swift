@@ -142,27 +142,30 @@ public enum BuildError: Error, Hashable, Sendable {
     public var location: SourceLocation {
         switch self {
         case .io(let l, _), .invalidUTF8(let l), .malformedJSON(let l, _), .missingFrontMatter(let l),
-             .unclosedFrontMatter(let l), .missingField(let l, _), .wrongType(let l, _, _),
-             .unknownField(let l, _, _), .invalidDate(let l, _), .unknownTimeZone(let l, _),
-             .invalidSlug(let l, _), .unknownLanguage(let l, _), .missingTranslation(let l, _),
-             .unknownFact(let l, _), .factTypeMismatch(let l, _, _, _), .duplicateFact(let l, _, _),
-             .unknownCampaign(let l, _), .invalidCampaign(let l, _, _), .brokenLink(let l, _),
-             .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
-             .templateCycle(let l, _), .templateTooDeep(let l, _, _), .unknownTemplateName(let l, _, _, _, _), .missingString(let l, _, _), .symlinkOutsideContent(let l, _),
-             .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
-             .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
-             .translationCalloutsDiffer(let l, _, _), .unknownMenuItem(let l, _, _), .disappearingURL(let l, _), .aliasCollision(let l, _, _),
-             .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _), .unsafeOutput(let l, _),
-             .outputLocked(let l, _), .toolTimedOut(let l, _, _),
-             .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),
-             .malformedLanguageCode(let l, _), .pagefindNotFound(let l, _), .reservedSlug(let l, _, _),
-             .diskFull(let l, _, _),
-             .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _),
-             .unknownLocale(let l, _), .missingStringsFile(let l, _, _), .missingPluralCategory(let l, _, _, _), .newTranslation(let l, _):
+            .unclosedFrontMatter(let l), .missingField(let l, _), .wrongType(let l, _, _),
+            .unknownField(let l, _, _), .invalidDate(let l, _), .unknownTimeZone(let l, _),
+            .invalidSlug(let l, _), .unknownLanguage(let l, _), .missingTranslation(let l, _),
+            .unknownFact(let l, _), .factTypeMismatch(let l, _, _, _), .duplicateFact(let l, _, _),
+            .unknownCampaign(let l, _), .invalidCampaign(let l, _, _), .brokenLink(let l, _),
+            .duplicateOutput(let l, _, _), .templateSyntax(let l, _), .missingTemplate(let l, _),
+            .templateCycle(let l, _), .templateTooDeep(let l, _, _), .unknownTemplateName(let l, _, _, _, _), .missingString(let l, _, _),
+            .symlinkOutsideContent(let l, _),
+            .untranslatedPage(let l, _), .translationFactsDiffer(let l, _, _), .translationChecklistsDiffer(let l, _, _),
+            .translationHeadingsDiffer(let l, _, _, _), .staleTranslation(let l, _), .fileTooLarge(let l, _, _),
+            .translationCalloutsDiffer(let l, _, _), .unknownMenuItem(let l, _, _), .disappearingURL(let l, _),
+            .aliasCollision(let l, _, _),
+            .notATranslation(let l, _), .unreadable(let l, _), .notRegularFile(let l, _), .symlinkLoop(let l, _), .nameCollision(let l, _),
+            .unsafeOutput(let l, _),
+            .outputLocked(let l, _), .toolTimedOut(let l, _, _),
+            .invalidJSONValue(let l, _), .invalidInstant(let l, _, _), .invalidBaseURL(let l, _, _), .controlCharacter(let l, _),
+            .malformedLanguageCode(let l, _), .pagefindNotFound(let l, _), .reservedSlug(let l, _, _),
+            .diskFull(let l, _, _),
+            .incompleteSource(let l, _, _), .staleVerification(let l, _, _, _, _),
+            .unknownLocale(let l, _), .missingStringsFile(let l, _, _), .missingPluralCategory(let l, _, _, _), .newTranslation(let l, _):
             return l
         case .tableTooLarge(let l, _), .brokenAnchor(let l, _, _, _), .queryInArticleLink(let l, _),
-             .missingFile(let l, _, _), .missingAltText(let l, _), .unsafeSVG(let l, _), .unusableImage(let l, _),
-             .imageNotLocalized(let l, _, _):
+            .missingFile(let l, _, _), .missingAltText(let l, _), .unsafeSVG(let l, _), .unusableImage(let l, _),
+            .imageNotLocalized(let l, _, _):
             return l
         }
     }

@@ -6,7 +6,8 @@ import Templates
 /// A fact store and resolver shared by every fuzz input: two facts of different types.
 private let facts: FactStore = {
     var errors: [BuildError] = []
-    let file = SourceText(path: "facts/f.json", text: #"{"name": "Meta", "form": {"url": "https://example.com/f"}, "day": {"date": "2025-05-27"}}"#)
+    let file = SourceText(
+        path: "facts/f.json", text: #"{"name": "Meta", "form": {"url": "https://example.com/f"}, "day": {"date": "2025-05-27"}}"#)
     return FactStore(FactFile.parse(file, namespace: "f", languages: ["fr", "nl", "en"]).0, errors: &errors)
 }()
 
@@ -61,11 +62,15 @@ private func fuzzFrontMatterEditing(_ bytes: [UInt8]) {
     guard let raw = String(validating: bytes, as: UTF8.self) else { return }
     let value = "4f\"2a\\9c"
     guard let edited = try? FrontMatterEditor.setting("sourceHash", to: value, inRaw: raw, path: "fuzz.md") else { return }
-    guard let original = try? SourceText(path: "fuzz.md", bytes: bytes), let before = try? FrontMatterSplitter.split(original) else { return }
+    guard let original = try? SourceText(path: "fuzz.md", bytes: bytes), let before = try? FrontMatterSplitter.split(original) else {
+        return
+    }
     guard let after = try? FrontMatterSplitter.split(SourceText(path: "fuzz.md", bytes: Array(edited.utf8))) else {
         preconditionFailure("an edited front matter no longer parses")
     }
-    guard case .object(let members) = after.json.value, case .string(let stored)? = members.last(where: { $0.key == "sourceHash" })?.value.value else {
+    guard case .object(let members) = after.json.value,
+        case .string(let stored)? = members.last(where: { $0.key == "sourceHash" })?.value.value
+    else {
         preconditionFailure("the edited field is missing")
     }
     precondition(stored == value, "the edited field holds \(stored)")
@@ -102,7 +107,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 @_silgen_name("LLVMFuzzerRunDriver")
 private func runDriver(
     _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
 
 /// SwiftPM names an executable's entry point `<module>_main`; hand control to libFuzzer from there.
 @_cdecl("GuidepostFuzz_main")

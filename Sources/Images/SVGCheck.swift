@@ -20,14 +20,20 @@ public enum SVGCheck {
     /// an `on…=` event attribute, or a `javascript:` URL (letter case ignored). Nil when there is none.
     public static func problem(in bytes: [UInt8]) -> Problem? {
         let lower = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var index = 0
         while index < lower.count {
             if let found = match(lower, at: index) {
                 return Problem(position: TextPosition(line: line, column: column), found: found)
             }
             let byte = lower[index]
-            if byte == 10 { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == 10 {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
             index += 1
         }
         return nil
@@ -44,7 +50,8 @@ public enum SVGCheck {
         }
         // An event attribute: whitespace, `on`, letters, optional spaces, `=`.
         guard index > 0, isSpace(text[index - 1]), text[index] == UInt8(ascii: "o"), index + 2 < text.count,
-              text[index + 1] == UInt8(ascii: "n") else { return nil }
+            text[index + 1] == UInt8(ascii: "n")
+        else { return nil }
         var end = index + 2
         while end < text.count, (text[end] >= 97 && text[end] <= 122) || text[end] == UInt8(ascii: "-") { end += 1 }
         guard end > index + 2 else { return nil }

@@ -49,9 +49,14 @@ public enum VipsCodec {
             }
             guard let loaded = gp_load(base, buffer.count) else { return .failure(lastError("cannot be decoded")) }
             defer { g_object_unref(loaded) }
-            let width = Int(vips_image_get_width(loaded)), height = Int(vips_image_get_height(loaded))
+            let width = Int(vips_image_get_width(loaded))
+            let height = Int(vips_image_get_height(loaded))
             guard width > 0, height > 0, width * height <= pixelLimit else {
-                return .failure(Failure(detail: "the image is \(width) × \(height) pixels; Guidepost publishes images of at most \(pixelLimit / 1_000_000) million pixels, so make it smaller"))
+                return .failure(
+                    Failure(
+                        detail:
+                            "the image is \(width) × \(height) pixels; Guidepost publishes images of at most \(pixelLimit / 1_000_000) million pixels, so make it smaller"
+                    ))
             }
             var upright: UnsafeMutablePointer<VipsImage>?
             guard gp_autorot(loaded, &upright) == 0, let upright else { return .failure(lastError("cannot be turned upright")) }
@@ -63,7 +68,9 @@ public enum VipsCodec {
             var variants: [ProcessedImage.Variant] = []
             for target in settings.widths(for: Int(vips_image_get_width(decoded))) {
                 var resized: UnsafeMutablePointer<VipsImage>?
-                guard gp_thumbnail(decoded, &resized, Int32(target)) == 0, let resized else { return .failure(lastError("cannot be resized")) }
+                guard gp_thumbnail(decoded, &resized, Int32(target)) == 0, let resized else {
+                    return .failure(lastError("cannot be resized"))
+                }
                 defer { g_object_unref(resized) }
                 var bare: UnsafeMutablePointer<VipsImage>?
                 guard gp_bare(resized, &bare) == 0, let bare else { return .failure(lastError("cannot be copied")) }
@@ -80,7 +87,9 @@ public enum VipsCodec {
         }
     }
 
-    private static func encode(_ image: UnsafeMutablePointer<VipsImage>, _ format: RasterFormat, settings: ImageSettings) -> Result<[UInt8], Failure> {
+    private static func encode(_ image: UnsafeMutablePointer<VipsImage>, _ format: RasterFormat, settings: ImageSettings) -> Result<
+        [UInt8], Failure
+    > {
         var output: UnsafeMutableRawPointer?
         var length = 0
         let status: Int32
@@ -97,9 +106,12 @@ public enum VipsCodec {
 
     /// libvips' own message (its error buffer is then cleared), after what failed.
     private static func lastError(_ what: String) -> Failure {
-        let detail = vips_error_buffer().map { String(cString: $0) }?
+        let detail =
+            vips_error_buffer().map { String(cString: $0) }?
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         vips_error_clear()
-        return Failure(detail: "the image \(what)" + (detail.isEmpty ? "" : " (libvips: \(detail))") + "; open it in an image editor and save it again")
+        return Failure(
+            detail: "the image \(what)" + (detail.isEmpty ? "" : " (libvips: \(detail))") + "; open it in an image editor and save it again"
+        )
     }
 }

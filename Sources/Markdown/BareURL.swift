@@ -58,7 +58,8 @@ enum BareURL {
     /// `end` moved back over trailing punctuation and unbalanced closing parentheses.
     private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var end = end
-        var opened = 0, closed = 0
+        var opened = 0
+        var closed = 0
         for byte in bytes[start..<end] {
             if byte == UInt8(ascii: "(") { opened += 1 } else if byte == UInt8(ascii: ")") { closed += 1 }
         }
@@ -70,9 +71,9 @@ enum BareURL {
                 closed -= 1
                 end -= 1
             } else if end - start >= 2, bytes[end - 2] == 0xC2, last == 0xAB || last == 0xBB {
-                end -= 2                                             // « »
+                end -= 2  // « »
             } else if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, (0x98...0x9D).contains(last) {
-                end -= 3                                             // ‘ ’ “ ”
+                end -= 3  // ‘ ’ “ ”
             } else {
                 break
             }

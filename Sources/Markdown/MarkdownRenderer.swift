@@ -1,8 +1,9 @@
 import CCmarkGFM
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Renders Markdown to HTML with cmark-gfm, rewriting its syntax tree on the way.
@@ -92,8 +93,12 @@ private struct TreeRewriter {
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
-        var texts: [OpaquePointer] = [], links: [OpaquePointer] = [], raw: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = [], lists: [OpaquePointer] = [], quotes: [OpaquePointer] = []
+        var texts: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        var raw: [OpaquePointer] = []
+        var headingNodes: [OpaquePointer] = []
+        var lists: [OpaquePointer] = []
+        var quotes: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -151,10 +156,12 @@ private struct TreeRewriter {
     /// The visible text of a link whose text is its URL (as the autolink extension makes them), or nil.
     private func autolinkText(_ link: OpaquePointer) -> String? {
         guard cmark_node_get_type(link) == CMARK_NODE_LINK, let child = cmark_node_first_child(link), cmark_node_next(child) == nil,
-              cmark_node_get_type(child) == CMARK_NODE_TEXT,
-              let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(link) else { return nil }
+            cmark_node_get_type(child) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(link)
+        else { return nil }
         // Compared as C strings: a Swift string is made only for the (rare) autolinks.
-        let sameAfter = { (prefix: String) in strncmp(url, prefix, prefix.utf8.count) == 0 && strcmp(url + prefix.utf8.count, literal) == 0 }
+        let sameAfter = { (prefix: String) in strncmp(url, prefix, prefix.utf8.count) == 0 && strcmp(url + prefix.utf8.count, literal) == 0
+        }
         guard strcmp(url, literal) == 0 || sameAfter("http://") || sameAfter("mailto:") else { return nil }
         return String(cString: literal)
     }
@@ -178,14 +185,16 @@ private struct TreeRewriter {
                     break
                 }
                 if autolinks[previous] == nil, cmark_node_get_start_line(previous) > 0 {
-                    lowerBound = source.offset(line: Int(cmark_node_get_start_line(previous)), column: Int(cmark_node_get_start_column(previous)))
+                    lowerBound = source.offset(
+                        line: Int(cmark_node_get_start_line(previous)), column: Int(cmark_node_get_start_column(previous)))
                     break
                 }
                 if autolinks[previous] != nil { chain.append(previous) }
                 current = previous
             } else if let parent = cmark_node_parent(current) {
                 if cmark_node_get_start_line(parent) > 0 {
-                    lowerBound = source.offset(line: Int(cmark_node_get_start_line(parent)), column: Int(cmark_node_get_start_column(parent)))
+                    lowerBound = source.offset(
+                        line: Int(cmark_node_get_start_line(parent)), column: Int(cmark_node_get_start_column(parent)))
                     break
                 }
                 current = parent
@@ -202,7 +211,9 @@ private struct TreeRewriter {
             // A `www.` link's own position is one column early; it is only a lower bound.
             var from = lowerBound
             if cmark_node_get_start_line(autolink) > 0 {
-                from = max(from, source.offset(line: Int(cmark_node_get_start_line(autolink)), column: Int(cmark_node_get_start_column(autolink))) - 1)
+                from = max(
+                    from,
+                    source.offset(line: Int(cmark_node_get_start_line(autolink)), column: Int(cmark_node_get_start_column(autolink))) - 1)
             }
             let start = source.find(text, from: from, before: end) ?? from
             source.located[autolink] = start
@@ -235,7 +246,8 @@ private struct TreeRewriter {
 
     /// Replaces a text node holding `{{cite …}}` with text nodes (facts expanded, typography applied) and,
     /// for each citation, an inline node that prints its numbered links.
-    private func splitCitations<R: MarkdownResolver>(_ node: OpaquePointer, literal: String, placeholders: [Placeholder], resolver: inout R) {
+    private func splitCitations<R: MarkdownResolver>(_ node: OpaquePointer, literal: String, placeholders: [Placeholder], resolver: inout R)
+    {
         var pending = ""
         func flush() {
             guard !pending.isEmpty else { return }
@@ -259,7 +271,8 @@ private struct TreeRewriter {
                 cmark_node_set_on_exit(reference, "")
                 cmark_node_insert_before(node, reference)
             } else {
-                pending += resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
+                pending +=
+                    resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
                     ?? String(literal[placeholder.range])
             }
         }
@@ -288,8 +301,9 @@ private struct TreeRewriter {
             // In an autolink the URL is also the text: a placeholder is located where it is typed.
             let prefix = autolinks[node].map { original.count - $0.count }
             url = Placeholder.expand(url) { placeholder in
-                resolver.expand(key: placeholder.key, context: .destination,
-                                at: position(of: node, offset: prefix.map { max(placeholder.characterOffset - $0, 0) } ?? 0))
+                resolver.expand(
+                    key: placeholder.key, context: .destination,
+                    at: position(of: node, offset: prefix.map { max(placeholder.characterOffset - $0, 0) } ?? 0))
             }
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url
@@ -306,7 +320,8 @@ private struct TreeRewriter {
     /// Expands placeholders in a link's or image's title (`[a](url "Title {{fact}}")`), as in text.
     private func rewriteTitle<R: MarkdownResolver>(_ node: OpaquePointer, resolver: inout R) {
         guard let raw = cmark_node_get_title(node), raw.pointee != 0,
-              Placeholder.mayContain(utf8: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
+            Placeholder.mayContain(
+                utf8: UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw)))
         else { return }
         let original = String(cString: raw)
         let title = Placeholder.expand(original) { placeholder in
@@ -318,7 +333,8 @@ private struct TreeRewriter {
     /// Where `typed` is first written at or after `node`'s start (cmark gives titles no position), else the node's start.
     private func position(of typed: String, after node: OpaquePointer) -> TextPosition {
         let line = Int(cmark_node_get_start_line(node))
-        guard line > 0, let found = source.find(typed, from: source.offset(line: line, column: Int(cmark_node_get_start_column(node)))) else {
+        guard line > 0, let found = source.find(typed, from: source.offset(line: line, column: Int(cmark_node_get_start_column(node))))
+        else {
             return position(of: node)
         }
         return source.position(ofOffset: found)
@@ -389,8 +405,9 @@ private struct TreeRewriter {
                     next = cmark_node_next(node)
                 }
                 guard !between.isEmpty, let following = next, cmark_node_get_type(following) == CMARK_NODE_LIST,
-                      cmark_node_get_list_type(following) == cmark_node_get_list_type(list), containsTasks(following),
-                      let last = cmark_node_last_child(list) else { break }
+                    cmark_node_get_list_type(following) == cmark_node_get_list_type(list), containsTasks(following),
+                    let last = cmark_node_last_child(list)
+                else { break }
                 for paragraph in between { cmark_node_append_child(last, paragraph) }
                 // Blank lines separated the parts: the list is loose, as if the image had been indented.
                 cmark_node_set_list_tight(list, 0)
@@ -413,7 +430,8 @@ private struct TreeRewriter {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: break
             case CMARK_NODE_TEXT:
                 guard let literal = cmark_node_get_literal(current),
-                      String(cString: literal).allSatisfy(\.isWhitespace) else { return false }
+                    String(cString: literal).allSatisfy(\.isWhitespace)
+                else { return false }
             default: return false
             }
             child = cmark_node_next(current)
@@ -440,8 +458,9 @@ private struct TreeRewriter {
     /// are freed and added to `removed`. Other block quotes stay block quotes.
     private mutating func makeCallout(_ quote: OpaquePointer, removed: inout Set<OpaquePointer>) {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
-              let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
-              let literal = cmark_node_get_literal(marker) else { return }
+            let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
+            let literal = cmark_node_get_literal(marker)
+        else { return }
         // Most quotes are not callouts: look at the first bytes before making a string.
         var start = literal
         while start.pointee == 0x20 || start.pointee == 0x09 { start += 1 }
@@ -463,7 +482,8 @@ private struct TreeRewriter {
         }
         let title = options.calloutTitles[type] ?? type.prefix(1).uppercased() + type.dropFirst()
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(block, "<aside class=\"callout callout-\(type)\" role=\"note\">\n<p class=\"callout-title\">\(HTMLText.escape(title))</p>")
+        cmark_node_set_on_enter(
+            block, "<aside class=\"callout callout-\(type)\" role=\"note\">\n<p class=\"callout-title\">\(HTMLText.escape(title))</p>")
         cmark_node_set_on_exit(block, "</aside>")
         while let child = cmark_node_first_child(quote) { cmark_node_append_child(block, child) }
         cmark_node_insert_before(quote, block)

@@ -76,7 +76,8 @@ public enum LocalReference {
     /// Whether `destination` is local.
     public static func isLocal(_ destination: String) -> Bool {
         guard let first = destination.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "?"),
-              !destination.hasPrefix("//") else { return false }
+            !destination.hasPrefix("//")
+        else { return false }
         // A scheme is letters, digits, `+`, `-`, `.` before the first `:`, which comes before any `/`.
         if let colon = destination.firstIndex(of: ":") {
             let head = destination[..<colon]
@@ -90,7 +91,8 @@ public enum LocalReference {
         let path = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
             .split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
         guard let last = path.split(separator: "/").last, !path.hasSuffix("/"), let dot = last.lastIndex(of: "."),
-              dot != last.startIndex, last.index(after: dot) != last.endIndex else { return false }
+            dot != last.startIndex, last.index(after: dot) != last.endIndex
+        else { return false }
         return last[last.index(after: dot)...].lowercased() != "md"
     }
 }
@@ -108,5 +110,7 @@ public struct LiteralResolver: MarkdownResolver {
     /// Leaves the link as typed.
     public mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { nil }
     /// Keeps the problem in `errors`.
-    public mutating func report(_ problem: MarkdownProblem, at position: TextPosition) { errors.append(problem.error(at: position.located(in: path))) }
+    public mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {
+        errors.append(problem.error(at: position.located(in: path)))
+    }
 }

@@ -17,7 +17,8 @@ public struct Placeholder: Sendable, Equatable {
         var open: String.Index?
         var index = utf8.startIndex
         var previous: UInt8 = 0
-        var counted = text.startIndex, characters = 0
+        var counted = text.startIndex
+        var characters = 0
         while index < utf8.endIndex {
             let byte = utf8[index]
             if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
@@ -57,7 +58,6 @@ public struct Placeholder: Sendable, Equatable {
         }
         return false
     }
-
 
     /// `text` with each placeholder replaced by `replacement(placeholder)`, or kept when that returns nil.
     public static func expand(_ text: String, _ replacement: (Placeholder) -> String?) -> String {

@@ -38,9 +38,10 @@ public struct Slugger: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(decomposed.utf8.count)
         for scalar in decomposed.unicodeScalars {
-            if (0x300...0x36F).contains(scalar.value) { continue } // combining accents
+            if (0x300...0x36F).contains(scalar.value) { continue }  // combining accents
             if scalar == "'" || scalar == "\u{2019}" { continue }
-            let isASCIILetterOrDigit = scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+            let isASCIILetterOrDigit =
+                scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
             if isASCIILetterOrDigit || (!scalar.isASCII && scalar.properties.isAlphabetic) {
                 if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
                 pendingHyphen = false

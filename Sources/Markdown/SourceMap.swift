@@ -35,7 +35,8 @@ final class SourceMap {
 
     /// The line and character column of byte `offset`.
     func position(ofOffset offset: Int) -> TextPosition {
-        var low = 0, high = lineStarts.count - 1
+        var low = 0
+        var high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }

@@ -1,6 +1,7 @@
 import Diagnostics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Bounds the empty cells cmark-gfm adds to short table rows, checked before cmark parses (CVE-2023-37463).
@@ -23,7 +24,7 @@ enum TableBudget {
         guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "|")), bytes.count) != nil else { return nil }
         let count = bytes.count
         var padded = 0
-        var columns = 0                         // the open table's width; 0 outside tables
+        var columns = 0  // the open table's width; 0 outside tables
         var header = TextPosition(line: 1, column: 1)
         var previous: (line: Int, column: Int, blank: Bool) = (0, 1, true)
         var line = 1
@@ -47,7 +48,8 @@ enum TableBudget {
                 }
             } else if !blank, let width = delimiterWidth(bytes, first, last), width > 1 {
                 columns = width
-                header = previous.blank || previous.line == 0
+                header =
+                    previous.blank || previous.line == 0
                     ? TextPosition(line: line, column: first - start + 1)
                     : TextPosition(line: previous.line, column: previous.column)
             }
@@ -88,7 +90,8 @@ enum TableBudget {
 
     /// The number of columns of a delimiter row (`|---|:-:|`), or nil when the line is not one.
     private static func delimiterWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ last: Int) -> Int? {
-        var sawDash = false, sawPipe = false
+        var sawDash = false
+        var sawPipe = false
         for index in first..<last {
             switch bytes[index] {
             case UInt8(ascii: "-"): sawDash = true

@@ -58,7 +58,8 @@ public enum Typography {
     static func curlQuotes(_ text: String) -> String {
         guard hasTrigger(text.utf8, quotes: true, french: false) else { return text }
         let urls = BareURL.ranges(in: text)
-        var nextURL = 0, offset = 0
+        var nextURL = 0
+        var offset = 0
         var result = ""
         var openDouble = false
         var previous: Character = " "
@@ -97,7 +98,8 @@ public enum Typography {
         var inURL: [Bool] = []
         let urls = BareURL.ranges(in: text)
         if !urls.isEmpty {
-            var offset = 0, nextURL = 0
+            var offset = 0
+            var nextURL = 0
             for (index, scalar) in text.unicodeScalars.enumerated() {
                 while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
                 let protected = nextURL < urls.count && urls[nextURL].contains(offset)
@@ -121,9 +123,13 @@ public enum Typography {
             switch scalar {
             case ";", ":", "!", "?":
                 var hadSpace = false
-                while let last = output.last, isSpace(last) { output.removeLast(); hadSpace = true }
+                while let last = output.last, isSpace(last) {
+                    output.removeLast()
+                    hadSpace = true
+                }
                 let endsPhrase = next.map { $0.properties.isWhitespace || ";:!?»).,".unicodeScalars.contains($0) } ?? true
-                let afterWord = lastBase(of: output).map { isLetterOrNumber($0) || "»)\u{201D}\u{2019}*_".unicodeScalars.contains($0) } ?? true
+                let afterWord =
+                    lastBase(of: output).map { isLetterOrNumber($0) || "»)\u{201D}\u{2019}*_".unicodeScalars.contains($0) } ?? true
                 if hadSpace || (endsPhrase && afterWord) { output.append(narrowScalar) }
                 output.append(scalar)
             case "«":
@@ -159,7 +165,8 @@ public enum Typography {
     /// the multi-byte ones recognised by their UTF-8 forms.
     private static func hasTrigger(_ bytes: some Sequence<UInt8>, quotes: Bool, french: Bool, curly: Bool? = nil) -> Bool {
         let curly = curly ?? french
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): if quotes { return true }

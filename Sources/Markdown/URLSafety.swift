@@ -18,13 +18,19 @@ public enum ArticleLink {
     /// A query (`other.md?x=1`) is kept in `query`, without the `?`.
     public static func parse(_ destination: String) -> (path: String, fragment: String?, query: String?)? {
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("#") { return nil }
-        if destination.utf8.contains(UInt8(ascii: ":")) && destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return nil }
+        if destination.utf8.contains(UInt8(ascii: ":")) && destination.contains("://") || destination.hasPrefix("mailto:")
+            || destination.hasPrefix("tel:")
+        {
+            return nil
+        }
         let hash = destination.firstIndex(of: "#")
         let beforeHash = destination[..<(hash ?? destination.endIndex)]
         let question = beforeHash.firstIndex(of: "?")
         let path = String(beforeHash[..<(question ?? beforeHash.endIndex)])
         guard path.hasSuffix(".md") else { return nil }
-        return (path, hash.map { String(destination[destination.index(after: $0)...]) },
-                question.map { String(beforeHash[beforeHash.index(after: $0)...]) })
+        return (
+            path, hash.map { String(destination[destination.index(after: $0)...]) },
+            question.map { String(beforeHash[beforeHash.index(after: $0)...]) }
+        )
     }
 }

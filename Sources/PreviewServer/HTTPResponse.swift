@@ -18,9 +18,13 @@ public struct HTTPResponse: Sendable {
 
     /// A plain-text answer.
     public static func text(_ status: Int, _ text: String, headers: [(name: String, value: String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
-                                               ("Cache-Control", "no-store")] + headers,
-                     body: Array(text.utf8))
+        HTTPResponse(
+            status: status,
+            headers: [
+                ("Content-Type", "text/plain; charset=utf-8"), ("X-Content-Type-Options", "nosniff"),
+                ("Cache-Control", "no-store"),
+            ] + headers,
+            body: Array(text.utf8))
     }
 
     /// The reason phrases of the statuses this server sends.

@@ -1,5 +1,5 @@
-import Glibc
 import Foundation
+import Glibc
 
 /// Why the server could not start listening.
 public struct ListenError: Error, CustomStringConvertible, Equatable {
@@ -27,7 +27,10 @@ struct Listener {
             let status = getaddrinfo(name, String(port), &hints, &list)
             guard status == 0, list != nil else {
                 if names.count > 1 { continue }
-                throw ListenError(description: "cannot listen on \(host) port \(port): \(host) is not an address or a name this machine resolves (\(String(cString: gai_strerror(status)))); give --host an address such as 127.0.0.1 or ::1, or localhost")
+                throw ListenError(
+                    description:
+                        "cannot listen on \(host) port \(port): \(host) is not an address or a name this machine resolves (\(String(cString: gai_strerror(status)))); give --host an address such as 127.0.0.1 or ::1, or localhost"
+                )
             }
             var entry = list
             while let info = entry {
@@ -42,13 +45,18 @@ struct Listener {
         for address in addresses {
             let family = address.withUnsafeBytes { $0.loadUnaligned(as: sa_family_t.self) }
             let socket = Glibc.socket(Int32(family), Int32(SOCK_STREAM.rawValue), 0)
-            guard socket >= 0 else { failure = errno; continue }
+            guard socket >= 0 else {
+                failure = errno
+                continue
+            }
             var on: Int32 = 1
             setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
             if Int32(family) == AF_INET6 {
                 setsockopt(socket, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &on, socklen_t(MemoryLayout<Int32>.size))
             }
-            let bound = address.withUnsafeBytes { bind(socket, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t($0.count)) }
+            let bound = address.withUnsafeBytes {
+                bind(socket, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t($0.count))
+            }
             guard bound == 0, listen(socket, 128) == 0 else {
                 failure = errno
                 _ = Glibc.close(socket)
@@ -57,7 +65,9 @@ struct Listener {
             descriptors.append(socket)
         }
         guard !descriptors.isEmpty else {
-            let hint = failure == EADDRINUSE ? "choose another --port, or stop the program using it"
+            let hint =
+                failure == EADDRINUSE
+                ? "choose another --port, or stop the program using it"
                 : "give --host an address of this machine, such as 127.0.0.1, ::1 or localhost"
             throw ListenError(description: "cannot listen on \(host) port \(port): \(String(cString: strerror(failure))); \(hint)")
         }

@@ -40,7 +40,10 @@ public final class PreviewServer: @unchecked Sendable {
                         connections += 1
                         return true
                     }
-                    guard admitted else { _ = Glibc.close(connection); continue }
+                    guard admitted else {
+                        _ = Glibc.close(connection)
+                        continue
+                    }
                     Thread.detachNewThread { [self] in
                         serve(Socket(descriptor: connection))
                         lock.withLock { connections -= 1 }
@@ -78,7 +81,8 @@ public final class PreviewServer: @unchecked Sendable {
                     leftover = []
                 }
                 while case .needMore = outcome {
-                    let deadline = startedAt.map { $0.addingTimeInterval(limits.headerTimeout) } ?? idleSince.addingTimeInterval(limits.idleTimeout)
+                    let deadline =
+                        startedAt.map { $0.addingTimeInterval(limits.headerTimeout) } ?? idleSince.addingTimeInterval(limits.idleTimeout)
                     switch socket.read(into: &scratch, until: deadline) {
                     case .closed:
                         socket.close()
@@ -86,7 +90,10 @@ public final class PreviewServer: @unchecked Sendable {
                     case .timedOut:
                         if parser.started {
                             let seconds = Int(limits.headerTimeout)
-                            socket.write(HTTPResponse.text(408, "The request head did not arrive within \(seconds) second\(seconds == 1 ? "" : "s").\n").serialized(close: true))
+                            socket.write(
+                                HTTPResponse.text(
+                                    408, "The request head did not arrive within \(seconds) second\(seconds == 1 ? "" : "s").\n"
+                                ).serialized(close: true))
                             socket.lingeringClose()
                         } else {
                             socket.close()
@@ -131,18 +138,27 @@ public final class PreviewServer: @unchecked Sendable {
             return request.version == "HTTP/1.0" ? nil : HTTPResponse.text(400, "Bad request: HTTP/1.1 needs a Host header.\n")
         }
         guard policy.allows(host: host) else {
-            return HTTPResponse.text(403, "Blocked request: the Host header \"\(host)\" is not this preview server's. It answers only \(policy.list) (against DNS rebinding); open it through one of those, or start it with --host set to the name you use.\n")
+            return HTTPResponse.text(
+                403,
+                "Blocked request: the Host header \"\(host)\" is not this preview server's. It answers only \(policy.list) (against DNS rebinding); open it through one of those, or start it with --host set to the name you use.\n"
+            )
         }
         guard request.method == "GET" || request.method == "HEAD" else {
-            return HTTPResponse.text(405, "Method \(request.method) is not allowed: this preview server answers GET and HEAD.\n", headers: [("Allow", "GET, HEAD")])
+            return HTTPResponse.text(
+                405, "Method \(request.method) is not allowed: this preview server answers GET and HEAD.\n",
+                headers: [("Allow", "GET, HEAD")])
         }
         if request.path == webSocketPath {
             guard WebSocket.handshake(for: request) != nil else {
-                return HTTPResponse.text(426, "\(webSocketPath) is the live-reload WebSocket; open it with a WebSocket upgrade.\n",
-                                         headers: [("Upgrade", "websocket")])
+                return HTTPResponse.text(
+                    426, "\(webSocketPath) is the live-reload WebSocket; open it with a WebSocket upgrade.\n",
+                    headers: [("Upgrade", "websocket")])
             }
             guard policy.allows(origin: request.header("origin")) else {
-                return HTTPResponse.text(403, "Blocked WebSocket: the Origin \"\(request.header("origin") ?? "")\" is not a page of this preview server (\(policy.list)).\n")
+                return HTTPResponse.text(
+                    403,
+                    "Blocked WebSocket: the Origin \"\(request.header("origin") ?? "")\" is not a page of this preview server (\(policy.list)).\n"
+                )
             }
         }
         return nil

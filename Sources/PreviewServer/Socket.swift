@@ -1,5 +1,5 @@
-import Glibc
 import Foundation
+import Glibc
 
 /// A connected TCP socket: reads that wait at most until a deadline, and writes that never raise SIGPIPE.
 final class Socket: @unchecked Sendable {

@@ -6,12 +6,14 @@ enum WebSocket {
     /// The 101 answer to a valid upgrade request, or nil when it is not one.
     static func handshake(for request: HTTPRequest) -> HTTPResponse? {
         guard request.method == "GET",
-              request.header("upgrade")?.lowercased() == "websocket",
-              (request.header("connection") ?? "").lowercased().split(separator: ",")
-                  .contains(where: { $0.trimmingCharacters(in: .whitespaces) == "upgrade" }),
-              request.header("sec-websocket-version") == "13",
-              let key = request.header("sec-websocket-key"), !key.isEmpty else { return nil }
-        return HTTPResponse(status: 101, headers: [("Upgrade", "websocket"), ("Connection", "Upgrade"), ("Sec-WebSocket-Accept", accept(key))])
+            request.header("upgrade")?.lowercased() == "websocket",
+            (request.header("connection") ?? "").lowercased().split(separator: ",")
+                .contains(where: { $0.trimmingCharacters(in: .whitespaces) == "upgrade" }),
+            request.header("sec-websocket-version") == "13",
+            let key = request.header("sec-websocket-key"), !key.isEmpty
+        else { return nil }
+        return HTTPResponse(
+            status: 101, headers: [("Upgrade", "websocket"), ("Connection", "Upgrade"), ("Sec-WebSocket-Accept", accept(key))])
     }
 
     /// `Sec-WebSocket-Accept` for a `Sec-WebSocket-Key`.
@@ -25,7 +27,9 @@ enum WebSocket {
         switch payload.count {
         case 0..<126: bytes.append(UInt8(payload.count))
         case 126...0xFFFF: bytes += [126, UInt8(payload.count >> 8), UInt8(payload.count & 0xFF)]
-        default: bytes.append(127); bytes += (0..<8).reversed().map { UInt8(truncatingIfNeeded: payload.count >> ($0 * 8)) }
+        default:
+            bytes.append(127)
+            bytes += (0..<8).reversed().map { UInt8(truncatingIfNeeded: payload.count >> ($0 * 8)) }
         }
         return bytes + payload
     }
@@ -44,7 +48,8 @@ enum WebSocket {
         var frames: [Frame] = []
         var offset = 0
         while buffer.count - offset >= 2 {
-            let first = buffer[offset], second = buffer[offset + 1]
+            let first = buffer[offset]
+            let second = buffer[offset + 1]
             guard second & 0x80 != 0 else { return nil }  // client frames are masked
             var length = Int(second & 0x7F)
             var header = 2

@@ -43,9 +43,11 @@ public struct BuildOptions: Sendable {
     }
 
     /// Creates options.
-    public init(contentDirectory: String = "content", templatesDirectory: String = "templates",
-                outputDirectory: String = "site", now: Date, includeDrafts: Bool = false, baseURL: String? = nil,
-                pagefind: String? = nil) {
+    public init(
+        contentDirectory: String = "content", templatesDirectory: String = "templates",
+        outputDirectory: String = "site", now: Date, includeDrafts: Bool = false, baseURL: String? = nil,
+        pagefind: String? = nil
+    ) {
         self.pagefind = pagefind
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
@@ -66,7 +68,9 @@ public struct BuildOptions: Sendable {
         if let epoch = environment["SOURCE_DATE_EPOCH"] {
             guard let seconds = Int(epoch) else { throw ValidationFailure("SOURCE_DATE_EPOCH=\(epoch) is not a whole number of seconds") }
             guard (0...253_402_300_799).contains(seconds) else {
-                throw ValidationFailure("SOURCE_DATE_EPOCH=\(epoch) is out of range; use a whole number of seconds from 0 (1970-01-01T00:00:00Z) to 253402300799 (9999-12-31T23:59:59Z)")
+                throw ValidationFailure(
+                    "SOURCE_DATE_EPOCH=\(epoch) is out of range; use a whole number of seconds from 0 (1970-01-01T00:00:00Z) to 253402300799 (9999-12-31T23:59:59Z)"
+                )
             }
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
@@ -93,24 +97,33 @@ public struct BuildOptions: Sendable {
             return range.reduce(0) { $0 * 10 + Int(bytes[$1] - 48) }
         }
         guard bytes.count >= 10, let year = digits(0..<4), bytes[4] == UInt8(ascii: "-"), let month = digits(5..<7),
-              bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10) else { return .failure(shape) }
+            bytes[7] == UInt8(ascii: "-"), let day = digits(8..<10)
+        else { return .failure(shape) }
         guard let date = CalendarDate(year: year, month: month, day: day) else {
-            let detail = !(1...12).contains(month) ? "months go from 01 to 12"
-                : year == 0 ? "years start at 0001"
-                : "\(DateFormatting.monthName(month)) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
+            let detail =
+                !(1...12).contains(month)
+                ? "months go from 01 to 12"
+                : year == 0
+                    ? "years start at 0001"
+                    : "\(DateFormatting.monthName(month)) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
             return .failure(ValidationFailure("is not a real calendar date (\(detail)); write a date that exists"))
         }
         let midnight = TimeInterval(date.daysSinceEpoch) * 86_400
         if bytes.count == 10 { return .success(Date(timeIntervalSince1970: midnight)) }
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), let hour = digits(11..<13), bytes[13] == UInt8(ascii: ":"),
-              let minute = digits(14..<16), bytes[16] == UInt8(ascii: ":"), let second = digits(17..<19) else { return .failure(shape) }
+            let minute = digits(14..<16), bytes[16] == UInt8(ascii: ":"), let second = digits(17..<19)
+        else { return .failure(shape) }
         var index = 19
         var fraction = 0.0
         if bytes[index] == UInt8(ascii: ".") {
             var scale = 0.1
             index += 1
             let first = index
-            while index < bytes.count, (48...57).contains(bytes[index]) { fraction += Double(bytes[index] - 48) * scale; scale /= 10; index += 1 }
+            while index < bytes.count, (48...57).contains(bytes[index]) {
+                fraction += Double(bytes[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
             guard index > first else { return .failure(shape) }
         }
         let zone = String(decoding: bytes[index...], as: UTF8.self)
@@ -122,7 +135,8 @@ public struct BuildOptions: Sendable {
             offset = 0
         } else if zone.first == "+" || zone.first == "-" {
             guard let seconds = Instant.parseOffset(zone) else {
-                return .failure(ValidationFailure("has an impossible offset \(zone); write Z or ±HH:MM, with hours up to 23 and minutes up to 59"))
+                return .failure(
+                    ValidationFailure("has an impossible offset \(zone); write Z or ±HH:MM, with hours up to 23 and minutes up to 59"))
             }
             offset = seconds
         } else {

@@ -15,9 +15,11 @@ extension Guidepost {
     public static func check(_ options: BuildOptions) -> CheckReport {
         do {
             let site = try buildInMemory(options)
-            let problems = site.audit?.problems ?? [], drafts = site.audit?.draftProblems ?? []
+            let problems = site.audit?.problems ?? []
+            let drafts = site.audit?.draftProblems ?? []
             // A draft language's gaps stay warnings with --strict: it is still being translated.
-            return options.strict ? CheckReport(errors: problems, warnings: drafts + site.verificationWarnings)
+            return options.strict
+                ? CheckReport(errors: problems, warnings: drafts + site.verificationWarnings)
                 : CheckReport(errors: [], warnings: problems + drafts + site.verificationWarnings)
         } catch {
             return CheckReport(errors: error.errors, warnings: [])
@@ -40,15 +42,17 @@ extension Guidepost {
         }
         let relativePath = page.hasSuffix(".md") ? page : page + ".md"
         let source = library.config.sourceLanguage
-        let where_ = SourceLocation(path: "\(options.contentDirectory)/\(language)/\(relativePath)")
+        let location = SourceLocation(path: "\(options.contentDirectory)/\(language)/\(relativePath)")
         guard library.config.languages.contains(language) else {
             throw BuildFailure([.unknownLanguage(SourceLocation(path: "\(options.contentDirectory)/site.json"), code: language)])
         }
         guard language != source else {
-            throw BuildFailure([.notATranslation(where_, language: language)])
+            throw BuildFailure([.notATranslation(location, language: language)])
         }
         guard let original = library.page(source, relativePath) else {
-            throw BuildFailure([.brokenLink(SourceLocation(path: "\(options.contentDirectory)/\(source)/\(relativePath)"), target: relativePath)])
+            throw BuildFailure([
+                .brokenLink(SourceLocation(path: "\(options.contentDirectory)/\(source)/\(relativePath)"), target: relativePath)
+            ])
         }
         guard let translation = library.page(language, relativePath) else {
             throw BuildFailure([.untranslatedPage(original.frontMatter.location, language: language)])

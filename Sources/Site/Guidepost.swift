@@ -25,7 +25,8 @@ public enum Guidepost {
         public var description: String {
             let total = pageCounts.reduce(0) { $0 + $1.count }
             let per = pageCounts.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-            return String(format: "built %d pages (%@), %d files in %.2f s, now %@", total, per, fileCount, seconds, BuildOptions.formatInstant(now))
+            return String(
+                format: "built %d pages (%@), %d files in %.2f s, now %@", total, per, fileCount, seconds, BuildOptions.formatInstant(now))
         }
     }
 
@@ -37,8 +38,9 @@ public enum Guidepost {
         let rendered = Date()
         let problems = site.audit?.problems ?? []
         if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
-        let vanished = URLRetention.check(output: options.outputDirectory, published: site.publishedPaths,
-                                          config: options.contentDirectory + "/site.json")
+        let vanished = URLRetention.check(
+            output: options.outputDirectory, published: site.publishedPaths,
+            config: options.contentDirectory + "/site.json")
         if !vanished.isEmpty { throw BuildFailure(vanished) }
         do {
             let policy = SiteWriter.Policy(
@@ -46,16 +48,20 @@ public enum Guidepost {
                 keep: site.keep, waitForLock: options.waitForLock, waiting: options.waiting)
             try SiteWriter.write(site.files, to: options.outputDirectory, policy: policy) { staging throws(BuildError) in
                 if site.search {
-                    try SearchIndex.build(in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json",
-                                          timeout: options.pagefindTimeout)
+                    try SearchIndex.build(
+                        in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json",
+                        timeout: options.pagefindTimeout)
                 }
             }
         } catch { throw BuildFailure([error]) }
         let written = Date()
-        var summary = Summary(pageCounts: site.pageCounts, fileCount: site.files.count, seconds: written.timeIntervalSince(start), now: options.now)
+        var summary = Summary(
+            pageCounts: site.pageCounts, fileCount: site.files.count, seconds: written.timeIntervalSince(start), now: options.now)
         summary.warnings = problems + (site.audit?.draftProblems ?? [])
-        summary.phases = [("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
-                          ("write", written.timeIntervalSince(rendered))]
+        summary.phases = [
+            ("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
+            ("write", written.timeIntervalSince(rendered)),
+        ]
         return summary
     }
 

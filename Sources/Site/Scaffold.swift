@@ -1,8 +1,9 @@
 import Content
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `guidepost new`: creates a page (or a section's `index.md`) in every language, with front matter
@@ -37,25 +38,40 @@ public enum Scaffold {
         let heading = title ?? stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
         let existing = config.languages.map { "\($0)/\(relative)" }.filter { tree.exists($0) }
         guard existing.isEmpty else {
-            throw BuildFailure(existing.map { .unsafeOutput(SourceLocation(path: tree.path($0)), reason: "this file already exists, and guidepost new never overwrites; choose another name or edit it") })
+            throw BuildFailure(
+                existing.map {
+                    .unsafeOutput(
+                        SourceLocation(path: tree.path($0)),
+                        reason: "this file already exists, and guidepost new never overwrites; choose another name or edit it")
+                })
         }
         var created: [String] = []
         for language in config.languages {
             let file = tree.path("\(language)/\(relative)")
             let folder = AbsolutePath.parent(of: file)
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw BuildFailure([.unreadable(SourceLocation(path: folder), problem: "the folder cannot be created (\(error.localizedDescription)); check its permissions")])
+                throw BuildFailure([
+                    .unreadable(
+                        SourceLocation(path: folder),
+                        problem: "the folder cannot be created (\(error.localizedDescription)); check its permissions")
+                ])
             }
             let text = "{\"title\": \(jsonString(heading))}\n\n"
             let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                throw BuildFailure([.unreadable(SourceLocation(path: file), problem: "the file cannot be created (\(String(cString: strerror(errno)))); nothing was overwritten")])
+                throw BuildFailure([
+                    .unreadable(
+                        SourceLocation(path: file),
+                        problem: "the file cannot be created (\(String(cString: strerror(errno)))); nothing was overwritten")
+                ])
             }
             let bytes = Array(text.utf8)
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
             close(descriptor)
             guard written == bytes.count else {
-                throw BuildFailure([.unreadable(SourceLocation(path: file), problem: "the file could not be written completely; check the free space")])
+                throw BuildFailure([
+                    .unreadable(SourceLocation(path: file), problem: "the file could not be written completely; check the free space")
+                ])
             }
             created.append(file)
         }

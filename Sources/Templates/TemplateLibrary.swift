@@ -68,7 +68,7 @@ public struct TemplateLibrary: Sendable {
     /// reported at the reference that closes it.
     private static func cycles(in sources: [String: TemplateSource]) -> [BuildError] {
         var errors: [BuildError] = []
-        var state: [String: Int] = [:] // 1 visiting, 2 done
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
         func visit(_ name: String, stack: [String]) {
             state[name] = 1
             let stack = stack + [name]

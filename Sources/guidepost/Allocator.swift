@@ -3,4 +3,3 @@
 // across threads; mimalloc's thread-local free lists made builds about 10 % faster than glibc's malloc
 // in the benchmark (bench/run.sh). Importing the module is what links it.
 import CMimalloc
-

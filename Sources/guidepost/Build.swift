@@ -23,8 +23,9 @@ struct Build: ParsableCommand {
         let instant: Date
         do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
         do { try BuildOptions.checkBaseURL(baseURL) } catch { throw ValidationError("\(error)") }
-        var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-                                   now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
+        var options = BuildOptions(
+            contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+            now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
         options.strict = strict
         options.protectedFolders = homeFolders()
         options.waitForLock = !noWait

@@ -18,6 +18,8 @@ struct Check: ParsableCommand {
             report(result.errors.map(\.description) + ["check failed: \(result.errors.count) error\(result.errors.count == 1 ? "" : "s")"])
             throw ExitCode.failure
         }
-        print("check passed\(result.warnings.isEmpty ? "" : " with \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")")")
+        print(
+            "check passed\(result.warnings.isEmpty ? "" : " with \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")")"
+        )
     }
 }

@@ -6,11 +6,13 @@ import Site
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Render Markdown from standard input to HTML, as pages are rendered.")
 
-    @Option(help: "The snippet's language: applies its typography (fr, nl, en, de, pl, ja… any CLDR language). Without it, plain GFM.") var lang: String?
+    @Option(help: "The snippet's language: applies its typography (fr, nl, en, de, pl, ja… any CLDR language). Without it, plain GFM.")
+    var lang: String?
 
     func validate() throws {
         if let lang, !Guidepost.isKnownLanguage(lang) {
-            throw ValidationError("\"\(lang)\" is not a language CLDR knows, so its typography is unknown; use a code such as fr, nl, en, de or pt-br")
+            throw ValidationError(
+                "\"\(lang)\" is not a language CLDR knows, so its typography is unknown; use a code such as fr, nl, en, de or pt-br")
         }
     }
     @Flag(help: "Let raw HTML through (off by default, as in pages).") var unsafe = false

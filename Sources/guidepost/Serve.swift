@@ -11,7 +11,8 @@ struct Serve: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @Option(help: "The port to listen on.") var port: UInt16 = 8080
     @Flag(help: "Show pages marked as drafts.") var drafts = false
-    @Option(help: "Preview the site at this ISO 8601 instant, e.g. before a deadline (default: the clock, at each rebuild).") var now: String?
+    @Option(help: "Preview the site at this ISO 8601 instant, e.g. before a deadline (default: the clock, at each rebuild).") var now:
+        String?
     @Option(help: "The address or name to listen on (127.0.0.1, ::1, localhost, …).") var host = "127.0.0.1"
     @Option(help: "How often to look for changes when polling, in milliseconds.") var interval = 150
     @Flag(help: "After an edit, take open tabs to the edited page.") var navigateToChanged = false

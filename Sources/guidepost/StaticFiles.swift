@@ -25,7 +25,8 @@ enum StaticFiles {
         case "/__guidepost/overlay.css": return asset(LiveReload.stylesheet, type: "css")
         case "/__guidepost/status":
             let body = (try? JSONEncoder().encode(Status(version: live.version, last: live.lastRebuild))) ?? Data()
-            return HTTPResponse(status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(body))
+            return HTTPResponse(
+                status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(body))
         default: break
         }
         if live.version == 0 { return errorPage(live.lastRebuild?.errors ?? []) }
@@ -42,13 +43,18 @@ enum StaticFiles {
             return HTTPResponse(status: 301, headers: [("Location", "/" + path + "/")])
         }
         // The search index is made by Pagefind at `guidepost build`; the preview says search is off instead.
-        if path == "pagefind/pagefind-ui.js" || path.hasSuffix("/pagefind/pagefind-ui.js") { return asset(LiveReload.searchOff, type: "js") }
-        if path == "pagefind/pagefind-ui.css" || path.hasSuffix("/pagefind/pagefind-ui.css") { return asset(LiveReload.searchOffStyle, type: "css") }
+        if path == "pagefind/pagefind-ui.js" || path.hasSuffix("/pagefind/pagefind-ui.js") {
+            return asset(LiveReload.searchOff, type: "js")
+        }
+        if path == "pagefind/pagefind-ui.css" || path.hasSuffix("/pagefind/pagefind-ui.css") {
+            return asset(LiveReload.searchOffStyle, type: "css")
+        }
         return notFound(path, in: live)
     }
 
     private static func asset(_ text: String, type: String) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: [("Content-Type", types[type] ?? "text/plain"), ("Cache-Control", "no-store")], body: Array(text.utf8))
+        HTTPResponse(
+            status: 200, headers: [("Content-Type", types[type] ?? "text/plain"), ("Cache-Control", "no-store")], body: Array(text.utf8))
     }
 
     private static func ok(_ path: String, _ bytes: [UInt8], status: Int = 200) -> HTTPResponse {
@@ -57,7 +63,9 @@ enum StaticFiles {
         if ext == "html", let text = String(validating: bytes, as: UTF8.self) {
             body = Array(LiveReload.inject(into: text).utf8)
         }
-        return HTTPResponse(status: status, headers: [("Content-Type", types[ext] ?? "application/octet-stream"), ("Cache-Control", "no-store")], body: body)
+        return HTTPResponse(
+            status: status, headers: [("Content-Type", types[ext] ?? "application/octet-stream"), ("Cache-Control", "no-store")], body: body
+        )
     }
 
     /// The language's own 404 page when the path starts with a language folder, else the root one.
@@ -72,29 +80,30 @@ enum StaticFiles {
     /// and the page reloads by itself once they are fixed.
     static func errorPage(_ errors: [String]) -> HTTPResponse {
         let html = """
-        <!DOCTYPE html>
-        <html lang="en" data-guidepost-error-page>
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
-        <title>Build failed · guidepost serve</title>
-        <link rel="stylesheet" href="/__guidepost/overlay.css">
-        </head>
-        <body>
-        <main>
-        <section id="guidepost-error" role="alert">
-        <h1>Build failed</h1>
-        <p>There is no good version to show yet. Fix the file and save; this page reloads by itself.</p>
-        <pre>\(HTMLText.escape(errors.joined(separator: "\n")))</pre>
-        </section>
-        </main>
-        <script src="/__guidepost/live.js"></script>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en" data-guidepost-error-page>
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
+            <title>Build failed · guidepost serve</title>
+            <link rel="stylesheet" href="/__guidepost/overlay.css">
+            </head>
+            <body>
+            <main>
+            <section id="guidepost-error" role="alert">
+            <h1>Build failed</h1>
+            <p>There is no good version to show yet. Fix the file and save; this page reloads by itself.</p>
+            <pre>\(HTMLText.escape(errors.joined(separator: "\n")))</pre>
+            </section>
+            </main>
+            <script src="/__guidepost/live.js"></script>
+            </body>
+            </html>
 
-        """
-        return HTTPResponse(status: 500, headers: [("Content-Type", types["html"]!), ("Cache-Control", "no-store")], body: Array(html.utf8))
+            """
+        return HTTPResponse(
+            status: 500, headers: [("Content-Type", types["html"]!), ("Cache-Control", "no-store")], body: Array(html.utf8))
     }
 
     /// `/__guidepost/status`: the version and the last rebuild's report.

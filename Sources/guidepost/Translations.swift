@@ -10,7 +10,8 @@ struct Translations: ParsableCommand {
         subcommands: [Status.self, Mark.self], defaultSubcommand: Status.self)
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One row per page, one column per language: up to date, stale or missing.")
+        static let configuration = CommandConfiguration(
+            abstract: "One row per page, one column per language: up to date, stale or missing.")
 
         enum Format: String, ExpressibleByArgument { case table, json }
 

@@ -24,7 +24,10 @@ import Testing
     }
 
     @Test func acceptsPlainAddresses() {
-        for url in ["https://example.org/", "http://localhost:8080/guide/", "https://[::1]/", "https://guide.example.org/fr-be/sub", "https://bücher.example/"] {
+        for url in [
+            "https://example.org/", "http://localhost:8080/guide/", "https://[::1]/", "https://guide.example.org/fr-be/sub",
+            "https://bücher.example/",
+        ] {
             #expect(BaseURL.problem(url) == nil, "\(url)")
         }
         #expect(BaseURL.normalized("https://example.org/guide") == "https://example.org/guide/")

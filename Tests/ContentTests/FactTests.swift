@@ -13,17 +13,18 @@ import Testing
     func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(path: "facts/meta.json", line: line, column: column) }
 
     @Test func readsEveryKind() throws {
-        let (facts, errors) = parse("""
-        {
-          "name": "Meta",
-          "count": 11,
-          "form": {"url": "https://example.com/f", "sources": ["meta.src"], "verified": "2025-06-01"},
-          "start": {"date": "2025-05-27"},
-          "deadline": {"instant": "2025-05-27T00:00", "timeZone": "Europe/Brussels"},
-          "label": {"text": {"fr": "Bonjour", "nl": "Hallo", "en": "Hello"}},
-          "src": {"source": {"publisher": "RTBF", "title": "T", "date": "2025-04-15", "url": "https://rtbf.be/x", "language": "fr"}}
-        }
-        """)
+        let (facts, errors) = parse(
+            """
+            {
+              "name": "Meta",
+              "count": 11,
+              "form": {"url": "https://example.com/f", "sources": ["meta.src"], "verified": "2025-06-01"},
+              "start": {"date": "2025-05-27"},
+              "deadline": {"instant": "2025-05-27T00:00", "timeZone": "Europe/Brussels"},
+              "label": {"text": {"fr": "Bonjour", "nl": "Hallo", "en": "Hello"}},
+              "src": {"source": {"publisher": "RTBF", "title": "T", "date": "2025-04-15", "url": "https://rtbf.be/x", "language": "fr"}}
+            }
+            """)
         #expect(errors.isEmpty)
         var problems: [BuildError] = []
         let store = FactStore(facts, errors: &problems)
@@ -31,7 +32,10 @@ import Testing
         #expect(store["meta.name"]?.value == .string("Meta"))
         #expect(store["meta.form"]?.sources == ["meta.src"])
         #expect(store["meta.form"]?.verified == CalendarDate(year: 2025, month: 6, day: 1))
-        guard case .instant(let deadline)? = store["meta.deadline"]?.value else { Issue.record("no instant"); return }
+        guard case .instant(let deadline)? = store["meta.deadline"]?.value else {
+            Issue.record("no instant")
+            return
+        }
         #expect(deadline.rfc3339 == "2025-05-27T00:00:00+02:00")
         let location = SourceLocation(path: "x.md")
         #expect(try store.expansion(of: "meta.deadline", in: locale("fr"), destination: false, at: location).get() == "27 mai 2025")
@@ -44,56 +48,73 @@ import Testing
 
     @Test func expansionErrors() {
         var problems: [BuildError] = []
-        let store = FactStore(parse("{\"name\": \"Meta\", \"s\": {\"source\": {\"publisher\": \"p\", \"title\": \"t\", \"url\": \"https://a.b\", \"language\": \"fr\"}}}").0, errors: &problems)
+        let store = FactStore(
+            parse(
+                "{\"name\": \"Meta\", \"s\": {\"source\": {\"publisher\": \"p\", \"title\": \"t\", \"url\": \"https://a.b\", \"language\": \"fr\"}}}"
+            ).0, errors: &problems)
         let location = SourceLocation(path: "fr/a.md", line: 4, column: 2)
-        #expect(store.expansion(of: "meta.nope", in: locale("fr"), destination: false, at: location) == .failure(.unknownFact(location, key: "meta.nope")))
-        #expect(store.expansion(of: "meta.name", in: locale("fr"), destination: true, at: location)
-            == .failure(.factTypeMismatch(location, key: "meta.name", expected: "a URL (in a link destination)", actual: "a string")))
-        #expect(store.expansion(of: "meta.s", in: locale("fr"), destination: false, at: location)
-            == .failure(.factTypeMismatch(location, key: "meta.s", expected: "a printable value (not a source; sources are listed automatically)", actual: "a source")))
+        #expect(
+            store.expansion(of: "meta.nope", in: locale("fr"), destination: false, at: location)
+                == .failure(.unknownFact(location, key: "meta.nope")))
+        #expect(
+            store.expansion(of: "meta.name", in: locale("fr"), destination: true, at: location)
+                == .failure(.factTypeMismatch(location, key: "meta.name", expected: "a URL (in a link destination)", actual: "a string")))
+        #expect(
+            store.expansion(of: "meta.s", in: locale("fr"), destination: false, at: location)
+                == .failure(
+                    .factTypeMismatch(
+                        location, key: "meta.s", expected: "a printable value (not a source; sources are listed automatically)",
+                        actual: "a source")))
     }
 
     @Test func typeDateZoneAndSourceErrors() {
-        let (_, errors) = parse("""
-        {
-          "a": {"date": "2025-13-01"},
-          "b": {"instant": "2025-05-27T00:00", "timeZone": "Europe/Bruxelles"},
-          "c": {"instant": "2025-05-27T25:00", "timeZone": "Europe/Brussels"},
-          "d": {"url": "example.com"},
-          "e": {"text": {"fr": "x", "en": "y"}},
-          "f": {"instant": "2025-05-27T00:00"},
-          "g": true,
-          "h": {"note": "nothing"}
-        }
-        """)
-        #expect(errors == [
-            .invalidDate(at(2, 17), value: "2025-13-01"),
-            .unknownTimeZone(at(3, 52), name: "Europe/Bruxelles"),
-            .invalidDate(at(4, 20), value: "2025-05-27T25:00"),
-            .wrongType(at(5, 16), field: "url", expected: "an absolute URL starting with https:// or http://"),
-            .missingField(at(7, 8), field: "timeZone"),
-            .wrongType(at(8, 8), field: "meta.g", expected: "a string, a number or a fact object {\"url\": …}"),
-            .missingField(at(9, 8), field: "exactly one of string, number, url, date, instant, text, source"),
-        ])
+        let (_, errors) = parse(
+            """
+            {
+              "a": {"date": "2025-13-01"},
+              "b": {"instant": "2025-05-27T00:00", "timeZone": "Europe/Bruxelles"},
+              "c": {"instant": "2025-05-27T25:00", "timeZone": "Europe/Brussels"},
+              "d": {"url": "example.com"},
+              "e": {"text": {"fr": "x", "en": "y"}},
+              "f": {"instant": "2025-05-27T00:00"},
+              "g": true,
+              "h": {"note": "nothing"}
+            }
+            """)
+        #expect(
+            errors == [
+                .invalidDate(at(2, 17), value: "2025-13-01"),
+                .unknownTimeZone(at(3, 52), name: "Europe/Bruxelles"),
+                .invalidDate(at(4, 20), value: "2025-05-27T25:00"),
+                .wrongType(at(5, 16), field: "url", expected: "an absolute URL starting with https:// or http://"),
+                .missingField(at(7, 8), field: "timeZone"),
+                .wrongType(at(8, 8), field: "meta.g", expected: "a string, a number or a fact object {\"url\": …}"),
+                .missingField(at(9, 8), field: "exactly one of string, number, url, date, instant, text, source"),
+            ])
     }
 
     @Test func sourceDatesCopiesAndTitleNotes() {
-        let (facts, errors) = parse("""
-        {
-          "a": {"source": {"publisher": "P", "title": "T", "month": "2025-05", "url": "https://a.example/x", "via": "https://b.example/x", "titleFromURL": true, "language": "de"}},
-          "b": {"source": {"publisher": "P", "title": "T", "undated": true, "date": "2025-05-01", "language": "fr"}},
-          "c": {"source": {"publisher": "P", "title": "T", "month": "2025-5", "via": "b.example", "language": "fr"}}
+        let (facts, errors) = parse(
+            """
+            {
+              "a": {"source": {"publisher": "P", "title": "T", "month": "2025-05", "url": "https://a.example/x", "via": "https://b.example/x", "titleFromURL": true, "language": "de"}},
+              "b": {"source": {"publisher": "P", "title": "T", "undated": true, "date": "2025-05-01", "language": "fr"}},
+              "c": {"source": {"publisher": "P", "title": "T", "month": "2025-5", "via": "b.example", "language": "fr"}}
+            }
+            """)
+        guard case .source(let source)? = facts.first?.value else {
+            Issue.record("no source")
+            return
         }
-        """)
-        guard case .source(let source)? = facts.first?.value else { Issue.record("no source"); return }
         #expect(source.month == CalendarDate(year: 2025, month: 5, day: 1))
         #expect(source.via == "https://b.example/x")
         #expect(source.titleFromURL && !source.undated && source.date == nil)
-        #expect(errors == [
-            .wrongType(at(3, 77), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"),
-            .wrongType(at(4, 61), field: "month", expected: "a month written YYYY-MM, e.g. \"2025-05\""),
-            .wrongType(at(4, 78), field: "via", expected: "an absolute URL starting with https:// or http://"),
-        ])
+        #expect(
+            errors == [
+                .wrongType(at(3, 77), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"),
+                .wrongType(at(4, 61), field: "month", expected: "a month written YYYY-MM, e.g. \"2025-05\""),
+                .wrongType(at(4, 78), field: "via", expected: "an absolute URL starting with https:// or http://"),
+            ])
     }
 
     @Test func textsMissingALanguageBorrowTheSourceWithAWarning() throws {
@@ -112,11 +133,12 @@ import Testing
         var errors: [BuildError] = []
         let facts = parse("{\"a\": {\"string\": \"x\", \"sources\": [\"meta.b\", \"meta.zzz\"]}, \"b\": \"plain\"}").0
         _ = FactStore(facts + facts.prefix(1), errors: &errors)
-        #expect(errors == [
-            .duplicateFact(at(1, 7), key: "meta.a", first: at(1, 7)),
-            .factTypeMismatch(at(1, 35), key: "meta.b", expected: "a source", actual: "a string"),
-            .unknownFact(at(1, 45), key: "meta.zzz"),
-        ])
+        #expect(
+            errors == [
+                .duplicateFact(at(1, 7), key: "meta.a", first: at(1, 7)),
+                .factTypeMismatch(at(1, 35), key: "meta.b", expected: "a source", actual: "a string"),
+                .unknownFact(at(1, 45), key: "meta.zzz"),
+            ])
     }
 }
 

@@ -8,8 +8,9 @@ import Testing
     }
 
     @Test func replacesAnExistingValueInPlace() throws {
-        #expect(try set("{\n  \"title\": \"T\",\n  \"sourceHash\": \"old\",\n  \"weight\": 2\n}\nBody \"x\"\n")
-            == "{\n  \"title\": \"T\",\n  \"sourceHash\": \"abc123\",\n  \"weight\": 2\n}\nBody \"x\"\n")
+        #expect(
+            try set("{\n  \"title\": \"T\",\n  \"sourceHash\": \"old\",\n  \"weight\": 2\n}\nBody \"x\"\n")
+                == "{\n  \"title\": \"T\",\n  \"sourceHash\": \"abc123\",\n  \"weight\": 2\n}\nBody \"x\"\n")
     }
 
     @Test func insertsOnItsOwnLineWithTheNextMembersIndentation() throws {
@@ -21,13 +22,17 @@ import Testing
     }
 
     @Test func keepsCRLFAndByteOrderMark() throws {
-        #expect(try set("\u{FEFF}{\r\n  \"title\": \"Été\",\r\n  \"sourceHash\": \"old\"\r\n}\r\nBody\r\n")
-            == "\u{FEFF}{\r\n  \"title\": \"Été\",\r\n  \"sourceHash\": \"abc123\"\r\n}\r\nBody\r\n")
+        #expect(
+            try set("\u{FEFF}{\r\n  \"title\": \"Été\",\r\n  \"sourceHash\": \"old\"\r\n}\r\nBody\r\n")
+                == "\u{FEFF}{\r\n  \"title\": \"Été\",\r\n  \"sourceHash\": \"abc123\"\r\n}\r\nBody\r\n")
         #expect(try set("{\r\n  \"title\": \"T\"\r\n}\r\n") == "{\r\n  \"sourceHash\": \"abc123\",\r\n  \"title\": \"T\"\r\n}\r\n")
     }
 
     @Test func refusesANonStringValue() {
-        #expect(throws: BuildError.wrongType(SourceLocation(path: "nl/a.md", line: 1, column: 16), field: "sourceHash", expected: "a string in double quotes")) {
+        #expect(
+            throws: BuildError.wrongType(
+                SourceLocation(path: "nl/a.md", line: 1, column: 16), field: "sourceHash", expected: "a string in double quotes")
+        ) {
             try set("{\"sourceHash\": 3, \"title\": \"T\"}\n")
         }
     }

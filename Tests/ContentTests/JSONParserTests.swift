@@ -5,11 +5,17 @@ import Testing
 @Suite struct JSONParserTests {
     @Test func recordsPositionsOfValuesAndKeys() throws {
         let json = try JSONParser.parse("{\n  \"a\": [1, \"é\"],\n  \"b\": {\"c\": true}\n}")
-        guard case .object(let members) = json.value else { Issue.record("not an object"); return }
+        guard case .object(let members) = json.value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["a", "b"])
         #expect(members[0].keyPosition == TextPosition(line: 2, column: 3))
         #expect(members[1].value.position == TextPosition(line: 3, column: 8))
-        guard case .array(let items) = members[0].value.value else { Issue.record("not a list"); return }
+        guard case .array(let items) = members[0].value.value else {
+            Issue.record("not a list")
+            return
+        }
         #expect(items[1].value == .string("é"))
     }
 
@@ -20,7 +26,10 @@ import Testing
         ("{\"a\": \"x\n\"}", TextPosition(line: 1, column: 9), "a string cannot span lines; close it before the line break or write \\n"),
         ("[1 2]", TextPosition(line: 1, column: 4), "expected ',' or ']' after a value but found '2'"),
         ("{} x", TextPosition(line: 1, column: 4), "unexpected text after the end of the JSON value"),
-        ("", TextPosition(line: 1, column: 1), "expected a value (a string in double quotes, a number, an object, a list, true, false or null) but found the end of the file"),
+        (
+            "", TextPosition(line: 1, column: 1),
+            "expected a value (a string in double quotes, a number, an object, a list, true, false or null) but found the end of the file"
+        ),
     ])
     func reportsSyntaxErrorsWithPosition(text: String, position: TextPosition, detail: String) {
         #expect(throws: JSONSyntaxError(position: position, detail: detail)) { try JSONParser.parse(text) }
@@ -55,21 +64,39 @@ import Testing
     static let control = #"which text cannot contain; remove it (of the control characters only \t, \n and \r are allowed)"#
 
     @Test(arguments: [
-        (#"{"a": "x\u0000y"}"#, TextPosition(line: 1, column: 9), #"the escape \u0000 stands for the control character U+0000, "# + control),
+        (
+            #"{"a": "x\u0000y"}"#, TextPosition(line: 1, column: 9),
+            #"the escape \u0000 stands for the control character U+0000, "# + control
+        ),
         (#"["\u000b"]"#, TextPosition(line: 1, column: 3), #"the escape \u000b stands for the control character U+000B, "# + control),
-        ("[\n \"ok \\u001B\"]", TextPosition(line: 2, column: 6), #"the escape \u001B stands for the control character U+001B, "# + control),
+        (
+            "[\n \"ok \\u001B\"]", TextPosition(line: 2, column: 6),
+            #"the escape \u001B stands for the control character U+001B, "# + control
+        ),
         (#"["\b"]"#, TextPosition(line: 1, column: 3), #"the escape \b stands for the control character U+0008, "# + control),
         (#"["\f"]"#, TextPosition(line: 1, column: 3), #"the escape \f stands for the control character U+000C, "# + control),
-        (#"{"n": 1e999}"#, TextPosition(line: 1, column: 7), "the number 1e999 is too large to be stored (the largest is about 1.8e308); write a smaller number"),
-        (#"[-1E+400]"#, TextPosition(line: 1, column: 2), "the number -1E+400 is too large to be stored (the largest is about 1.8e308); write a smaller number"),
-        (#"[0.1e-400]"#, TextPosition(line: 1, column: 2), "the number 0.1e-400 is too close to zero to be stored (it would become 0); write 0, or a number no closer to zero than about 4.9e-324"),
+        (
+            #"{"n": 1e999}"#, TextPosition(line: 1, column: 7),
+            "the number 1e999 is too large to be stored (the largest is about 1.8e308); write a smaller number"
+        ),
+        (
+            #"[-1E+400]"#, TextPosition(line: 1, column: 2),
+            "the number -1E+400 is too large to be stored (the largest is about 1.8e308); write a smaller number"
+        ),
+        (
+            #"[0.1e-400]"#, TextPosition(line: 1, column: 2),
+            "the number 0.1e-400 is too close to zero to be stored (it would become 0); write 0, or a number no closer to zero than about 4.9e-324"
+        ),
     ])
     func rejectsUnusableValuesAtTheirStart(text: String, position: TextPosition, detail: String) {
         #expect(throws: JSONSyntaxError(position: position, detail: detail, isValueError: true)) { try JSONParser.parse(text) }
     }
 
     @Test func rawControlCharacterIsASyntaxError() {
-        #expect(throws: JSONSyntaxError(position: TextPosition(line: 1, column: 4), detail: "the control character U+001B cannot appear in text; remove it")) {
+        #expect(
+            throws: JSONSyntaxError(
+                position: TextPosition(line: 1, column: 4), detail: "the control character U+001B cannot appear in text; remove it")
+        ) {
             try JSONParser.parse("[\"a\u{1B}\"]")
         }
         #expect(throws: JSONSyntaxError(position: TextPosition(line: 1, column: 3), detail: #"a tab must be written \t inside a string"#)) {
@@ -78,12 +105,19 @@ import Testing
     }
 
     @Test func keepsTabLineBreaksZeroAndTinyNumbers() throws {
-        #expect(try JSONParser.parse(#"["a\tb\nc\rd"]"#).value == .array([JSON(.string("a\tb\nc\rd"), at: TextPosition(line: 1, column: 2))]))
+        #expect(
+            try JSONParser.parse(#"["a\tb\nc\rd"]"#).value == .array([JSON(.string("a\tb\nc\rd"), at: TextPosition(line: 1, column: 2))]))
         for zero in ["0", "0e-400", "0.000e999", "-0.0"] {
-            guard case .number(let value, _) = try JSONParser.parse(zero).value else { Issue.record("not a number"); continue }
+            guard case .number(let value, _) = try JSONParser.parse(zero).value else {
+                Issue.record("not a number")
+                continue
+            }
             #expect(value == 0)
         }
-        guard case .number(let tiny, _) = try JSONParser.parse("4.9e-324").value else { Issue.record("not a number"); return }
+        guard case .number(let tiny, _) = try JSONParser.parse("4.9e-324").value else {
+            Issue.record("not a number")
+            return
+        }
         #expect(tiny > 0)
     }
 }

@@ -64,19 +64,30 @@ import Testing
         let polish = LanguageLocale.make(language: "pl", locale: "pl_PL")!.plurals
         let file = SourceText(path: "strings/pl.json", text: "{\n\"days\": {\"one\": \"{count} dzień\", \"other\": \"{count} dnia\"}}")
         let strings = try UIStrings.parse(file, language: "pl", rules: polish).get()
-        #expect(strings.pluralGaps == [
-            .missingPluralCategory(SourceLocation(path: "strings/pl.json", line: 2, column: 9), key: "days", category: "few", language: "pl"),
-            .missingPluralCategory(SourceLocation(path: "strings/pl.json", line: 2, column: 9), key: "days", category: "many", language: "pl"),
-        ])
-        #expect(strings.pluralGaps[0].message == "the UI string \"days\" has no \"few\" form, which \"pl\" needs for some counts (CLDR plural rules); add \"few\": \"…\" to it")
-        let full = SourceText(path: "strings/pl.json", text: "{\"days\": {\"one\": \"{count} dzień\", \"few\": \"{count} dni\", \"many\": \"{count} dni!\", \"other\": \"{count} dnia\"}}")
+        #expect(
+            strings.pluralGaps == [
+                .missingPluralCategory(
+                    SourceLocation(path: "strings/pl.json", line: 2, column: 9), key: "days", category: "few", language: "pl"),
+                .missingPluralCategory(
+                    SourceLocation(path: "strings/pl.json", line: 2, column: 9), key: "days", category: "many", language: "pl"),
+            ])
+        #expect(
+            strings.pluralGaps[0].message
+                == "the UI string \"days\" has no \"few\" form, which \"pl\" needs for some counts (CLDR plural rules); add \"few\": \"…\" to it"
+        )
+        let full = SourceText(
+            path: "strings/pl.json",
+            text:
+                "{\"days\": {\"one\": \"{count} dzień\", \"few\": \"{count} dni\", \"many\": \"{count} dni!\", \"other\": \"{count} dnia\"}}"
+        )
         let complete = try UIStrings.parse(full, language: "pl", rules: polish).get()
         #expect(complete.pluralGaps.isEmpty)
         #expect([1, 2, 5, 22, 101].map { complete.plural("days", count: $0) } == ["1 dzień", "2 dni", "5 dni!", "22 dni", "101 dni!"])
     }
 
     @Test func pluralStringsFillTheCount() throws {
-        let file = SourceText(path: "strings/fr.json", text: "{\"days\": {\"one\": \"{count} jour\", \"other\": \"{count} jours\"}, \"hi\": \"Salut\"}")
+        let file = SourceText(
+            path: "strings/fr.json", text: "{\"days\": {\"one\": \"{count} jour\", \"other\": \"{count} jours\"}, \"hi\": \"Salut\"}")
         let strings = try UIStrings.parse(file, language: "fr", rules: locale("fr").plurals).get()
         #expect(strings.plural("days", count: 0) == "0 jour")
         #expect(strings.plural("days", count: 1) == "1 jour")
@@ -86,13 +97,19 @@ import Testing
 
     @Test func countsUseTheLocalesDigitsAndGrouping() throws {
         let arabic = LanguageLocale.make(language: "ar", locale: "ar_EG")!
-        let file = SourceText(path: "strings/ar.json", text: "{\"d\": {\"zero\": \"z {count}\", \"one\": \"o {count}\", \"two\": \"t {count}\", \"few\": \"f {count}\", \"many\": \"{count} يومًا\", \"other\": \"{count} يوم\"}}")
+        let file = SourceText(
+            path: "strings/ar.json",
+            text:
+                "{\"d\": {\"zero\": \"z {count}\", \"one\": \"o {count}\", \"two\": \"t {count}\", \"few\": \"f {count}\", \"many\": \"{count} يومًا\", \"other\": \"{count} يوم\"}}"
+        )
         var strings = try UIStrings.parse(file, language: "ar", rules: arabic.plurals).get()
         strings.numbers = arabic.formats
         #expect(strings.plural("d", count: 22) == "٢٢ يومًا")
         #expect(strings.plural("d", count: 1001) == "١٬٠٠١ يوم")
-        var french = try UIStrings.parse(SourceText(path: "strings/fr.json", text: "{\"d\": {\"one\": \"{count} jour\", \"other\": \"{count} jours\"}}"),
-                                         language: "fr", rules: locale("fr").plurals).get()
+        var french = try UIStrings.parse(
+            SourceText(path: "strings/fr.json", text: "{\"d\": {\"one\": \"{count} jour\", \"other\": \"{count} jours\"}}"),
+            language: "fr", rules: locale("fr").plurals
+        ).get()
         french.numbers = locale("fr").formats
         #expect(french.plural("d", count: 3) == "3 jours")
         #expect(french.plural("d", count: 1500) == "1\u{202F}500 jours")
@@ -100,11 +117,16 @@ import Testing
 
     @Test func pluralStringsNeedOther() {
         let file = SourceText(path: "strings/en.json", text: "{\n\"days\": {\"one\": \"1 day\", \"few\": 3}}")
-        guard case .failure(let failure) = UIStrings.parse(file, language: "en") else { Issue.record("accepted"); return }
-        #expect(failure.errors == [
-            .missingField(SourceLocation(path: "strings/en.json", line: 2, column: 9), field: "other"),
-            .wrongType(SourceLocation(path: "strings/en.json", line: 2, column: 33), field: "days.few", expected: "a string in double quotes"),
-        ])
+        guard case .failure(let failure) = UIStrings.parse(file, language: "en") else {
+            Issue.record("accepted")
+            return
+        }
+        #expect(
+            failure.errors == [
+                .missingField(SourceLocation(path: "strings/en.json", line: 2, column: 9), field: "other"),
+                .wrongType(
+                    SourceLocation(path: "strings/en.json", line: 2, column: 33), field: "days.few", expected: "a string in double quotes"),
+            ])
     }
 }
 
@@ -115,8 +137,10 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let data = try Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/languages/babel-plurals.json"))
         let table = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])
-        let locales = ["fr": "fr_BE", "nl": "nl_BE", "en": "en_GB", "de": "de_BE", "pl": "pl_PL", "ar": "ar_EG",
-                       "ja": "ja_JP", "cy": "cy_GB", "ru": "ru_RU", "pt-br": "pt_BR"]
+        let locales = [
+            "fr": "fr_BE", "nl": "nl_BE", "en": "en_GB", "de": "de_BE", "pl": "pl_PL", "ar": "ar_EG",
+            "ja": "ja_JP", "cy": "cy_GB", "ru": "ru_RU", "pt-br": "pt_BR",
+        ]
         #expect(Set(table.keys) == Set(locales.keys))
         for (language, categories) in table {
             let rules = try #require(LanguageLocale.make(language: language, locale: locales[language]!)).plurals
@@ -130,7 +154,12 @@ import Testing
 
 @Suite struct RootLocaleTests {
     @Test func aLanguageWithoutDataGetsCLDRRootNotEnglish() throws {
-        var config = try #require(try? SiteConfig.parse(SourceText(path: "site.json", text: #"{"languages": ["fr"], "sourceLanguage": "fr", "title": {"fr": "T"}, "baseURL": "https://example.org/"}"#)).get())
+        var config = try #require(
+            try? SiteConfig.parse(
+                SourceText(
+                    path: "site.json",
+                    text: #"{"languages": ["fr"], "sourceLanguage": "fr", "title": {"fr": "T"}, "baseURL": "https://example.org/"}"#)
+            ).get())
         #expect(config.locale("fr").identifier == "fr_FR")
         config.localeData = [:]
         #expect(config.locale("zz").identifier == "root")

@@ -19,7 +19,9 @@ import Testing
     }
 
     @Test func missingTitle() {
-        #expect(parse("{\"weight\": 1}\n").failureErrors == [.missingField(SourceLocation(path: "fr/a.md", line: 1, column: 1), field: "title")])
+        #expect(
+            parse("{\"weight\": 1}\n").failureErrors == [.missingField(SourceLocation(path: "fr/a.md", line: 1, column: 1), field: "title")]
+        )
     }
 
     @Test func missingFrontMatterAndEmptyFile() {
@@ -28,22 +30,30 @@ import Testing
     }
 
     @Test func unclosedFrontMatter() {
-        #expect(parse("\n{\"title\": \"x\"\n\n# Body\n").failureErrors == [.unclosedFrontMatter(SourceLocation(path: "fr/a.md", line: 2, column: 1))])
+        #expect(
+            parse("\n{\"title\": \"x\"\n\n# Body\n").failureErrors == [
+                .unclosedFrontMatter(SourceLocation(path: "fr/a.md", line: 2, column: 1))
+            ])
     }
 
     @Test func malformedFrontMatterPointsAtTheFault() {
-        #expect(parse("{\"title\": \"x\" \"slug\": \"y\"}\n").failureErrors
-            == [.malformedJSON(SourceLocation(path: "fr/a.md", line: 1, column: 15), detail: "expected ',' or '}' after a value but found '\"'")])
+        #expect(
+            parse("{\"title\": \"x\" \"slug\": \"y\"}\n").failureErrors
+                == [
+                    .malformedJSON(
+                        SourceLocation(path: "fr/a.md", line: 1, column: 15), detail: "expected ',' or '}' after a value but found '\"'")
+                ])
     }
 
     @Test func collectsEveryFieldError() {
         let errors = parse("{\"title\": 3, \"slug\": \"../x\", \"date\": \"2025-02-30\", \"titel\": \"t\"}\n").failureErrors
-        #expect(errors == [
-            .wrongType(SourceLocation(path: "fr/a.md", line: 1, column: 11), field: "title", expected: "a string in double quotes"),
-            .invalidSlug(SourceLocation(path: "fr/a.md", line: 1, column: 22), slug: "../x"),
-            .invalidDate(SourceLocation(path: "fr/a.md", line: 1, column: 38), value: "2025-02-30"),
-            .unknownField(SourceLocation(path: "fr/a.md", line: 1, column: 52), field: "titel", known: FrontMatter.fields),
-        ])
+        #expect(
+            errors == [
+                .wrongType(SourceLocation(path: "fr/a.md", line: 1, column: 11), field: "title", expected: "a string in double quotes"),
+                .invalidSlug(SourceLocation(path: "fr/a.md", line: 1, column: 22), slug: "../x"),
+                .invalidDate(SourceLocation(path: "fr/a.md", line: 1, column: 38), value: "2025-02-30"),
+                .unknownField(SourceLocation(path: "fr/a.md", line: 1, column: 52), field: "titel", known: FrontMatter.fields),
+            ])
     }
 
     @Test(arguments: ["ok-slug", "étapes", "v1.2"]) func acceptsSlugs(slug: String) {

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct SVGCheckTests {
     @Test func aPlainDiagramPasses() {
-        let svg = Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"200\" viewBox=\"0 0 640 200\"><text x=\"1\" y=\"2\">Settings → Privacy</text></svg>".utf8)
+        let svg = Array(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"200\" viewBox=\"0 0 640 200\"><text x=\"1\" y=\"2\">Settings → Privacy</text></svg>"
+                .utf8)
         #expect(SVGCheck.problem(in: svg) == nil)
         #expect(SVGCheck.size(of: svg)?.width == 640)
         #expect(SVGCheck.size(of: svg)?.height == 200)

@@ -14,7 +14,10 @@ import Testing
     @Test func aPNGBecomesWebPAndPNGAtEachWidth() throws {
         let image = try VipsCodec.process(TestImages.stripes, format: .png, settings: ImageSettings()).get()
         #expect(image.fallback == .png)
-        #expect(image.variants.map { "\($0.width)x\($0.height) \($0.format.rawValue)" } == ["480x320 webp", "480x320 png", "600x400 webp", "600x400 png"])
+        #expect(
+            image.variants.map { "\($0.width)x\($0.height) \($0.format.rawValue)" } == [
+                "480x320 webp", "480x320 png", "600x400 webp", "600x400 png",
+            ])
         for variant in image.variants {
             let magic = variant.format == .png ? Array("\u{89}PNG".unicodeScalars.map { UInt8($0.value) }) : Array("RIFF".utf8)
             #expect(Array(variant.bytes.prefix(4)) == magic)
@@ -28,10 +31,12 @@ import Testing
     }
 
     @Test func aFileThatIsNotWhatItsNameSaysIsRefused() {
-        #expect(VipsCodec.process(TestImages.stripes, format: .jpeg, settings: ImageSettings())
-            == .failure(VipsCodec.Failure(detail: "this file is not a JPEG image although its name says so")))
-        #expect(VipsCodec.process(Array("not an image".utf8), format: .png, settings: ImageSettings())
-            == .failure(VipsCodec.Failure(detail: "this file is not a PNG image although its name says so")))
+        #expect(
+            VipsCodec.process(TestImages.stripes, format: .jpeg, settings: ImageSettings())
+                == .failure(VipsCodec.Failure(detail: "this file is not a JPEG image although its name says so")))
+        #expect(
+            VipsCodec.process(Array("not an image".utf8), format: .png, settings: ImageSettings())
+                == .failure(VipsCodec.Failure(detail: "this file is not a PNG image although its name says so")))
     }
 
     @Test func webPMetadataChunksAreRemoved() {
@@ -39,7 +44,8 @@ import Testing
             let size = payload.count
             return Array(tag.utf8) + [UInt8(size & 255), UInt8(size >> 8 & 255), 0, 0] + payload + (size % 2 == 1 ? [0] : [])
         }
-        let body = Array("WEBP".utf8) + chunk("VP8X", [0x2C, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + chunk("VP8 ", [1, 2, 3, 4])
+        let body =
+            Array("WEBP".utf8) + chunk("VP8X", [0x2C, 0, 0, 0, 0, 0, 0, 0, 0, 0]) + chunk("VP8 ", [1, 2, 3, 4])
             + chunk("EXIF", Array("GPS 50N".utf8)) + chunk("XMP ", [9, 9])
         let file = Array("RIFF".utf8) + [UInt8(body.count), 0, 0, 0] + body
         let stripped = WebPMetadata.strip(file)

@@ -11,7 +11,10 @@ import Testing
 
     @Test func eachTypeBecomesAnAsideWithItsTitle() {
         let rendered = render("> [!WARNING]\n> Check that you are **logged in**.\n", titles: ["warning": "Attention"])
-        #expect(rendered.html == "<aside class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Attention</p>\n<p>Check that you are <strong>logged in</strong>.</p>\n</aside>\n")
+        #expect(
+            rendered.html
+                == "<aside class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Attention</p>\n<p>Check that you are <strong>logged in</strong>.</p>\n</aside>\n"
+        )
         #expect(rendered.callouts == ["warning"])
         for type in MarkdownOptions.calloutTypes {
             #expect(render("> [!\(type.uppercased())]\n> x\n").html.contains("class=\"callout callout-\(type)\""))
@@ -21,7 +24,9 @@ import Testing
     @Test func markerCaseBlankLinesAndSeveralBlocks() {
         let rendered = render("> [!note]\n>\n> One.\n>\n> - a\n> - b\n\n> [!TIP]\n> Two.\n")
         #expect(rendered.callouts == ["note", "tip"])
-        #expect(rendered.html.hasPrefix("<aside class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p>One.</p>\n<ul>"))
+        #expect(
+            rendered.html.hasPrefix(
+                "<aside class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p>One.</p>\n<ul>"))
     }
 
     @Test func otherQuotesStayQuotes() {

@@ -38,7 +38,10 @@ struct CitingResolver: MarkdownResolver {
         var resolver = CitingResolver()
         let markdown = "Jusqu’au {{a.date}} inclus {{cite s.one}}; ailleurs {{cite s.two s.one}} : fin.\n"
         let html = MarkdownRenderer.render(markdown, options: MarkdownOptions(language: "fr"), resolver: &resolver).html
-        #expect(html == "<p>Jusqu’au 26 mai 2025 inclus <sup class=\"cite\"><a href=\"#source-s.one\">1</a></sup>\u{202F}; ailleurs <sup class=\"cite\"><a href=\"#source-s.two\">2</a>, <a href=\"#source-s.one\">1</a></sup>\u{202F}: fin.</p>\n")
+        #expect(
+            html
+                == "<p>Jusqu’au 26 mai 2025 inclus <sup class=\"cite\"><a href=\"#source-s.one\">1</a></sup>\u{202F}; ailleurs <sup class=\"cite\"><a href=\"#source-s.two\">2</a>, <a href=\"#source-s.one\">1</a></sup>\u{202F}: fin.</p>\n"
+        )
         #expect(resolver.positions.map(\.column) == [28, 53])
     }
 
@@ -47,6 +50,8 @@ struct CitingResolver: MarkdownResolver {
         let html = MarkdownRenderer.render("Claim {{cite s.unknown}}.\n", options: MarkdownOptions(), resolver: &resolver).html
         #expect(html == "<p>Claim {{cite s.unknown}}.</p>\n")
         var literal = LiteralResolver()
-        #expect(MarkdownRenderer.render("Claim {{cite s.a}}.\n", options: MarkdownOptions(), resolver: &literal).html == "<p>Claim {{cite s.a}}.</p>\n")
+        #expect(
+            MarkdownRenderer.render("Claim {{cite s.a}}.\n", options: MarkdownOptions(), resolver: &literal).html
+                == "<p>Claim {{cite s.a}}.</p>\n")
     }
 }

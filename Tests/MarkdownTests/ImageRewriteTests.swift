@@ -23,19 +23,26 @@ struct ImageResolver: MarkdownResolver {
 @Suite struct ImageRewriteTests {
     @Test func imagesAreHandedToTheResolverWithTheirPlaceAltTextTitleAndPosition() {
         var resolver = ImageResolver()
-        let html = MarkdownRenderer.render("Intro ![The *settings* menu](a.png \"Menu\")\n\n![](b.png)\n", options: MarkdownOptions(), resolver: &resolver).html
+        let html = MarkdownRenderer.render(
+            "Intro ![The *settings* menu](a.png \"Menu\")\n\n![](b.png)\n", options: MarkdownOptions(), resolver: &resolver
+        ).html
         #expect(html == "<p>Intro <img data-n=\"0\"></p>\n<p><img data-n=\"1\"></p>\n")
         // Asked last first (an image may sit in another's alt text); each knows its place on the page.
         resolver.images.sort { $0.0.index < $1.0.index }
-        #expect(resolver.images.map(\.0) == [ImageReference(destination: "a.png", alt: "The settings menu", title: "Menu", index: 0),
-                                             ImageReference(destination: "b.png", alt: "", title: nil, index: 1)])
+        #expect(
+            resolver.images.map(\.0) == [
+                ImageReference(destination: "a.png", alt: "The settings menu", title: "Menu", index: 0),
+                ImageReference(destination: "b.png", alt: "", title: nil, index: 1),
+            ])
         #expect(resolver.images.map(\.1) == [TextPosition(line: 1, column: 7), TextPosition(line: 3, column: 1)])
     }
 
     @Test func linksToFilesAskTheResolverButPagesAnchorsAndURLsDoNot() {
         var resolver = ImageResolver()
-        let html = MarkdownRenderer.render("[PDF](form.pdf#page=2) [a](#x) [b](https://e.org/f.pdf) [c](other.md) [d](folder/)\n",
-                                           options: MarkdownOptions(), resolver: &resolver).html
+        let html = MarkdownRenderer.render(
+            "[PDF](form.pdf#page=2) [a](#x) [b](https://e.org/f.pdf) [c](other.md) [d](folder/)\n",
+            options: MarkdownOptions(), resolver: &resolver
+        ).html
         #expect(resolver.files == ["form.pdf#page=2"])
         #expect(html.contains("<a href=\"published/form.pdf#page=2\">PDF</a>"))
     }
@@ -57,23 +64,25 @@ struct ImageResolver: MarkdownResolver {
     @Test func anImageBetweenTwoTaskItemsStaysInTheFirstAndTheChecklistStaysOne() {
         let options = MarkdownOptions(checklistPrefix: "check-steps")
         let between = MarkdownRenderer.render("- [ ] Open the app\n\n![Settings](settings.png)\n\n- [ ] Tap Settings\n", options: options)
-        let indented = MarkdownRenderer.render("- [ ] Open the app\n\n  ![Settings](settings.png)\n\n- [ ] Tap Settings\n", options: options)
+        let indented = MarkdownRenderer.render(
+            "- [ ] Open the app\n\n  ![Settings](settings.png)\n\n- [ ] Tap Settings\n", options: options)
         #expect(between.checklists == [Checklist(id: "check-steps-1", itemCount: 2)])
         #expect(between.html == indented.html)
-        #expect(between.html == """
-        <div class="checklist" data-checklist="check-steps-1" data-count="2">
-        <ul>
-        <li>
-        <p><label for="check-steps-1-1"><input type="checkbox" id="check-steps-1-1"> <span>Open the app</span></label></p>
-        <p><img src="settings.png" alt="Settings" /></p>
-        </li>
-        <li>
-        <p><label for="check-steps-1-2"><input type="checkbox" id="check-steps-1-2"> <span>Tap Settings</span></label></p>
-        </li>
-        </ul>
-        </div>
+        #expect(
+            between.html == """
+                <div class="checklist" data-checklist="check-steps-1" data-count="2">
+                <ul>
+                <li>
+                <p><label for="check-steps-1-1"><input type="checkbox" id="check-steps-1-1"> <span>Open the app</span></label></p>
+                <p><img src="settings.png" alt="Settings" /></p>
+                </li>
+                <li>
+                <p><label for="check-steps-1-2"><input type="checkbox" id="check-steps-1-2"> <span>Tap Settings</span></label></p>
+                </li>
+                </ul>
+                </div>
 
-        """)
+                """)
     }
 
     @Test func textBetweenTaskListsStillSeparatesThem() {

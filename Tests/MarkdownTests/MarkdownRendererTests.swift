@@ -30,7 +30,10 @@ struct RecordingResolver: MarkdownResolver {
 @Suite struct MarkdownRendererTests {
     @Test func headingsGetStableUniqueIDs() {
         let result = MarkdownRenderer.render("# Qu’est-ce que *Meta* utilise ?\n\n## Étapes\n\n## Étapes\n")
-        #expect(result.html == "<h1 id=\"quest-ce-que-meta-utilise\">Qu’est-ce que <em>Meta</em> utilise ?</h1>\n<h2 id=\"etapes\">Étapes</h2>\n<h2 id=\"etapes-1\">Étapes</h2>\n")
+        #expect(
+            result.html
+                == "<h1 id=\"quest-ce-que-meta-utilise\">Qu’est-ce que <em>Meta</em> utilise ?</h1>\n<h2 id=\"etapes\">Étapes</h2>\n<h2 id=\"etapes-1\">Étapes</h2>\n"
+        )
         #expect(result.headings.map(\.id) == ["quest-ce-que-meta-utilise", "etapes", "etapes-1"])
         #expect(result.headings.map(\.level) == [1, 2, 2])
     }
@@ -38,21 +41,22 @@ struct RecordingResolver: MarkdownResolver {
     @Test func taskListsBecomeLabelledEnabledCheckboxesWithStableIDs() {
         let options = MarkdownOptions(checklistPrefix: "check-facebook")
         let result = MarkdownRenderer.render("- [ ] Open\n- [x] Send\n\ntext\n\n- [ ] Again\n", options: options)
-        #expect(result.html == """
-        <div class="checklist" data-checklist="check-facebook-1" data-count="2">
-        <ul>
-        <li><label for="check-facebook-1-1"><input type="checkbox" id="check-facebook-1-1"> <span>Open</span></label></li>
-        <li><label for="check-facebook-1-2"><input type="checkbox" id="check-facebook-1-2" checked> <span>Send</span></label></li>
-        </ul>
-        </div>
-        <p>text</p>
-        <div class="checklist" data-checklist="check-facebook-2" data-count="1">
-        <ul>
-        <li><label for="check-facebook-2-1"><input type="checkbox" id="check-facebook-2-1"> <span>Again</span></label></li>
-        </ul>
-        </div>
+        #expect(
+            result.html == """
+                <div class="checklist" data-checklist="check-facebook-1" data-count="2">
+                <ul>
+                <li><label for="check-facebook-1-1"><input type="checkbox" id="check-facebook-1-1"> <span>Open</span></label></li>
+                <li><label for="check-facebook-1-2"><input type="checkbox" id="check-facebook-1-2" checked> <span>Send</span></label></li>
+                </ul>
+                </div>
+                <p>text</p>
+                <div class="checklist" data-checklist="check-facebook-2" data-count="1">
+                <ul>
+                <li><label for="check-facebook-2-1"><input type="checkbox" id="check-facebook-2-1"> <span>Again</span></label></li>
+                </ul>
+                </div>
 
-        """)
+                """)
         #expect(result.checklists == [Checklist(id: "check-facebook-1", itemCount: 2), Checklist(id: "check-facebook-2", itemCount: 1)])
         #expect(!result.html.contains("disabled"))
     }
@@ -65,7 +69,9 @@ struct RecordingResolver: MarkdownResolver {
 
     @Test func rawHTMLIsOmittedUnlessAllowed() {
         let markdown = "<div onclick=\"x()\">hi</div>\n\nA <b>bold</b> word.\n"
-        #expect(MarkdownRenderer.render(markdown).html == "<!-- raw HTML omitted -->\n<p>A <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> word.</p>\n")
+        #expect(
+            MarkdownRenderer.render(markdown).html
+                == "<!-- raw HTML omitted -->\n<p>A <!-- raw HTML omitted -->bold<!-- raw HTML omitted --> word.</p>\n")
         let allowed = MarkdownRenderer.render(markdown, options: MarkdownOptions(allowRawHTML: true)).html
         #expect(allowed == "<div onclick=\"x()\">hi</div>\n<p>A <b>bold</b> word.</p>\n")
     }
@@ -76,15 +82,19 @@ struct RecordingResolver: MarkdownResolver {
     }
 
     @Test func dangerousURLsAreEmptiedInSafeMode() {
-        #expect(MarkdownRenderer.render("[x](javascript:alert(1)) ![y](data:text/html,z) [ok](data:image/png;base64,AA)").html
-            == "<p><a href=\"\">x</a> <img src=\"\" alt=\"y\" /> <a href=\"data:image/png;base64,AA\">ok</a></p>\n")
+        #expect(
+            MarkdownRenderer.render("[x](javascript:alert(1)) ![y](data:text/html,z) [ok](data:image/png;base64,AA)").html
+                == "<p><a href=\"\">x</a> <img src=\"\" alt=\"y\" /> <a href=\"data:image/png;base64,AA\">ok</a></p>\n")
     }
 
     @Test func placeholdersExpandInTextAndDestinationsButNotInCode() {
         var resolver = RecordingResolver()
         let markdown = "Hi {{a.name}}, see [form]({{a.form}}).\n\n`{{a.name}}`\n\n    {{a.name}}\n"
         let html = MarkdownRenderer.render(markdown, options: MarkdownOptions(), resolver: &resolver).html
-        #expect(html == "<p>Hi &lt;Anne &amp; Co&gt;, see <a href=\"https://example.com/form\">form</a>.</p>\n<p><code>{{a.name}}</code></p>\n<pre><code>{{a.name}}\n</code></pre>\n")
+        #expect(
+            html
+                == "<p>Hi &lt;Anne &amp; Co&gt;, see <a href=\"https://example.com/form\">form</a>.</p>\n<p><code>{{a.name}}</code></p>\n<pre><code>{{a.name}}\n</code></pre>\n"
+        )
         #expect(resolver.asked.map(\.0) == ["a.name", "a.form"])
         #expect(resolver.asked[0].2 == TextPosition(line: 1, column: 4))
         #expect(resolver.asked[1].1 == .destination)
@@ -104,7 +114,9 @@ struct RecordingResolver: MarkdownResolver {
 
     @Test func relativeMarkdownLinksAreResolved() {
         var resolver = RecordingResolver()
-        let html = MarkdownRenderer.render("[a](other.md#part) [b](https://x.org/a.md) [c](#top)\n", options: MarkdownOptions(), resolver: &resolver).html
+        let html = MarkdownRenderer.render(
+            "[a](other.md#part) [b](https://x.org/a.md) [c](#top)\n", options: MarkdownOptions(), resolver: &resolver
+        ).html
         #expect(html == "<p><a href=\"../other/#part\">a</a> <a href=\"https://x.org/a.md\">b</a> <a href=\"#top\">c</a></p>\n")
         #expect(resolver.links.map(\.0) == ["other.md#part"])
         #expect(resolver.links.first?.1 == TextPosition(line: 1, column: 1))

@@ -17,7 +17,8 @@ import Testing
         return (html, resolver.problems.map { $0.0.error(at: $0.1.located(in: "page.md")).description })
     }
 
-    static let message = "error: short rows in this table would be filled with more than 524288 empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
+    static let message =
+        "error: short rows in this table would be filled with more than 524288 empty cells (counting every table on this page), too many to render safely; give each row as many cells as the header row, or split the table"
 
     @Test func theSixtyKilobyteBombIsRefusedAtItsHeaderRow() {
         let bomb = "Intro\n\n" + Self.table(columns: 10_000, rows: 10_000)
@@ -47,10 +48,13 @@ import Testing
 
     @Test func cellsAreCountedAsCmarkGFMCountsThem() {
         // `\|` is cmark-gfm's only escape, so `\\|` hides a pipe too: each of these rows is one cell.
-        let hidden = Self.table(columns: 1025, rows: 0) + String(repeating: "x" + String(repeating: "\\\\|x", count: 1024) + "\n", count: 513)
+        let hidden =
+            Self.table(columns: 1025, rows: 0) + String(repeating: "x" + String(repeating: "\\\\|x", count: 1024) + "\n", count: 513)
         #expect(render(hidden).problems == ["page.md:1:1: " + Self.message])
         // A delimiter row may hold vertical tabs and form feeds (cmark-gfm's spacechar).
-        let spaced = "|" + String(repeating: "a|", count: 1025) + "\n|" + String(repeating: "-\u{0B}|", count: 1025) + "\n" + String(repeating: "x\n", count: 513)
+        let spaced =
+            "|" + String(repeating: "a|", count: 1025) + "\n|" + String(repeating: "-\u{0B}|", count: 1025) + "\n"
+            + String(repeating: "x\n", count: 513)
         #expect(render(spaced).problems == ["page.md:1:1: " + Self.message])
     }
 

@@ -5,8 +5,9 @@ import Testing
     let nnbsp = "\u{202F}"
 
     @Test func frenchSpacesBeforeHighPunctuationAndInsideGuillemets() {
-        #expect(Typography.apply("Attention ! Vraiment ? Oui : non ; \"bien\"", language: "fr")
-            == "Attention\(nnbsp)! Vraiment\(nnbsp)? Oui\(nnbsp): non\(nnbsp); «\(nnbsp)bien\(nnbsp)»")
+        #expect(
+            Typography.apply("Attention ! Vraiment ? Oui : non ; \"bien\"", language: "fr")
+                == "Attention\(nnbsp)! Vraiment\(nnbsp)? Oui\(nnbsp): non\(nnbsp); «\(nnbsp)bien\(nnbsp)»")
         #expect(Typography.apply("Attention!", language: "fr") == "Attention\(nnbsp)!")
         #expect(Typography.apply("« déjà »", language: "fr") == "«\(nnbsp)déjà\(nnbsp)»")
     }
@@ -37,8 +38,13 @@ import Testing
     }
 
     @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {
-        let html = MarkdownRenderer.render("Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")).html
-        #expect(html == "<p>Il dit «\(nnbsp)oui\(nnbsp)»\(nnbsp): <code>a : &quot;b&quot;</code> <a href=\"https://x.org/?q=1\">lien</a>\(nnbsp)!</p>\n")
+        let html = MarkdownRenderer.render(
+            "Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")
+        ).html
+        #expect(
+            html
+                == "<p>Il dit «\(nnbsp)oui\(nnbsp)»\(nnbsp): <code>a : &quot;b&quot;</code> <a href=\"https://x.org/?q=1\">lien</a>\(nnbsp)!</p>\n"
+        )
     }
 
     @Test func noLanguageMeansPlainGFM() {

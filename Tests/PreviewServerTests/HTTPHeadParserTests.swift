@@ -23,7 +23,9 @@ import Testing
                 Issue.record("no head in \(pieces) pieces")
                 continue
             }
-            #expect(request == HTTPRequest(method: "GET", target: "/fr/caf%C3%A9/?x=1", headers: [("host", "127.0.0.1:8080"), ("x-two", "a b")]))
+            #expect(
+                request
+                    == HTTPRequest(method: "GET", target: "/fr/caf%C3%A9/?x=1", headers: [("host", "127.0.0.1:8080"), ("x-two", "a b")]))
             #expect(request.path == "/fr/café/")
             if pieces == 1 { #expect(rest == Array("GET /next".utf8)) }
         }

@@ -8,7 +8,9 @@ import Testing
         for host in ["localhost", "LocalHost:8080", "127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:8080"] {
             #expect(policy.allows(host: host), "\(host)")
         }
-        for host in ["evil.example", "localhost.", "localhost:", "localhost:80a", "localhost:123456", "127.0.0.1.nip.io", "[::1]x", "::1", "0.0.0.0"] {
+        for host in [
+            "evil.example", "localhost.", "localhost:", "localhost:80a", "localhost:123456", "127.0.0.1.nip.io", "[::1]x", "::1", "0.0.0.0",
+        ] {
             #expect(!policy.allows(host: host), "\(host)")
         }
         #expect(policy.list == "127.0.0.1, [::1], localhost")
@@ -23,7 +25,9 @@ import Testing
         #expect(policy.allows(origin: nil))
         #expect(policy.allows(origin: "http://localhost:8080"))
         #expect(policy.allows(origin: "http://[::1]:8080"))
-        for origin in ["null", "http://evil.example", "http://localhost:8080/path", "file://", "ws://localhost", "http://localhost.evil.example"] {
+        for origin in [
+            "null", "http://evil.example", "http://localhost:8080/path", "file://", "ws://localhost", "http://localhost.evil.example",
+        ] {
             #expect(!policy.allows(origin: origin), "\(origin)")
         }
     }

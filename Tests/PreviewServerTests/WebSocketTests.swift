@@ -1,5 +1,6 @@
-@testable import PreviewServer
 import Testing
+
+@testable import PreviewServer
 
 /// The WebSocket handshake and frames (RFC 6455), and the SHA-1 the handshake needs.
 @Suite struct WebSocketTests {
@@ -15,8 +16,10 @@ import Testing
     }
 
     @Test func handshakeNeedsAnUpgradeRequest() {
-        let headers = [("host", "localhost"), ("upgrade", "websocket"), ("connection", "keep-alive, Upgrade"),
-                       ("sec-websocket-version", "13"), ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ==")]
+        let headers = [
+            ("host", "localhost"), ("upgrade", "websocket"), ("connection", "keep-alive, Upgrade"),
+            ("sec-websocket-version", "13"), ("sec-websocket-key", "dGhlIHNhbXBsZSBub25jZQ=="),
+        ]
         let answer = WebSocket.handshake(for: HTTPRequest(method: "GET", target: "/live", headers: headers))
         #expect(answer?.status == 101)
         #expect(answer?.headers.first { $0.name == "Sec-WebSocket-Accept" }?.value == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")

@@ -10,9 +10,11 @@ import Testing
         _ = try Guidepost.build(site.options())
         let bytes = try String(contentsOf: site.output.appendingPathComponent("calendar/demo.en.ics"), encoding: .utf8)
         let lines = bytes.components(separatedBy: "\r\n")
-        #expect(lines.filter { $0.hasPrefix("ATTACH") || $0 == "END:VEVENT" }.count == 1) // only the real END:VEVENT
+        #expect(lines.filter { $0.hasPrefix("ATTACH") || $0 == "END:VEVENT" }.count == 1)  // only the real END:VEVENT
         #expect(unfold(lines, "SUMMARY:") == #"SUMMARY:Last day to object: Evil\nATTACH:https://evil.example/x\nEND:VEVENT\nA\;B\,C\\D"#)
-        #expect(!bytes.replacingOccurrences(of: "\r\n", with: "").contains("\r") && !bytes.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(
+            !bytes.replacingOccurrences(of: "\r\n", with: "").contains("\r")
+                && !bytes.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
     }
 
     @Test func longLinesAreFoldedAt75OctetsWithoutSplittingCharacters() throws {
@@ -21,7 +23,7 @@ import Testing
         try site.edit("facts/demo.json", #""en": "Test campaign""#, "\"en\": \"\(title)\"")
         _ = try Guidepost.build(site.options())
         let data = try Data(contentsOf: site.output.appendingPathComponent("calendar/demo.en.ics"))
-        let text = try #require(String(data: data, encoding: .utf8)) // every chunk is whole UTF-8
+        let text = try #require(String(data: data, encoding: .utf8))  // every chunk is whole UTF-8
         let lines = text.components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.utf8.count <= 75 })
         #expect(unfold(lines, "SUMMARY:") == "SUMMARY:Last day to object: " + title)
@@ -31,7 +33,10 @@ import Testing
     func unfold(_ lines: [String], _ name: String) -> String? {
         guard let start = lines.firstIndex(where: { $0.hasPrefix(name) }) else { return nil }
         var unfolded = lines[start]
-        for line in lines[(start + 1)...] { guard line.hasPrefix(" ") else { break }; unfolded += line.dropFirst() }
+        for line in lines[(start + 1)...] {
+            guard line.hasPrefix(" ") else { break }
+            unfolded += line.dropFirst()
+        }
         return unfolded
     }
 }

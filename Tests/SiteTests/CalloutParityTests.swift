@@ -10,13 +10,19 @@ import Testing
         let content = work.appendingPathComponent("content")
         try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("navigation/content"), to: content)
         let page = content.appendingPathComponent("en/linkedin/overview.md")
-        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(of: "> [!warning]\n>\n> Never share your password.\n", with: "Never share your password.\n")
-            .write(to: page, atomically: true, encoding: .utf8)
-        var options = BuildOptions(contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now)
+        try String(contentsOf: page, encoding: .utf8).replacingOccurrences(
+            of: "> [!warning]\n>\n> Never share your password.\n", with: "Never share your password.\n"
+        )
+        .write(to: page, atomically: true, encoding: .utf8)
+        var options = BuildOptions(
+            contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now)
         options.strict = true
-        let errors = Guidepost.check(options).errors.filter { if case .translationCalloutsDiffer = $0 { return true } else { return false } }
-        #expect(errors.map(\.description) == [
-            "\(page.path):1:1: error: this translation's callouts are note where the source page has note, warning; keep the same callouts ([!NOTE], [!WARNING]…) in the same order",
-        ])
+        let errors = Guidepost.check(options).errors.filter {
+            if case .translationCalloutsDiffer = $0 { return true } else { return false }
+        }
+        #expect(
+            errors.map(\.description) == [
+                "\(page.path):1:1: error: this translation's callouts are note where the source page has note, warning; keep the same callouts ([!NOTE], [!WARNING]…) in the same order"
+            ])
     }
 }

@@ -9,9 +9,10 @@ import Testing
         let record = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("build.json"))) as? [String: Any]
         let recorded = try #require(record?["now"] as? String)
         let now = try #require(BuildOptions.parseInstant(recorded))
-        let built = try Guidepost.buildInMemory(BuildOptions(
-            contentDirectory: Fixtures.root.appendingPathComponent("content").path,
-            templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: now))
+        let built = try Guidepost.buildInMemory(
+            BuildOptions(
+                contentDirectory: Fixtures.root.appendingPathComponent("content").path,
+                templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: now))
         // Pagefind's index is written by the search step after rendering; Tests/python/test_committed_site.py
         // compares it too, from a full build on disk.
         let committed = try Fixtures.snapshot(site).filter { !$0.key.hasPrefix("pagefind/") }

@@ -1,8 +1,10 @@
 import Foundation
-@testable import Site
 import Testing
+
+@testable import Site
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Only regular files are read; links may not leave the content or loop; special files, unreadable
@@ -25,13 +27,14 @@ import Glibc
             try FileManager.default.removeItem(at: work.appendingPathComponent("content/strings/nl.json"))
             #expect(mkfifo(work.appendingPathComponent("content/strings/nl.json").path, 0o644) == 0)
         }
-        #expect(found == [
-            "content/en/pipe.md:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
-            "content/facts/pipe.json:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
-            "content/strings/nl.json:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
-            "templates/assets/pipe.css:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
-            "templates/pipe.mustache:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
-        ])
+        #expect(
+            found == [
+                "content/en/pipe.md:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
+                "content/facts/pipe.json:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
+                "content/strings/nl.json:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
+                "templates/assets/pipe.css:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
+                "templates/pipe.mustache:1:1: error: this is a named pipe (FIFO), not a regular file, and is not read; replace it with a plain file or move it out of the folder",
+            ])
     }
 
     @Test func symbolicLinkLoopsAreReportedAndNeverWalked() throws {
@@ -40,17 +43,20 @@ import Glibc
             try FileManager.default.createSymbolicLink(atPath: guides.appendingPathComponent("a").path, withDestinationPath: ".")
             try FileManager.default.createSymbolicLink(atPath: guides.appendingPathComponent("b").path, withDestinationPath: ".")
             try FileManager.default.createSymbolicLink(atPath: guides.appendingPathComponent("up").path, withDestinationPath: "..")
-            try FileManager.default.createSymbolicLink(atPath: guides.appendingPathComponent("self.md").path, withDestinationPath: "self.md")
+            try FileManager.default.createSymbolicLink(
+                atPath: guides.appendingPathComponent("self.md").path, withDestinationPath: "self.md")
         }
         let guides = "content/en/guides"
         #expect(found.count == 4)
-        let loop = "leads back into a folder that is already being read, so it is not followed; remove the link or point it at a folder outside the loop"
-        #expect(found == [
-            "\(guides)/a:1:1: error: this symbolic link (to content/en/guides) \(loop)",
-            "\(guides)/b:1:1: error: this symbolic link (to content/en/guides) \(loop)",
-            "\(guides)/self.md:1:1: error: this symbolic link (to a chain of symbolic links that never ends) \(loop)",
-            "\(guides)/up:1:1: error: this symbolic link (to content/en) \(loop)",
-        ])
+        let loop =
+            "leads back into a folder that is already being read, so it is not followed; remove the link or point it at a folder outside the loop"
+        #expect(
+            found == [
+                "\(guides)/a:1:1: error: this symbolic link (to content/en/guides) \(loop)",
+                "\(guides)/b:1:1: error: this symbolic link (to content/en/guides) \(loop)",
+                "\(guides)/self.md:1:1: error: this symbolic link (to a chain of symbolic links that never ends) \(loop)",
+                "\(guides)/up:1:1: error: this symbolic link (to content/en) \(loop)",
+            ])
     }
 
     @Test func linksLeavingTheContentAreRefusedAtTheTopLevelToo() throws {
@@ -59,27 +65,37 @@ import Glibc
             let content = work.appendingPathComponent("content")
             for name in ["en", "facts", "strings"] {
                 try FileManager.default.moveItem(at: content.appendingPathComponent(name), to: outside.appendingPathComponent(name))
-                try FileManager.default.createSymbolicLink(at: content.appendingPathComponent(name), withDestinationURL: outside.appendingPathComponent(name))
+                try FileManager.default.createSymbolicLink(
+                    at: content.appendingPathComponent(name), withDestinationURL: outside.appendingPathComponent(name))
             }
-            try FileManager.default.moveItem(at: content.appendingPathComponent("site.json"), to: outside.appendingPathComponent("site.json"))
-            try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.json"), withDestinationURL: outside.appendingPathComponent("site.json"))
+            try FileManager.default.moveItem(
+                at: content.appendingPathComponent("site.json"), to: outside.appendingPathComponent("site.json"))
+            try FileManager.default.createSymbolicLink(
+                at: content.appendingPathComponent("site.json"), withDestinationURL: outside.appendingPathComponent("site.json"))
         }
-        #expect(found == ["content/site.json:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/site.json) and is not followed; copy the file in instead"])
+        #expect(
+            found == [
+                "content/site.json:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/site.json) and is not followed; copy the file in instead"
+            ])
         let rest = try errors { work in
             let content = work.appendingPathComponent("content")
             for name in ["en"] {
                 try FileManager.default.removeItem(at: outside.appendingPathComponent(name))
                 try FileManager.default.moveItem(at: content.appendingPathComponent(name), to: outside.appendingPathComponent(name))
-                try FileManager.default.createSymbolicLink(at: content.appendingPathComponent(name), withDestinationURL: outside.appendingPathComponent(name))
+                try FileManager.default.createSymbolicLink(
+                    at: content.appendingPathComponent(name), withDestinationURL: outside.appendingPathComponent(name))
             }
             try FileManager.default.removeItem(at: outside.appendingPathComponent("strings"))
-            try FileManager.default.moveItem(at: content.appendingPathComponent("strings/en.json"), to: outside.appendingPathComponent("en.json"))
-            try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("strings/en.json"), withDestinationURL: outside.appendingPathComponent("en.json"))
+            try FileManager.default.moveItem(
+                at: content.appendingPathComponent("strings/en.json"), to: outside.appendingPathComponent("en.json"))
+            try FileManager.default.createSymbolicLink(
+                at: content.appendingPathComponent("strings/en.json"), withDestinationURL: outside.appendingPathComponent("en.json"))
         }
-        #expect(rest == [
-            "content/en:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/en) and is not followed; copy the file in instead",
-            "content/strings/en.json:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/en.json) and is not followed; copy the file in instead",
-        ])
+        #expect(
+            rest == [
+                "content/en:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/en) and is not followed; copy the file in instead",
+                "content/strings/en.json:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/en.json) and is not followed; copy the file in instead",
+            ])
     }
 
     @Test func aFactsFolderLinkedFromOutsideIsRefused() throws {
@@ -89,10 +105,14 @@ import Glibc
             try FileManager.default.moveItem(at: facts, to: outside.appendingPathComponent("facts"))
             try FileManager.default.createSymbolicLink(at: facts, withDestinationURL: outside.appendingPathComponent("facts"))
         }
-        let refusal = "content/facts:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/facts) and is not followed; copy the file in instead"
+        let refusal =
+            "content/facts:1:1: error: this symbolic link points outside the content folder (to \(outside.path)/facts) and is not followed; copy the file in instead"
         #expect(found.contains(refusal))
         // The rest are the facts the pages then miss.
-        #expect(found.filter { $0 != refusal }.allSatisfy { $0.contains("there is no fact \"demo.") || $0.contains("the campaign \"demo\" has no deadline") })
+        #expect(
+            found.filter { $0 != refusal }.allSatisfy {
+                $0.contains("there is no fact \"demo.") || $0.contains("the campaign \"demo\" has no deadline")
+            })
     }
 
     @Test func namesThatDifferOnlyByNormalisationOrCaseAreErrors() throws {
@@ -101,12 +121,15 @@ import Glibc
             let page = "{\"title\": \"Café\", \"slug\": \"cafe\"}\n\nText.\n"
             try page.write(toFile: guides.path + "/caf\u{E9}.md", atomically: false, encoding: .utf8)
             try page.write(toFile: guides.path + "/cafe\u{301}.md", atomically: false, encoding: .utf8)
-            try page.replacingOccurrences(of: "cafe", with: "notes-a").write(toFile: guides.path + "/Notes.md", atomically: false, encoding: .utf8)
-            try page.replacingOccurrences(of: "cafe", with: "notes-b").write(toFile: guides.path + "/notes.md", atomically: false, encoding: .utf8)
+            try page.replacingOccurrences(of: "cafe", with: "notes-a").write(
+                toFile: guides.path + "/Notes.md", atomically: false, encoding: .utf8)
+            try page.replacingOccurrences(of: "cafe", with: "notes-b").write(
+                toFile: guides.path + "/notes.md", atomically: false, encoding: .utf8)
         }
-        #expect(found == [
-            "content/en/guides/caf\u{E9}.md:1:1: error: this file's name is the same as \"cafe\u{301}.md\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them",
-            "content/en/guides/notes.md:1:1: error: this file's name is the same as \"Notes.md\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them",
-        ])
+        #expect(
+            found == [
+                "content/en/guides/caf\u{E9}.md:1:1: error: this file's name is the same as \"cafe\u{301}.md\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them",
+                "content/en/guides/notes.md:1:1: error: this file's name is the same as \"Notes.md\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them",
+            ])
     }
 }

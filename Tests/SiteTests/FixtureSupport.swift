@@ -39,9 +39,13 @@ enum Fixtures {
     /// (`.guidepost-output`, which every build writes; `OutputGuardTests` checks it).
     static func snapshot(_ directory: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
-        for case let file as URL in walker where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
-            && file.lastPathComponent != ".guidepost-output" {
+        guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            return files
+        }
+        for case let file as URL in walker
+        where (try file.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true
+            && file.lastPathComponent != ".guidepost-output"
+        {
             files[String(file.path.dropFirst(directory.path.count + 1))] = try Data(contentsOf: file)
         }
         return files

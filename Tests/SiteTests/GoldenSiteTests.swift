@@ -10,9 +10,10 @@ import Testing
     @Test(arguments: cases) func matchesExpectedOutput(name: String) throws {
         let fixture = Fixtures.directory.appendingPathComponent(name)
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("site")
-        let options = BuildOptions(contentDirectory: fixture.appendingPathComponent("content").path,
-                                   templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
-                                   outputDirectory: output.path, now: Fixtures.now)
+        let options = BuildOptions(
+            contentDirectory: fixture.appendingPathComponent("content").path,
+            templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
+            outputDirectory: output.path, now: Fixtures.now)
         _ = try Guidepost.build(options)
         let expected = fixture.appendingPathComponent("expected")
         if Fixtures.recording {
@@ -24,7 +25,9 @@ import Testing
         let expectedFiles = try Fixtures.snapshot(expected)
         #expect(actualFiles.keys.sorted() == expectedFiles.keys.sorted())
         for (path, data) in expectedFiles.sorted(by: { $0.key < $1.key }) {
-            #expect(actualFiles[path] == data, "\(path) differs from the golden copy; run GUIDEPOST_RECORD=1 swift test to re-record if the change is intended")
+            #expect(
+                actualFiles[path] == data,
+                "\(path) differs from the golden copy; run GUIDEPOST_RECORD=1 swift test to re-record if the change is intended")
         }
     }
 
@@ -40,9 +43,10 @@ import Testing
 /// The campaigns fixture has one campaign in each state at its fixed "now" (24 May 2025, 10:00 UTC).
 @Suite struct CampaignStateTests {
     @Test func homeListsEveryCampaignMostUrgentFirst() throws {
-        let site = try Guidepost.buildInMemory(BuildOptions(
-            contentDirectory: Fixtures.directory.appendingPathComponent("campaigns/content").path,
-            templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
+        let site = try Guidepost.buildInMemory(
+            BuildOptions(
+                contentDirectory: Fixtures.directory.appendingPathComponent("campaigns/content").path,
+                templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
         let home = try #require(site.files.first { $0.path == "en/index.html" })
         let html = String(decoding: home.bytes, as: UTF8.self)
         let states = html.components(separatedBy: "data-state=\"").dropFirst().map { $0.prefix { $0 != "\"" } }

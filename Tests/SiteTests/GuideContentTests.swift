@@ -5,9 +5,11 @@ import Testing
 
 /// The real guide in `content/`: the same pages, checklists and facts in every language.
 @Suite struct GuideContentTests {
-    static let reports: [PageReport] = (try? Guidepost.pageReports(BuildOptions(
-        contentDirectory: Fixtures.root.appendingPathComponent("content").path,
-        templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))) ?? []
+    static let reports: [PageReport] =
+        (try? Guidepost.pageReports(
+            BuildOptions(
+                contentDirectory: Fixtures.root.appendingPathComponent("content").path,
+                templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))) ?? []
 
     static let languages = ["fr", "nl", "en"]
 
@@ -16,8 +18,10 @@ import Testing
     }
 
     @Test func hasTheNinePagesInEveryLanguage() {
-        let expected: Set = ["index.md", "what-meta-uses.md", "facebook.md", "instagram.md", "whatsapp.md",
-                             "after.md", "timeline.md", "sources.md", "about.md"]
+        let expected: Set = [
+            "index.md", "what-meta-uses.md", "facebook.md", "instagram.md", "whatsapp.md",
+            "after.md", "timeline.md", "sources.md", "about.md",
+        ]
         for language in Self.languages {
             #expect(Set(byPath(language).keys) == expected, "pages in \(language)")
         }

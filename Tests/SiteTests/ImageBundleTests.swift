@@ -1,22 +1,26 @@
 import Content
 import Diagnostics
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Images
 import Site
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Page bundles, `static/`, checked image references, localized images with a fallback, the image cache.
 @Suite struct ImageBundleTests {
     /// The basic fixture with its templates in a new folder; the image cache inside it.
     func makeSite() throws -> (BuildOptions, URL) {
         let work = try Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
-        let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
-                                   templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        try FileManager.default.copyItem(
+            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        let options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
         return (options, work)
     }
 
@@ -53,10 +57,11 @@ import Testing
         #expect(paths.isSuperset(of: ["shot.480.webp", "shot.480.png", "shot.webp", "shot.png"].map { "fr/les-guides/etapes/" + $0 }))
         #expect(!paths.contains { $0.hasPrefix("nl/gidsen/stappen/shot") })
         for (page, folder) in [("fr/les-guides/etapes/", ""), ("nl/gidsen/stappen/", "../../../fr/les-guides/etapes/")] {
-            #expect(html(site, page + "index.html").contains(
-                "<picture><source type=\"image/webp\" srcset=\"\(folder)shot.480.webp 480w, \(folder)shot.webp 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\">"
-                + "<img src=\"\(folder)shot.png\" srcset=\"\(folder)shot.480.png 480w, \(folder)shot.png 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\""
-                + " alt=\"The privacy settings\" width=\"600\" height=\"400\"></picture>"), "\(page)")
+            #expect(
+                html(site, page + "index.html").contains(
+                    "<picture><source type=\"image/webp\" srcset=\"\(folder)shot.480.webp 480w, \(folder)shot.webp 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\">"
+                        + "<img src=\"\(folder)shot.png\" srcset=\"\(folder)shot.480.png 480w, \(folder)shot.png 600w\" sizes=\"(max-width: 44rem) calc(100vw - 2rem), 42rem\""
+                        + " alt=\"The privacy settings\" width=\"600\" height=\"400\"></picture>"), "\(page)")
         }
         // English has its own, narrower screenshot.
         #expect(paths.isSuperset(of: ["en/guides/steps/shot.webp", "en/guides/steps/shot.png"]))
@@ -66,7 +71,10 @@ import Testing
         let dutch = work.appendingPathComponent("content/nl/guides/steps.md").path
         let problems = (site.audit?.problems ?? []).map(\.description).filter { $0.contains("image") }
         #expect(html(site, "translations/index.html").contains("new</a><br><small>image not localized: shot.png</small></td>"))
-        #expect(problems == ["\(dutch):17:1: error: image not localized: \"shot.png\" is shown from the source language; add this language's version at \(work.path)/content/nl/guides/steps/shot.png"])
+        #expect(
+            problems == [
+                "\(dutch):17:1: error: image not localized: \"shot.png\" is shown from the source language; add this language's version at \(work.path)/content/nl/guides/steps/shot.png"
+            ])
     }
 
     @Test func aMissingImageIsALocatedErrorInEveryLanguage() throws {
@@ -78,10 +86,11 @@ import Testing
             _ = try Guidepost.buildInMemory(options)
             Issue.record("the build should fail")
         } catch {
-            #expect(error.errors.map(\.description) == [
-                "\(content)/fr/guides/steps.md:17:6: error: the file \"missing.png\" does not exist (looked for \(content)/fr/guides/steps/missing.png); add it there or fix the name (relative to the page's folder)",
-                "\(content)/nl/guides/steps.md:17:1: error: the file \"missing.png\" does not exist (looked for \(content)/nl/guides/steps/missing.png and \(content)/fr/guides/steps/missing.png); add it there or fix the name (relative to the page's folder)",
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(content)/fr/guides/steps.md:17:6: error: the file \"missing.png\" does not exist (looked for \(content)/fr/guides/steps/missing.png); add it there or fix the name (relative to the page's folder)",
+                    "\(content)/nl/guides/steps.md:17:1: error: the file \"missing.png\" does not exist (looked for \(content)/nl/guides/steps/missing.png and \(content)/fr/guides/steps/missing.png); add it there or fix the name (relative to the page's folder)",
+                ])
         }
     }
 
@@ -94,10 +103,11 @@ import Testing
             _ = try Guidepost.buildInMemory(options)
             Issue.record("the build should fail")
         } catch {
-            #expect(error.errors.map(\.description) == [
-                "\(content)/fr/guides/steps.md:17:1: error: the image \"shot.png\" has no alt text; say what it shows between the brackets, ![like this](shot.png), or write ![-](shot.png) if it is only decoration",
-                "\(content)/fr/guides/steps.md:19:1: error: the image \"https://example.org/a.png\" has no alt text; say what it shows between the brackets, ![like this](https://example.org/a.png), or write ![-](https://example.org/a.png) if it is only decoration",
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(content)/fr/guides/steps.md:17:1: error: the image \"shot.png\" has no alt text; say what it shows between the brackets, ![like this](shot.png), or write ![-](shot.png) if it is only decoration",
+                    "\(content)/fr/guides/steps.md:19:1: error: the image \"https://example.org/a.png\" has no alt text; say what it shows between the brackets, ![like this](https://example.org/a.png), or write ![-](https://example.org/a.png) if it is only decoration",
+                ])
         }
         try append("", to: "content/fr/guides/steps.md", in: work)
         let page = work.appendingPathComponent("content/fr/guides/steps.md")
@@ -111,28 +121,35 @@ import Testing
 
     @Test func anSVGThatCouldRunCodeIsRefusedAtItsLine() throws {
         let (options, work) = try makeSite()
-        try write(Array("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <script>alert(1)</script>\n</svg>\n".utf8), "content/fr/guides/steps/evil.svg", in: work)
+        try write(
+            Array("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <script>alert(1)</script>\n</svg>\n".utf8),
+            "content/fr/guides/steps/evil.svg", in: work)
         try append("\n![Diagram](evil.svg)\n", to: "content/fr/guides/steps.md", in: work)
         let content = work.appendingPathComponent("content").path
         do {
             _ = try Guidepost.buildInMemory(options)
             Issue.record("the build should fail")
         } catch {
-            #expect(error.errors.map(\.description).contains(
-                "\(content)/fr/guides/steps/evil.svg:2:3: error: this SVG contains <script, which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"))
+            #expect(
+                error.errors.map(\.description).contains(
+                    "\(content)/fr/guides/steps/evil.svg:2:3: error: this SVG contains <script, which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"
+                ))
         }
     }
 
     @Test func staticFilesAndLinkedFilesArePublishedAndReachedByRelativeURLs() throws {
         let (options, work) = try makeSite()
-        try write(Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"></svg>".utf8), "content/static/logo.svg", in: work)
+        try write(
+            Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"></svg>".utf8), "content/static/logo.svg", in: work)
         try write(Array("%PDF-1.4 form".utf8), "content/fr/guides/steps/form.pdf", in: work)
         try append("\n![-](/static/logo.svg) [Le formulaire](form.pdf)\n", to: "content/fr/guides/steps.md", in: work)
         let site = try Guidepost.buildInMemory(options)
         let paths = Set(site.files.map(\.path))
         #expect(paths.isSuperset(of: ["static/logo.svg", "fr/les-guides/etapes/form.pdf"]))
         let text = html(site, "fr/les-guides/etapes/index.html")
-        #expect(text.contains("<img src=\"../../../static/logo.svg\" alt=\"\" width=\"40\" height=\"20\"> <a href=\"form.pdf\">Le formulaire</a>"))
+        #expect(
+            text.contains(
+                "<img src=\"../../../static/logo.svg\" alt=\"\" width=\"40\" height=\"20\"> <a href=\"form.pdf\">Le formulaire</a>"))
     }
 
     @Test func aDraftsFilesAreNotPublishedUnderAnotherPage() throws {
@@ -151,7 +168,10 @@ import Testing
             _ = try Guidepost.buildInMemory(options)
             Issue.record("the build should fail")
         } catch {
-            #expect(error.errors.map(\.description) == ["\(work.path)/content/fr/guides/steps/index.html:1:1: error: a file named index.html in a page's folder would replace the page itself; rename it"])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(work.path)/content/fr/guides/steps/index.html:1:1: error: a file named index.html in a page's folder would replace the page itself; rename it"
+                ])
         }
     }
 
@@ -205,7 +225,9 @@ import Testing
 
     @Test func theDefaultCacheIsBesideTheContentFolder() {
         #expect(BuildOptions(contentDirectory: "content", now: Fixtures.now).imageCacheFolder == "./.guidepost-cache/images")
-        #expect(BuildOptions(contentDirectory: "/srv/guide/content/", now: Fixtures.now).imageCacheFolder == "/srv/guide/.guidepost-cache/images")
+        #expect(
+            BuildOptions(contentDirectory: "/srv/guide/content/", now: Fixtures.now).imageCacheFolder
+                == "/srv/guide/.guidepost-cache/images")
     }
 
     @Test func serveUpdatesThePagesThatShowAnImageWhenItIsAddedReplacedOrDeleted() throws {
@@ -223,7 +245,10 @@ import Testing
         try Data(Self.narrower).write(to: french)
         let replaced = live.rebuild(trigger: [french.path])
         #expect(replaced.errors == [])
-        #expect(replaced.renderedPages.sorted() == ["en/guides/steps/index.html", "fr/les-guides/etapes/index.html", "nl/gidsen/stappen/index.html"])
+        #expect(
+            replaced.renderedPages.sorted() == [
+                "en/guides/steps/index.html", "fr/les-guides/etapes/index.html", "nl/gidsen/stappen/index.html",
+            ])
         #expect(String(decoding: live.file("nl/gidsen/stappen/index.html") ?? [], as: UTF8.self).contains("width=\"480\" height=\"320\""))
         #expect(live.file("nl/gidsen/stappen/shot.480.png") == nil)
 

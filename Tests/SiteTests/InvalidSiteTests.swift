@@ -14,7 +14,8 @@ import Testing
     static func build(_ name: String, prepare: (URL) throws -> Void = { _ in }) throws -> (errors: [String], outputUnchanged: Bool) {
         let work = try Fixtures.temporaryDirectory()
         try Fixtures.overlay(corpus.appendingPathComponent("_base"), onto: work)
-        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
         try Fixtures.overlay(corpus.appendingPathComponent(name), onto: work)
         try? FileManager.default.removeItem(at: work.appendingPathComponent("expected-errors.txt"))
         try prepare(work)
@@ -30,9 +31,10 @@ import Testing
             try? FileManager.default.removeItem(at: work.appendingPathComponent("previous-site"))
         }
         let before = try Fixtures.snapshot(output)
-        let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
-                                   templatesDirectory: work.appendingPathComponent("templates").path,
-                                   outputDirectory: output.path, now: Fixtures.now)
+        let options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path,
+            outputDirectory: output.path, now: Fixtures.now)
         var lines: [String] = []
         do {
             _ = try Guidepost.build(options)
@@ -64,7 +66,8 @@ import Testing
                 try FileManager.default.createSymbolicLink(atPath: base.path, withDestinationPath: "../base.mustache")
             }
             if name == "symlink-outside" {
-                try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("content/en/leak.md").path, withDestinationPath: "/etc/hostname")
+                try FileManager.default.createSymbolicLink(
+                    atPath: work.appendingPathComponent("content/en/leak.md").path, withDestinationPath: "/etc/hostname")
             }
         }
         let expectedFile = Self.corpus.appendingPathComponent(name).appendingPathComponent("expected-errors.txt")

@@ -6,10 +6,13 @@ import Testing
 @Suite struct LiveSiteTests {
     func makeSite() throws -> (LiveSite, URL) {
         let work = try Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
-        let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
-                                   templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        try FileManager.default.copyItem(
+            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        let options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
         return (LiveSite(options: options), work)
     }
 
@@ -23,8 +26,9 @@ import Testing
         let steps = work.appendingPathComponent("content/fr/guides/steps.md")
         try edit(steps) { $0 + "\nUne phrase de plus.\n" }
         // The page, and its translations (whose "source changed" notice depends on it).
-        #expect(live.rebuild(trigger: [steps.path]).renderedPages.sorted()
-            == ["en/guides/steps/index.html", "fr/les-guides/etapes/index.html", "nl/gidsen/stappen/index.html"])
+        #expect(
+            live.rebuild(trigger: [steps.path]).renderedPages.sorted()
+                == ["en/guides/steps/index.html", "fr/les-guides/etapes/index.html", "nl/gidsen/stappen/index.html"])
         #expect(String(decoding: live.file("fr/les-guides/etapes/index.html") ?? [], as: UTF8.self).contains("Une phrase de plus."))
 
         // A fact re-renders the pages that print it: the three home pages print demo.countries.
@@ -47,10 +51,11 @@ import Testing
         let steps = work.appendingPathComponent("content/en/guides/steps.md")
         try edit(steps) { $0.replacingOccurrences(of: "## First", with: "## Begin") }
         let failed = live.rebuild(trigger: [steps.path])
-        #expect(failed.errors.map { $0.replacingOccurrences(of: work.path + "/", with: "") } == [
-            "content/en/guides/index.md:9:5: error: the link \"steps.md#first\" leads to no heading or checklist with the id \"first\" on that page; fix the part after #, or remove it to link to the whole page",
-            "content/en/index.md:5:5: error: the link \"guides/steps.md#first\" leads to no heading or checklist with the id \"first\" on that page; fix the part after #, or remove it to link to the whole page",
-        ])
+        #expect(
+            failed.errors.map { $0.replacingOccurrences(of: work.path + "/", with: "") } == [
+                "content/en/guides/index.md:9:5: error: the link \"steps.md#first\" leads to no heading or checklist with the id \"first\" on that page; fix the part after #, or remove it to link to the whole page",
+                "content/en/index.md:5:5: error: the link \"guides/steps.md#first\" leads to no heading or checklist with the id \"first\" on that page; fix the part after #, or remove it to link to the whole page",
+            ])
     }
 
     @Test func aFailedRebuildKeepsTheLastGoodSiteAndItsChangesAreRetried() throws {
@@ -79,8 +84,9 @@ import Testing
     /// The files the live site serves, against a full build of the same sources at the same day (the
     /// build time inside `datetime` attributes and `build.json` is left out: rebuilds use the clock).
     func expectSameAsFullBuild(_ live: LiveSite, _ work: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        var options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
-                                   templatesDirectory: work.appendingPathComponent("templates").path, now: Date())
+        var options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path, now: Date())
         options.now = Date()
         let full = try Guidepost.buildInMemory(options)
         func normalized(_ bytes: [UInt8]) -> String {
@@ -94,10 +100,13 @@ import Testing
 
     @Test func editsOfArticleBodiesGiveWhatAFullBuildGives() throws {
         let work = try Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
-        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
-        let options = BuildOptions(contentDirectory: work.appendingPathComponent("content").path,
-                                   templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        try FileManager.default.copyItem(
+            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        let options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
         // Translations up to date first, so that editing the source makes them stale (a visible notice).
         _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "en")
         _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "nl")

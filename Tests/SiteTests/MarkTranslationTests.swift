@@ -2,8 +2,9 @@ import Diagnostics
 import Foundation
 import Site
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `translations mark` changes only the hash's bytes, whatever the line endings, keeps a byte-order mark,
@@ -21,7 +22,8 @@ import Glibc
         let text = try String(contentsOfFile: translation, encoding: .utf8)
         try Data(bytes(text)).write(to: URL(fileURLWithPath: translation))
         let source = content.appendingPathComponent("fr/headings.md")
-        try (String(contentsOf: source, encoding: .utf8) + "\nUn paragraphe de plus.\n").write(to: source, atomically: true, encoding: .utf8)
+        try (String(contentsOf: source, encoding: .utf8) + "\nUn paragraphe de plus.\n").write(
+            to: source, atomically: true, encoding: .utf8)
         let options = TranslationWorkflowTests().options(content)
         return (options, translation)
     }
@@ -42,7 +44,8 @@ import Glibc
         let before = try [UInt8](Data(contentsOf: URL(fileURLWithPath: translation)))
         _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl")
         let after = try [UInt8](Data(contentsOf: URL(fileURLWithPath: translation)))
-        let old = try #require(hash(in: before)), new = try #require(hash(in: after))
+        let old = try #require(hash(in: before))
+        let new = try #require(hash(in: after))
         #expect(old != new)
         #expect(after == Array(String(decoding: before, as: UTF8.self).replacingOccurrences(of: old, with: new).utf8))
         #expect(after.starts(with: [0xEF, 0xBB, 0xBF]))
@@ -52,13 +55,17 @@ import Glibc
         #expect(info.st_uid == 1234 && info.st_gid == 5678)
         let status = try Guidepost.translationStatus(options).rows.first { $0.page == "headings.md" }?.status["nl"]
         #expect(status == .current)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: translation).deletingLastPathComponent().path).sorted() == ["guide.md", "headings.md", "index.md"], "no temporary file is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: URL(fileURLWithPath: translation).deletingLastPathComponent().path).sorted()
+                == ["guide.md", "headings.md", "index.md"], "no temporary file is left")
     }
 
     @Test func aMissingHashIsInsertedWithTheFilesOwnLineBreak() throws {
         let (options, translation) = try site { text in
             let withoutHash = text.replacingOccurrences(of: #"\"sourceHash\": \"[0-9a-f]+\",\s*"#, with: "", options: .regularExpression)
-            return Array(withoutHash.replacingOccurrences(of: "{", with: "{\n  ", options: [], range: withoutHash.range(of: "{")).replacingOccurrences(of: "\n", with: "\r").utf8)
+            return Array(
+                withoutHash.replacingOccurrences(of: "{", with: "{\n  ", options: [], range: withoutHash.range(of: "{"))
+                    .replacingOccurrences(of: "\n", with: "\r").utf8)
         }
         _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl")
         let after = String(decoding: try Data(contentsOf: URL(fileURLWithPath: translation)), as: UTF8.self)
@@ -74,7 +81,10 @@ import Glibc
         let before = try Data(contentsOf: URL(fileURLWithPath: outside))
         #expect(throws: BuildFailure.self) { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl") }
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl") } catch {
-            #expect(error.errors.map(\.description) == ["\(options.contentDirectory)/nl/headings.md:1:1: error: this symbolic link points outside the content folder (to \(outside)) and is not followed; copy the file in instead"])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(options.contentDirectory)/nl/headings.md:1:1: error: this symbolic link points outside the content folder (to \(outside)) and is not followed; copy the file in instead"
+                ])
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: outside)) == before)
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: translation)) == outside, "the link is still a link")
@@ -83,13 +93,22 @@ import Glibc
         try FileManager.default.copyItem(atPath: outside, toPath: translation + ".real")
         try FileManager.default.createSymbolicLink(atPath: translation, withDestinationPath: "headings.md.real")
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl") } catch {
-            #expect(error.errors.map(\.description) == ["\(options.contentDirectory)/nl/headings.md:1:1: error: this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself"])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(options.contentDirectory)/nl/headings.md:1:1: error: this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself"
+                ])
         }
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "fr") } catch {
-            #expect(error.errors.map(\.description) == ["\(options.contentDirectory)/fr/headings.md:1:1: error: \"fr\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(options.contentDirectory)/fr/headings.md:1:1: error: \"fr\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"
+                ])
         }
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "de") } catch {
-            #expect(error.errors.map(\.description) == ["\(options.contentDirectory)/site.json:1:1: error: \"de\" is not one of the languages in content/site.json; add it there or fix the code"])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(options.contentDirectory)/site.json:1:1: error: \"de\" is not one of the languages in content/site.json; add it there or fix the code"
+                ])
         }
     }
 }

@@ -9,7 +9,8 @@ import Testing
         let work = try Fixtures.temporaryDirectory()
         let content = work.appendingPathComponent("content")
         try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: content)
-        let options = BuildOptions(contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now)
+        let options = BuildOptions(
+            contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now)
         func menuLinks() throws -> Int {
             let site = try Guidepost.buildInMemory(options)
             let home = String(decoding: try #require(site.files.first { $0.path == "fr/index.html" }).bytes, as: UTF8.self)
@@ -18,7 +19,8 @@ import Testing
         }
         let before = try menuLinks()
         for index in 1...21 {
-            try "{\"title\": \"Page \(index)\"}\n\nTexte.\n".write(to: content.appendingPathComponent("fr/page-\(index).md"), atomically: true, encoding: .utf8)
+            try "{\"title\": \"Page \(index)\"}\n\nTexte.\n".write(
+                to: content.appendingPathComponent("fr/page-\(index).md"), atomically: true, encoding: .utf8)
         }
         #expect(before >= 1)
         #expect(try menuLinks() == 1, "only the section remains")

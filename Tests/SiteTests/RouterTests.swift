@@ -24,8 +24,11 @@ import Testing
     }
 
     @Test func nowComesFromTheFlagThenSourceDateEpoch() throws {
-        #expect(try BuildOptions.resolveNow(flag: "2025-05-26T14:00:00+02:00", environment: [:]) == Date(timeIntervalSince1970: 1748260800))
-        #expect(try BuildOptions.resolveNow(flag: nil, environment: ["SOURCE_DATE_EPOCH": "1748260800"]) == Date(timeIntervalSince1970: 1748260800))
+        #expect(
+            try BuildOptions.resolveNow(flag: "2025-05-26T14:00:00+02:00", environment: [:]) == Date(timeIntervalSince1970: 1_748_260_800))
+        #expect(
+            try BuildOptions.resolveNow(flag: nil, environment: ["SOURCE_DATE_EPOCH": "1748260800"])
+                == Date(timeIntervalSince1970: 1_748_260_800))
         #expect(throws: ValidationFailure.self) { try BuildOptions.resolveNow(flag: "yesterday", environment: [:]) }
     }
 }
@@ -65,7 +68,8 @@ import Testing
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "two")], to: output)
         #expect(throws: Diagnostics.BuildError.self) {
-            try SiteWriter.write([OutputFile(path: "a/index.html", text: "three"), OutputFile(path: "c.txt", text: "c")], to: output) { _ throws(Diagnostics.BuildError) in
+            try SiteWriter.write([OutputFile(path: "a/index.html", text: "three"), OutputFile(path: "c.txt", text: "c")], to: output) {
+                _ throws(Diagnostics.BuildError) in
                 throw .io(SourceLocation(path: "indexer"), detail: "failed")
             }
         }
@@ -83,7 +87,8 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("one".utf8)])
         // A file where a folder is needed, and a stray symlink, in the spare (which carries the marker).
         try Data("file".utf8).write(to: work.appendingPathComponent(".site.spare/b"))
-        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(".site.spare/link").path, withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(
+            atPath: work.appendingPathComponent(".site.spare/link").path, withDestinationPath: "/etc")
         try SiteWriter.write([OutputFile(path: "b/index.html", text: "b")], to: output)
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b/index.html": Data("b".utf8)])
         // A link in the spare where a page folder belongs, to a folder holding the same page: the page is
@@ -91,7 +96,8 @@ import Testing
         let elsewhere = work.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
         try Data("c".utf8).write(to: elsewhere.appendingPathComponent("index.html"))
-        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent(".site.spare/c").path, withDestinationPath: elsewhere.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: work.appendingPathComponent(".site.spare/c").path, withDestinationPath: elsewhere.path)
         try SiteWriter.write([OutputFile(path: "c/index.html", text: "c")], to: output)
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["c/index.html": Data("c".utf8)])
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: output + "/c")) == nil, "c is a real folder")
@@ -111,9 +117,12 @@ import Testing
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b.txt", text: "old")], to: output)
         let before = try FileManager.default.attributesOfItem(atPath: output + "/a/index.html")[.systemFileNumber] as? Int
         var seenDuringStaging: [URL: Data] = [:]
-        try SiteWriter.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b.txt", text: "new")], to: output) { _ throws(Diagnostics.BuildError) in
+        try SiteWriter.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b.txt", text: "new")], to: output) {
+            _ throws(Diagnostics.BuildError) in
             // Before the swap, the current output is exactly as it was.
-            seenDuringStaging = (try? Fixtures.snapshot(URL(fileURLWithPath: output)))?.reduce(into: [:]) { $0[URL(fileURLWithPath: $1.key)] = $1.value } ?? [:]
+            seenDuringStaging =
+                (try? Fixtures.snapshot(URL(fileURLWithPath: output)))?.reduce(into: [:]) { $0[URL(fileURLWithPath: $1.key)] = $1.value }
+                ?? [:]
         }
         #expect(seenDuringStaging[URL(fileURLWithPath: "b.txt")] == Data("old".utf8))
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("same".utf8), "b.txt": Data("new".utf8)])
@@ -121,6 +130,9 @@ import Testing
         #expect(before == after, "the unchanged file kept its inode (hard link), the changed one was written anew")
         // Building again rewrites the spare (which shares a/index.html with the output) without touching the output.
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "changed"), OutputFile(path: "b.txt", text: "new")], to: output)
-        #expect(try Fixtures.snapshot(work.appendingPathComponent(".site.spare")) == ["a/index.html": Data("same".utf8), "b.txt": Data("new".utf8)])
+        #expect(
+            try Fixtures.snapshot(work.appendingPathComponent(".site.spare")) == [
+                "a/index.html": Data("same".utf8), "b.txt": Data("new".utf8),
+            ])
     }
 }

@@ -16,8 +16,10 @@ import Testing
         #expect(page == ["fr", "nl", "en"].map { "\(content.path)/\($0)/linkedin/first-steps.md" })
         #expect(try String(contentsOfFile: page[1], encoding: .utf8) == "{\"title\": \"First steps\"}\n\n")
         #expect(try String(contentsOfFile: section[0], encoding: .utf8) == "{\"title\": \"LinkedIn\"}\n\n")
-        let built = try Guidepost.buildInMemory(BuildOptions(contentDirectory: content.path,
-                                                             templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
+        let built = try Guidepost.buildInMemory(
+            BuildOptions(
+                contentDirectory: content.path,
+                templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
         #expect(built.files.contains { $0.path == "nl/linkedin/first-steps/index.html" })
         let listing = String(decoding: try #require(built.files.first { $0.path == "fr/linkedin/index.html" }).bytes, as: UTF8.self)
         #expect(listing.contains("<li><a href=\"first-steps/\">First steps</a></li>"))
@@ -27,9 +29,11 @@ import Testing
             _ = try Scaffold.create("linkedin/first-steps.md", title: "Other", section: false, contentDirectory: content.path)
             Issue.record("must refuse")
         } catch {
-            #expect(error.errors.map(\.description) == page.sorted().map {
-                "\($0):1:1: error: this file already exists, and guidepost new never overwrites; choose another name or edit it"
-            })
+            #expect(
+                error.errors.map(\.description)
+                    == page.sorted().map {
+                        "\($0):1:1: error: this file already exists, and guidepost new never overwrites; choose another name or edit it"
+                    })
         }
         #expect(try String(contentsOfFile: page[2], encoding: .utf8) == "{\"title\": \"Mine\"}\n")
     }

@@ -9,8 +9,9 @@ import Testing
         try site.edit("site.json", #""campaigns": ["demo"]"#, #""campaigns": ["demo"], "search": true"#)
         var options = site.options()
         options.pagefind = site.work.appendingPathComponent("no-such/pagefind").path
-        #expect(site.errors(options) == [
-            #"content/site.json:1:1: error: "search" is on but Pagefind was not found at no-such/pagefind; install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set "search": false in content/site.json"#,
-        ])
+        #expect(
+            site.errors(options) == [
+                #"content/site.json:1:1: error: "search" is on but Pagefind was not found at no-such/pagefind; install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set "search": false in content/site.json"#
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Site
 import Testing
+
+@testable import Site
 
 /// The file watcher behind `guidepost serve`: inotify, following new folders, coalescing editors' saves.
 @Suite struct SourceWatcherTests {
@@ -78,7 +79,10 @@ import Testing
         }
         let notices = watcher.takeNotices()
         #expect(notices.count == 1)
-        #expect(["fr", "nl"].map { "cannot watch \(content)/\($0) with inotify (No space left on device): polling it, and any other folder inotify refuses, every 50 ms" }
+        #expect(
+            ["fr", "nl"].map {
+                "cannot watch \(content)/\($0) with inotify (No space left on device): polling it, and any other folder inotify refuses, every 50 ms"
+            }
             .contains(notices.first ?? ""), "\(notices)")
         #expect(watcher.takeNotices() == [], "said once")
         try write("a, edited", content + "/fr/a.md")

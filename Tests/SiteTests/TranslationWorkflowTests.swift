@@ -9,8 +9,9 @@ import Testing
     static let fixture = Fixtures.directory.appendingPathComponent("translations/content")
 
     func options(_ content: URL = fixture, strict: Bool = true) -> BuildOptions {
-        var options = BuildOptions(contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
-                                   now: Fixtures.now)
+        var options = BuildOptions(
+            contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
+            now: Fixtures.now)
         options.strict = strict
         return options
     }
@@ -22,16 +23,17 @@ import Testing
     @Test func strictCheckReportsEveryProblemAtItsLocation() {
         let report = Guidepost.check(options())
         #expect(report.warnings.isEmpty)
-        #expect(report.errors == [
-            .staleTranslation(at("en/guide.md"), source: Self.fixture.path + "/fr/guide.md"),
-            .translationFactsDiffer(at("en/guide.md"), missing: ["t.deadline"], extra: ["t.other"]),
-            .translationHeadingsDiffer(at("en/headings.md"), level: 2, expected: 2, actual: 1),
-            .translationHeadingsDiffer(at("en/headings.md"), level: 3, expected: 0, actual: 1),
-            .untranslatedPage(at("fr/only-fr.md"), language: "en"),
-            .untranslatedPage(at("fr/only-fr.md"), language: "nl"),
-            .translationChecklistsDiffer(at("nl/guide.md"), expected: [3], actual: [2]),
-            .missingString(at("strings/nl.json"), key: "skip-link", language: "nl"),
-        ])
+        #expect(
+            report.errors == [
+                .staleTranslation(at("en/guide.md"), source: Self.fixture.path + "/fr/guide.md"),
+                .translationFactsDiffer(at("en/guide.md"), missing: ["t.deadline"], extra: ["t.other"]),
+                .translationHeadingsDiffer(at("en/headings.md"), level: 2, expected: 2, actual: 1),
+                .translationHeadingsDiffer(at("en/headings.md"), level: 3, expected: 0, actual: 1),
+                .untranslatedPage(at("fr/only-fr.md"), language: "en"),
+                .untranslatedPage(at("fr/only-fr.md"), language: "nl"),
+                .translationChecklistsDiffer(at("nl/guide.md"), expected: [3], actual: [2]),
+                .missingString(at("strings/nl.json"), key: "skip-link", language: "nl"),
+            ])
     }
 
     @Test func withoutStrictTheyAreWarningsAndTheBuildFallsBack() throws {
@@ -40,7 +42,9 @@ import Testing
         let site = try Guidepost.buildInMemory(options(strict: false))
         let fallback = try #require(site.files.first { $0.path == "nl/only-fr/index.html" })
         let html = String(decoding: fallback.bytes, as: UTF8.self)
-        #expect(html.contains("<p class=\"translation-notice\" lang=\"nl\">Deze pagina is nog niet vertaald: hieronder staat de Franse versie.</p>"))
+        #expect(
+            html.contains(
+                "<p class=\"translation-notice\" lang=\"nl\">Deze pagina is nog niet vertaald: hieronder staat de Franse versie.</p>"))
         #expect(html.contains("<article class=\"article\" data-pagefind-body lang=\"fr\">"))
         #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
         #expect(html.contains("<link rel=\"canonical\" href=\"https://example.org/fr/only-fr/\">"))
@@ -49,8 +53,9 @@ import Testing
         #expect(stale.contains("The French version of this page was updated on 21 May 2025; this translation may be out of date."))
         let sitemap = String(decoding: try #require(site.files.first { $0.path == "sitemap.xml" }).bytes, as: UTF8.self)
         #expect(!sitemap.contains("nl/only-fr/"))
-        #expect(String(decoding: try #require(site.files.first { $0.path == "nl/index.html" }).bytes, as: UTF8.self)
-            .contains("Seulement en français</a> <small>(nog niet vertaald)</small>"))
+        #expect(
+            String(decoding: try #require(site.files.first { $0.path == "nl/index.html" }).bytes, as: UTF8.self)
+                .contains("Seulement en français</a> <small>(nog niet vertaald)</small>"))
     }
 
     @Test func editingTheSourceMakesTranslationsStaleAndMarkMakesThemCurrent() throws {
@@ -60,7 +65,8 @@ import Testing
         #expect(try Guidepost.translationStatus(options(content)).rows.first { $0.page == "headings.md" }?.status["nl"] == .current)
 
         let source = content.appendingPathComponent("fr/headings.md")
-        try (String(contentsOf: source, encoding: .utf8) + "\nUn paragraphe de plus.\n").write(to: source, atomically: true, encoding: .utf8)
+        try (String(contentsOf: source, encoding: .utf8) + "\nUn paragraphe de plus.\n").write(
+            to: source, atomically: true, encoding: .utf8)
         let stale = try Guidepost.translationStatus(options(content)).rows.first { $0.page == "headings.md" }
         #expect(stale?.status == ["fr": .source, "nl": .stale, "en": .stale])
 
@@ -68,8 +74,10 @@ import Testing
         let before = try String(contentsOf: translation, encoding: .utf8)
         _ = try Guidepost.markTranslation(options(content), page: "headings.md", language: "nl")
         let after = try String(contentsOf: translation, encoding: .utf8)
-        let changed = zip(before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false))
-            .filter { $0 != $1 }
+        let changed = zip(
+            before.split(separator: "\n", omittingEmptySubsequences: false), after.split(separator: "\n", omittingEmptySubsequences: false)
+        )
+        .filter { $0 != $1 }
         #expect(before.count == after.count, "only the hash value changed (same length)")
         #expect(changed.count == 1)
         #expect(changed.first?.1.contains("\"sourceHash\": \"") == true)
@@ -77,13 +85,14 @@ import Testing
     }
 
     @Test func theBoardAsText() throws {
-        #expect(try Guidepost.translationStatus(options()).table == """
-        page         fr          nl          en
-        guide.md     source      up to date  stale
-        headings.md  source      up to date  up to date
-        index.md     source      up to date  up to date
-        only-fr.md   source      missing     missing
-        """)
+        #expect(
+            try Guidepost.translationStatus(options()).table == """
+                page         fr          nl          en
+                guide.md     source      up to date  stale
+                headings.md  source      up to date  up to date
+                index.md     source      up to date  up to date
+                only-fr.md   source      missing     missing
+                """)
     }
 
     @Test func theRealGuidePassesTheStrictCheck() {

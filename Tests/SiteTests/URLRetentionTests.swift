@@ -11,14 +11,16 @@ import Testing
         let work = try Fixtures.temporaryDirectory()
         let content = work.appendingPathComponent("content")
         try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: content)
-        let options = BuildOptions(contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
-                                   outputDirectory: work.appendingPathComponent("site").path, now: Fixtures.now)
+        let options = BuildOptions(
+            contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
+            outputDirectory: work.appendingPathComponent("site").path, now: Fixtures.now)
         return (content, options)
     }
 
     func setSlug(_ slug: String, extra: String = "", in file: URL) throws {
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"slug\": \"etapes\"", with: "\"slug\": \"\(slug)\"\(extra)").write(to: file, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"slug\": \"etapes\"", with: "\"slug\": \"\(slug)\"\(extra)").write(
+            to: file, atomically: true, encoding: .utf8)
     }
 
     @Test func aChangedSlugFailsUntilAnAliasOrARetirementKeepsTheOldURL() throws {
@@ -34,15 +36,18 @@ import Testing
         } catch {
             // The translations fall back to the French page at the new URL too, so their old fallback URLs
             // are not affected: only the French page's URL disappears.
-            #expect(error.errors.map(\.description) == [
-                "\(content.path)/site.json:1:1: error: the previous build published /fr/les-guides/etapes/, which this build would drop; add it to the \"aliases\" of the page that replaces it, or to \"retired\" in content/site.json if it is gone for good",
-            ])
+            #expect(
+                error.errors.map(\.description) == [
+                    "\(content.path)/site.json:1:1: error: the previous build published /fr/les-guides/etapes/, which this build would drop; add it to the \"aliases\" of the page that replaces it, or to \"retired\" in content/site.json if it is gone for good"
+                ])
         }
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: options.outputDirectory)) == before, "the previous site is untouched")
         // An alias keeps the old URL: it becomes a redirect to the new one.
         let text = try String(contentsOf: page, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"slug\": \"nouvelles-etapes\"", with: "\"slug\": \"nouvelles-etapes\", \"aliases\": [\"/fr/les-guides/etapes/\"]")
-            .write(to: page, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "\"slug\": \"nouvelles-etapes\"", with: "\"slug\": \"nouvelles-etapes\", \"aliases\": [\"/fr/les-guides/etapes/\"]"
+        )
+        .write(to: page, atomically: true, encoding: .utf8)
         _ = try Guidepost.build(options)
         let redirect = try String(contentsOfFile: options.outputDirectory + "/fr/les-guides/etapes/index.html", encoding: .utf8)
         #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=../nouvelles-etapes/\">"))
@@ -53,8 +58,10 @@ import Testing
         try text.write(to: page, atomically: true, encoding: .utf8)
         #expect(throws: BuildFailure.self) { _ = try Guidepost.build(options) }
         let config = content.appendingPathComponent("site.json")
-        try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "\"campaigns\"", with: "\"retired\": [\"/fr/les-guides/etapes/\"],\n  \"campaigns\"")
-            .write(to: config, atomically: true, encoding: .utf8)
+        try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+            of: "\"campaigns\"", with: "\"retired\": [\"/fr/les-guides/etapes/\"],\n  \"campaigns\""
+        )
+        .write(to: config, atomically: true, encoding: .utf8)
         _ = try Guidepost.build(options)
         let retired = try String(contentsOfFile: options.outputDirectory + "/fr/les-guides/etapes/index.html", encoding: .utf8)
         #expect(retired.contains("<h1>Page retirée</h1>"))

@@ -11,7 +11,8 @@ struct ValueSite {
     init() throws {
         work = try Fixtures.temporaryDirectory()
         try Fixtures.overlay(Fixtures.directory.appendingPathComponent("invalid/_base"), onto: work)
-        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
     }
 
     /// Replaces `old` by `new` in the file at `relative` under `content/`.
@@ -24,13 +25,17 @@ struct ValueSite {
 
     /// Build options for this site.
     func options(now: Date = Fixtures.now) -> BuildOptions {
-        BuildOptions(contentDirectory: content.path, templatesDirectory: work.appendingPathComponent("templates").path,
-                     outputDirectory: output.path, now: now)
+        BuildOptions(
+            contentDirectory: content.path, templatesDirectory: work.appendingPathComponent("templates").path,
+            outputDirectory: output.path, now: now)
     }
 
     /// The error lines of a failed build, paths relative to the work folder.
     func errors(_ options: BuildOptions) -> [String] {
-        do { _ = try Guidepost.build(options); return [] } catch {
+        do {
+            _ = try Guidepost.build(options)
+            return []
+        } catch {
             return error.errors.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
         }
     }

@@ -21,7 +21,7 @@ import Testing
 
     /// Files not run, with the reason.
     static let skipped = [
-        "~lambdas": "lambdas are code in the data; Guidepost's data is JSON and typed view models, and templates stay data, not code",
+        "~lambdas": "lambdas are code in the data; Guidepost's data is JSON and typed view models, and templates stay data, not code"
     ]
 
     /// What Guidepost does instead of the spec's expected output, checked as strictly as a pass.
@@ -32,9 +32,11 @@ import Testing
         case error(String)
     }
 
-    static let crlf = "Guidepost reads every source file with its line ends normalised to LF (a documented input rule), "
+    static let crlf =
+        "Guidepost reads every source file with its line ends normalised to LF (a documented input rule), "
         + "so a template's CRLF lines are written with LF"
-    static let missing = "a template that names a partial that does not exist is an error with its location, "
+    static let missing =
+        "a template that names a partial that does not exist is an error with its location, "
         + "not an empty string, so a typo never silently drops part of a page"
 
     /// The deliberate differences, by "file/test name", with the reason and what Guidepost does instead.
@@ -45,10 +47,16 @@ import Testing
         "sections/Standalone Line Endings": (crlf, .lineEndsNormalised),
         "partials/Standalone Line Endings": (crlf, .lineEndsNormalised),
         "~dynamic-names/Standalone Line Endings": (crlf, .lineEndsNormalised),
-        "partials/Failed Lookup": (missing, .error(
-            "spec.mustache:1:2: error: there is no template \"text\"; create templates/text.mustache or fix the name")),
-        "~dynamic-names/Failed Lookup - Partial": (missing + " (for a dynamic name, when the page is rendered; a missing value still includes nothing)", .error(
-            "spec.mustache:1:2: error: there is no template \"content\"; create templates/content.mustache or fix the name")),
+        "partials/Failed Lookup": (
+            missing,
+            .error(
+                "spec.mustache:1:2: error: there is no template \"text\"; create templates/text.mustache or fix the name")
+        ),
+        "~dynamic-names/Failed Lookup - Partial": (
+            missing + " (for a dynamic name, when the page is rendered; a missing value still includes nothing)",
+            .error(
+                "spec.mustache:1:2: error: there is no template \"content\"; create templates/content.mustache or fix the name")
+        ),
     ]
 
     enum Outcome: Equatable {
@@ -80,7 +88,9 @@ import Testing
     }
 
     @Test func passesTheSpecExceptDeliberateDifferences() throws {
-        var lines = ["Mustache spec (\((try? String(contentsOf: Self.folder.appendingPathComponent("SOURCE"), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "mustache/spec")):"]
+        var lines = [
+            "Mustache spec (\((try? String(contentsOf: Self.folder.appendingPathComponent("SOURCE"), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "mustache/spec")):"
+        ]
         var problems: [String] = []
         var differences: [String] = []
         var totals = (passed: 0, failed: 0, deliberate: 0, tests: 0)
@@ -91,7 +101,8 @@ import Testing
                 return
             }
             guard case .object(let top) = try JSONParser.parse(text).value,
-                  case .array(let tests)? = ObjectMembers(top)["tests"] else {
+                case .array(let tests)? = ObjectMembers(top)["tests"]
+            else {
                 Issue.record("\(file).json has no \"tests\" array")
                 return
             }
@@ -115,7 +126,9 @@ import Testing
                         differences.append("  \(file) \"\(name)\": \(reason)")
                     } else {
                         counts.failed += 1
-                        problems.append("  \(key): listed as a deliberate difference, but the engine gives \(outcome) (expected \(expected.debugDescription))")
+                        problems.append(
+                            "  \(key): listed as a deliberate difference, but the engine gives \(outcome) (expected \(expected.debugDescription))"
+                        )
                     }
                 } else if outcome == .output(expected) {
                     counts.passed += 1
@@ -125,8 +138,9 @@ import Testing
                 }
             }
             let total = counts.passed + counts.failed + counts.deliberate
-            lines.append("  \(file.padding(toLength: 16, withPad: " ", startingAt: 0)) \(counts.passed) passed, \(counts.failed) failed, "
-                + "\(counts.deliberate) deliberate difference\(counts.deliberate == 1 ? "" : "s") (\(total) tests)")
+            lines.append(
+                "  \(file.padding(toLength: 16, withPad: " ", startingAt: 0)) \(counts.passed) passed, \(counts.failed) failed, "
+                    + "\(counts.deliberate) deliberate difference\(counts.deliberate == 1 ? "" : "s") (\(total) tests)")
             totals.passed += counts.passed
             totals.failed += counts.failed
             totals.deliberate += counts.deliberate
@@ -136,14 +150,17 @@ import Testing
         for (file, reason) in Self.skipped.sorted(by: { $0.key < $1.key }) {
             let text = (try? String(contentsOf: Self.folder.appendingPathComponent(file + ".json"), encoding: .utf8)) ?? ""
             var count = 0
-            if case .object(let top)? = try? JSONParser.parse(text).value, case .array(let tests)? = ObjectMembers(top)["tests"] { count = tests.count }
+            if case .object(let top)? = try? JSONParser.parse(text).value, case .array(let tests)? = ObjectMembers(top)["tests"] {
+                count = tests.count
+            }
             skippedTests += count
             lines.append("  \(file.padding(toLength: 16, withPad: " ", startingAt: 0)) skipped (\(count) tests): \(reason)")
         }
         if !differences.isEmpty { lines += ["Deliberate differences:"] + differences }
         if !problems.isEmpty { lines += ["Failures:"] + problems }
-        lines.append("Mustache spec: \(totals.passed) passed, \(totals.failed) failed, \(totals.deliberate) deliberate differences, "
-            + "\(skippedTests) skipped (~lambdas), of \(totals.tests + skippedTests) tests")
+        lines.append(
+            "Mustache spec: \(totals.passed) passed, \(totals.failed) failed, \(totals.deliberate) deliberate differences, "
+                + "\(skippedTests) skipped (~lambdas), of \(totals.tests + skippedTests) tests")
         print(lines.joined(separator: "\n"))
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         #expect(totals.tests > 0)

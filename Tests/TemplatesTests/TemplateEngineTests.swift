@@ -24,17 +24,22 @@ import Testing
 
     @Test func escapesTheFiveHTMLCharactersUnlessTripleOrAmpersand() throws {
         let value: [String: TemplateData] = ["v": .string("<a href=\"x\">Tom & Jerry's</a> é")]
-        #expect(try render(["main": "{{v}}|{{{v}}}|{{& v}}"], value)
-            == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; é|<a href=\"x\">Tom & Jerry's</a> é|<a href=\"x\">Tom & Jerry's</a> é")
+        #expect(
+            try render(["main": "{{v}}|{{{v}}}|{{& v}}"], value)
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; é|<a href=\"x\">Tom & Jerry's</a> é|<a href=\"x\">Tom & Jerry's</a> é"
+        )
     }
 
     @Test func writesNumbersAndFlagsAndNothingForMissingValues() throws {
-        #expect(try render(["main": "[{{n}}] [{{b}}] [{{missing}}] [{{missing.deeper}}]"], ["n": .int(42), "b": .bool(true)]) == "[42] [true] [] []")
+        #expect(
+            try render(["main": "[{{n}}] [{{b}}] [{{missing}}] [{{missing.deeper}}]"], ["n": .int(42), "b": .bool(true)])
+                == "[42] [true] [] []")
     }
 
     @Test func standaloneTagsLeaveNoLine() throws {
         let template = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n{{! a comment }}\n</ul>\n"
-        #expect(try render(["main": template], ["items": .list([.string("a"), .string("b")])]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(
+            try render(["main": template], ["items": .list([.string("a"), .string("b")])]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
         // Not standalone: a tag with text on its line keeps the line.
         #expect(try render(["main": "x {{#b}}y{{/b}}\n"], ["b": .bool(true)]) == "x y\n")
         // Standalone at the end of the file without a newline; CRLF files are read with LF line ends.
@@ -58,8 +63,10 @@ import Testing
 
     @Test func aNullFieldStopsTheLookup() throws {
         let source: [String: TemplateData] = ["date": .null]
-        #expect(try render(["main": "{{#source}}{{#date}}{{date}}{{/date}}{{^date}}no date{{/date}}{{/source}}"],
-                           ["date": .string("page date"), "source": .object(source)]) == "no date")
+        #expect(
+            try render(
+                ["main": "{{#source}}{{#date}}{{date}}{{/date}}{{^date}}no date{{/date}}{{/source}}"],
+                ["date": .string("page date"), "source": .object(source)]) == "no date")
     }
 
     @Test func brokenDottedChainsResolveToNothing() throws {
@@ -68,11 +75,18 @@ import Testing
     }
 
     @Test func loopQueriesAndTransforms() throws {
-        let context: [String: TemplateData] = ["xs": .list([.string("a"), .string("b"), .string("c")]), "none": .list([]), "word": .string("Été")]
+        let context: [String: TemplateData] = [
+            "xs": .list([.string("a"), .string("b"), .string("c")]), "none": .list([]), "word": .string("Été"),
+        ]
         #expect(try render(["main": "{{#xs}}{{.}}{{^last()}}, {{/last()}}{{/xs}}"], context) == "a, b, c")
         #expect(try render(["main": "{{#xs}}{{index()}}{{#first()}}*{{/first()}}{{/xs}}"], context) == "0*12")
-        #expect(try render(["main": "{{^empty(none)}}has{{/empty(none)}}{{#empty(none)}}empty{{/empty(none)}} {{count(xs)}} {{first(xs)}}{{last(xs)}}"], context)
-            == "empty 3 ac")
+        #expect(
+            try render(
+                [
+                    "main":
+                        "{{^empty(none)}}has{{/empty(none)}}{{#empty(none)}}empty{{/empty(none)}} {{count(xs)}} {{first(xs)}}{{last(xs)}}"
+                ], context)
+                == "empty 3 ac")
         #expect(try render(["main": "{{uppercased(word)}} {{lowercased(word)}} {{reversed(word)}}"], context) == "ÉTÉ été étÉ")
     }
 
@@ -93,27 +107,48 @@ import Testing
     }
 
     @Test func syntaxErrorsAreLocatedAndAllReported() {
-        #expect(errors("a\n{{#x}}\n{{/y}}\n") == [.templateSyntax(at(3, 4), detail: "this closing tag does not match the section it closes")])
-        #expect(errors("{{#x}}\n{{^y}}") == [
-            .templateSyntax(at(1, 1), detail: "a section is opened but never closed with {{/x}}"),
-            .templateSyntax(at(2, 1), detail: "a section is opened but never closed with {{/y}}"),
-        ])
+        #expect(
+            errors("a\n{{#x}}\n{{/y}}\n") == [.templateSyntax(at(3, 4), detail: "this closing tag does not match the section it closes")])
+        #expect(
+            errors("{{#x}}\n{{^y}}") == [
+                .templateSyntax(at(1, 1), detail: "a section is opened but never closed with {{/x}}"),
+                .templateSyntax(at(2, 1), detail: "a section is opened but never closed with {{/y}}"),
+            ])
         #expect(errors("ok {{/x}}") == [.templateSyntax(at(1, 7), detail: "this closing tag has no section to close")])
         #expect(errors("é {{name") == [.templateSyntax(at(1, 3), detail: "this tag is not finished; close it with }}")])
         #expect(errors("{{{html}}") == [.templateSyntax(at(1, 1), detail: "this tag is not finished; close it with }}}")])
-        #expect(errors("{{=<% %>=}}<%#x%>\n<%={{ }}=%>{{/y}}") == [.templateSyntax(at(2, 15), detail: "this closing tag does not match the section it closes")])
-        #expect(errors("{{=<%=}}") == [.templateSyntax(at(1, 1), detail: "write new delimiters as {{=<% %>=}}: two markers separated by a space, without = in them")])
-        #expect(errors("{{shout(x)}}") == [.templateSyntax(at(1, 3), detail:
-            "there is no transform \"shout\"; use one of empty, count, first, last, index, even, odd, reversed, uppercased, lowercased, capitalized")])
-        #expect(errors("{{}} {{a b}}") == [
-            .templateSyntax(at(1, 3), detail: "this tag has no name"),
-            .templateSyntax(at(1, 8), detail: "\"a b\" is not a valid name; use letters, digits, -, _ and dots between names"),
-        ])
-        #expect(errors("{{< base}}text {{x}}{{/base}}") == [.templateSyntax(at(1, 16), detail: "inside {{< parent}} only {{$block}} overrides are allowed")])
+        #expect(
+            errors("{{=<% %>=}}<%#x%>\n<%={{ }}=%>{{/y}}") == [
+                .templateSyntax(at(2, 15), detail: "this closing tag does not match the section it closes")
+            ])
+        #expect(
+            errors("{{=<%=}}") == [
+                .templateSyntax(
+                    at(1, 1), detail: "write new delimiters as {{=<% %>=}}: two markers separated by a space, without = in them")
+            ])
+        #expect(
+            errors("{{shout(x)}}") == [
+                .templateSyntax(
+                    at(1, 3),
+                    detail:
+                        "there is no transform \"shout\"; use one of empty, count, first, last, index, even, odd, reversed, uppercased, lowercased, capitalized"
+                )
+            ])
+        #expect(
+            errors("{{}} {{a b}}") == [
+                .templateSyntax(at(1, 3), detail: "this tag has no name"),
+                .templateSyntax(at(1, 8), detail: "\"a b\" is not a valid name; use letters, digits, -, _ and dots between names"),
+            ])
+        #expect(
+            errors("{{< base}}text {{x}}{{/base}}") == [
+                .templateSyntax(at(1, 16), detail: "inside {{< parent}} only {{$block}} overrides are allowed")
+            ])
     }
 
     @Test func writesDecimalsInTheirShortestForm() throws {
-        let numbers: [String: TemplateData] = ["a": .double(1.5), "b": .double(1.210), "c": .double(2), "d": .double(0.1), "e": .double(-3.25)]
+        let numbers: [String: TemplateData] = [
+            "a": .double(1.5), "b": .double(1.210), "c": .double(2), "d": .double(0.1), "e": .double(-3.25),
+        ]
         #expect(try render(["main": "{{a}} {{b}} {{c}} {{d}} {{e}}"], numbers) == "1.5 1.21 2 0.1 -3.25")
     }
 
@@ -137,10 +172,11 @@ import Testing
     }
 
     @Test func mismatchedClosingTagsAroundBlocksAreReportedWithoutCrashing() {
-        #expect(errors("{{$a}}\n{{#b}}\n{{/a}}\n  {{$c}}\n    x\n  {{/c}}\n{{/b}}") == [
-            .templateSyntax(at(3, 4), detail: "this closing tag does not match the section it closes"),
-            .templateSyntax(at(7, 4), detail: "this closing tag does not match the section it closes"),
-        ])
+        #expect(
+            errors("{{$a}}\n{{#b}}\n{{/a}}\n  {{$c}}\n    x\n  {{/c}}\n{{/b}}") == [
+                .templateSyntax(at(3, 4), detail: "this closing tag does not match the section it closes"),
+                .templateSyntax(at(7, 4), detail: "this closing tag does not match the section it closes"),
+            ])
     }
 
     /// Blocks and parents hold their content, so their nesting is limited: one located error, no crash.
@@ -156,10 +192,13 @@ import Testing
             .object(["name": .string(name), "children": .list(children)] as [String: TemplateData])
         }
         let tree = node("a", [node("b", [node("c", [])]), node("d", [])])
-        let templates = ["main": "<ul>\n{{#tree}}\n{{> item}}\n{{/tree}}\n</ul>\n",
-                         "item": "<li>{{name}}\n{{#children}}\n  {{> item}}\n{{/children}}\n</li>\n"]
-        #expect(try render(templates, ["tree": tree])
-            == "<ul>\n<li>a\n  <li>b\n    <li>c\n    </li>\n  </li>\n  <li>d\n  </li>\n</li>\n</ul>\n")
+        let templates = [
+            "main": "<ul>\n{{#tree}}\n{{> item}}\n{{/tree}}\n</ul>\n",
+            "item": "<li>{{name}}\n{{#children}}\n  {{> item}}\n{{/children}}\n</li>\n",
+        ]
+        #expect(
+            try render(templates, ["tree": tree])
+                == "<ul>\n<li>a\n  <li>b\n    <li>c\n    </li>\n  </li>\n  <li>d\n  </li>\n</li>\n</ul>\n")
     }
 
     @Test func aRecursionTheDataNeverEndsIsALocatedError() throws {
@@ -168,25 +207,33 @@ import Testing
             TemplateSource(name: "loop", file: SourceText(path: "templates/loop.mustache", text: "x\n{{#on}}  {{> loop}}{{/on}}")),
         ]
         let library = try TemplateLibrary.load(sources).get()
-        #expect(throws: BuildError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)) {
+        #expect(
+            throws: BuildError.templateTooDeep(
+                SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)
+        ) {
             try library.render(["on": TemplateData.bool(true)], with: "main")
         }
-        #expect(BuildError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100).description
-            == "templates/loop.mustache:2:10: error: templates are included more than 100 levels deep here (\"loop\" again and again); "
-            + "a template that includes itself must be ended by the data, e.g. inside a section over a list that is empty at the deepest level")
+        #expect(
+            BuildError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)
+                .description
+                == "templates/loop.mustache:2:10: error: templates are included more than 100 levels deep here (\"loop\" again and again); "
+                + "a template that includes itself must be ended by the data, e.g. inside a section over a list that is empty at the deepest level"
+        )
         #expect(try library.render(["on": TemplateData.bool(false)], with: "main") == "x\n")
     }
 
     @Test func dynamicPartialsFollowTheDataAndAMissingTemplateIsALocatedError() throws {
-        let items: [String: TemplateData] = ["items": .list([
-            .object(["kind": .string("text"), "body": .string("hi")] as [String: TemplateData]),
-            .object(["kind": .string("image"), "url": .string("a.png")] as [String: TemplateData]),
-            .object(["body": .string("no kind")] as [String: TemplateData]),
-        ])]
+        let items: [String: TemplateData] = [
+            "items": .list([
+                .object(["kind": .string("text"), "body": .string("hi")] as [String: TemplateData]),
+                .object(["kind": .string("image"), "url": .string("a.png")] as [String: TemplateData]),
+                .object(["body": .string("no kind")] as [String: TemplateData]),
+            ])
+        ]
         let templates = ["main": "{{#items}}{{> *kind}}{{/items}}", "text": "<p>{{body}}</p>", "image": "<img src=\"{{url}}\">"]
         #expect(try render(templates, items) == "<p>hi</p><img src=\"a.png\">")
         let library = try TemplateLibrary.load([
-            TemplateSource(name: "main", file: SourceText(path: "templates/main.mustache", text: "a\n {{> *kind}}")),
+            TemplateSource(name: "main", file: SourceText(path: "templates/main.mustache", text: "a\n {{> *kind}}"))
         ]).get()
         #expect(throws: BuildError.missingTemplate(SourceLocation(path: "templates/main.mustache", line: 2, column: 2), name: "gallery")) {
             try library.render(["kind": TemplateData.string("gallery")], with: "main")

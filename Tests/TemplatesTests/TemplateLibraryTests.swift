@@ -27,20 +27,28 @@ import Testing
     }
 
     @Test func syntaxErrorHasItsLocation() {
-        #expect(errors([source("page", "<p>\n{{#items}}\n{{name}}\n{{/wrong}}\n")])
-            == [.templateSyntax(SourceLocation(path: "templates/page.mustache", line: 4, column: 4), detail: "this closing tag does not match the section it closes")])
+        #expect(
+            errors([source("page", "<p>\n{{#items}}\n{{name}}\n{{/wrong}}\n")])
+                == [
+                    .templateSyntax(
+                        SourceLocation(path: "templates/page.mustache", line: 4, column: 4),
+                        detail: "this closing tag does not match the section it closes")
+                ])
     }
 
     @Test func missingPartialIsAnError() {
-        #expect(errors([source("page", "ok\n  {{> missing }}")])
-            == [.missingTemplate(SourceLocation(path: "templates/page.mustache", line: 2, column: 3), name: "missing")])
+        #expect(
+            errors([source("page", "ok\n  {{> missing }}")])
+                == [.missingTemplate(SourceLocation(path: "templates/page.mustache", line: 2, column: 3), name: "missing")])
     }
 
     @Test func includeLoopsAreErrors() {
-        #expect(errors([source("a", "{{> b}}"), source("b", "x {{> a}}")])
-            == [.templateCycle(SourceLocation(path: "templates/b.mustache", line: 1, column: 3), chain: ["a", "b", "a"])])
-        #expect(errors([source("self", "{{< self}}{{/self}}")])
-            == [.templateCycle(SourceLocation(path: "templates/self.mustache", line: 1, column: 1), chain: ["self", "self"])])
+        #expect(
+            errors([source("a", "{{> b}}"), source("b", "x {{> a}}")])
+                == [.templateCycle(SourceLocation(path: "templates/b.mustache", line: 1, column: 3), chain: ["a", "b", "a"])])
+        #expect(
+            errors([source("self", "{{< self}}{{/self}}")])
+                == [.templateCycle(SourceLocation(path: "templates/self.mustache", line: 1, column: 1), chain: ["self", "self"])])
     }
 
     @Test func findsStringKeys() {

@@ -23,8 +23,11 @@ import Testing
         var out = ""
         for _ in 0..<Int.random(in: 0..<6, using: &rng) {
             if inParent {
-                out += ["\n", " ", "{{$b}}" + template(depth + 1, &rng) + "{{/b}}", "{{$c}}\n" + template(depth + 1, &rng) + "\n{{/c}}", "{{!x}}"]
-                    .randomElement(using: &rng)!
+                out += [
+                    "\n", " ", "{{$b}}" + template(depth + 1, &rng) + "{{/b}}", "{{$c}}\n" + template(depth + 1, &rng) + "\n{{/c}}",
+                    "{{!x}}",
+                ]
+                .randomElement(using: &rng)!
                 continue
             }
             switch Int.random(in: 0..<14, using: &rng) {
@@ -51,10 +54,13 @@ import Testing
         var rng = Seeded(state: 19)
         let item: [String: TemplateData] = ["a": .bool(false)]
         let data: [String: TemplateData] = ["a": .list([.string("1"), .bool(true), .object(item)]), "k": .string("p")]
-        var rendered = 0, checked = 0
+        var rendered = 0
+        var checked = 0
         for _ in 0..<5_000 {
-            let sources = [TemplateSource(name: "main", file: SourceText(path: "main.mustache", text: Self.template(0, &rng))),
-                           TemplateSource(name: "p", file: SourceText(path: "p.mustache", text: Self.template(2, &rng)))]
+            let sources = [
+                TemplateSource(name: "main", file: SourceText(path: "main.mustache", text: Self.template(0, &rng))),
+                TemplateSource(name: "p", file: SourceText(path: "p.mustache", text: Self.template(2, &rng))),
+            ]
             guard case .success(let library) = TemplateLibrary.load(sources) else { continue }
             // The name check walks the same templates without crashing or hanging; `a` and `k` are no article names.
             let unknown = library.unknownNames(roots: [("main", ArticleContext.templateSchema)])

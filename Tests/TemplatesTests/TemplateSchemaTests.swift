@@ -1,6 +1,7 @@
 import Foundation
-@testable import Templates
 import Testing
+
+@testable import Templates
 
 /// The schemas, the `lookup` switches and the view models' stored properties can never drift apart: each
 /// stored property (read through `Mirror` on a populated sample) is in its type's schema with the kind of its
@@ -9,7 +10,8 @@ import Testing
     static let date = DateView(text: "21 mai 2025", iso: "2025-05-21")
     static let heading = HeadingView(level: 2, text: "Étapes", id: "etapes")
     static let source: SourceView = {
-        var source = SourceView(key: "meta.notice", publisher: "Meta", title: "Avis", date: date, url: "https://meta.example/", language: "fr")
+        var source = SourceView(
+            key: "meta.notice", publisher: "Meta", title: "Avis", date: date, url: "https://meta.example/", language: "fr")
         source.titleNote = "titre tiré de l'adresse"
         source.undatedText = "date non indiquée"
         source.via = "https://archive.example/"
@@ -17,13 +19,15 @@ import Testing
         source.viaText = "lu dans une copie sur"
         return source
     }()
-    static let texts = BannerTexts(open: [PluralFormView(category: "one", text: "1 jour")], closing: [PluralFormView(category: "other", text: "{count} jours")],
-                                   lastDay: "Dernier jour", passed: "Passé")
+    static let texts = BannerTexts(
+        open: [PluralFormView(category: "one", text: "1 jour")], closing: [PluralFormView(category: "other", text: "{count} jours")],
+        lastDay: "Dernier jour", passed: "Passé")
     static let banner: BannerView = {
-        var banner = BannerView(campaign: "meta-ai", state: "closing", title: "Objection", deadlineText: "27 mai 2025",
-                                deadlineISO: "2025-05-27T00:00:00+02:00", deadlineEpochMillis: "1748296800000", lastDay: "2025-05-26",
-                                timeZone: "Europe/Brussels", warningDays: 7, status: "Plus que 3 jours", afterText: "Il reste possible…",
-                                calendarURL: "meta-ai.ics", texts: texts)
+        var banner = BannerView(
+            campaign: "meta-ai", state: "closing", title: "Objection", deadlineText: "27 mai 2025",
+            deadlineISO: "2025-05-27T00:00:00+02:00", deadlineEpochMillis: "1748296800000", lastDay: "2025-05-26",
+            timeZone: "Europe/Brussels", warningDays: 7, status: "Plus que 3 jours", afterText: "Il reste possible…",
+            calendarURL: "meta-ai.ics", texts: texts)
         banner.hasUntil = true
         banner.untilPrefix = "jusqu'au "
         banner.untilSuffix = " inclus"
@@ -31,19 +35,24 @@ import Testing
         return banner
     }()
     static let link: PageLinkView = {
-        var link = PageLinkView(title: "Facebook", description: "S'opposer sur Facebook", url: "facebook/", fallbackLabel: "pas encore traduit")
+        var link = PageLinkView(
+            title: "Facebook", description: "S'opposer sur Facebook", url: "facebook/", fallbackLabel: "pas encore traduit")
         link.isCurrent = true
         return link
     }()
     static let extra = TemplateData.object(["color": TemplateData.string("blue")])
     static let page: PageView = {
-        var page = PageView(lang: "fr", title: "Titre", documentTitle: "Titre · Guide", description: "Résumé", siteTitle: "Guide",
-                            canonicalURL: "https://guide.example/fr/", homeURL: "./", rootURL: "../", stylesheetURL: "style.css",
-                            scriptURL: "guidepost.js",
-                            languages: [LanguageLinkView(code: "nl", name: "Nederlands", url: "../nl/", isCurrent: false, isMissing: true,
-                                                         missingLabel: "nog niet vertaald")],
-                            alternates: [AlternateView(hreflang: "nl", url: "https://guide.example/nl/")], t: ["skip-link": "Aller au contenu"],
-                            builtOn: "22 novembre 2026", builtOnISO: "2026-11-22T08:00:00Z", isHome: true)
+        var page = PageView(
+            lang: "fr", title: "Titre", documentTitle: "Titre · Guide", description: "Résumé", siteTitle: "Guide",
+            canonicalURL: "https://guide.example/fr/", homeURL: "./", rootURL: "../", stylesheetURL: "style.css",
+            scriptURL: "guidepost.js",
+            languages: [
+                LanguageLinkView(
+                    code: "nl", name: "Nederlands", url: "../nl/", isCurrent: false, isMissing: true,
+                    missingLabel: "nog niet vertaald")
+            ],
+            alternates: [AlternateView(hreflang: "nl", url: "https://guide.example/nl/")], t: ["skip-link": "Aller au contenu"],
+            builtOn: "22 novembre 2026", builtOnISO: "2026-11-22T08:00:00Z", isHome: true)
         page.ogLocale = "fr_BE"
         page.ogLocaleAlternates = ["nl_BE"]
         page.ogType = "article"
@@ -65,8 +74,9 @@ import Testing
         return page
     }()
     static let article: ArticleContext = {
-        var article = ArticleContext(page: page, content: "<p>Texte</p>", date: date, updated: date, sources: [source], banner: banner,
-                                     headings: [heading], allSources: [source])
+        var article = ArticleContext(
+            page: page, content: "<p>Texte</p>", date: date, updated: date, sources: [source], banner: banner,
+            headings: [heading], allSources: [source])
         article.notice = "Pas encore traduit"
         article.contentLanguage = "fr"
         article.breadcrumb = [link]
@@ -84,16 +94,27 @@ import Testing
         home.groups = [PageGroupView(title: "Meta", url: "meta/", pages: [link])]
         return home
     }()
-    static let root = RootContext(lang: "fr", languages: [RootLanguageView(code: "fr", name: "Français", title: "Guide", description: "Résumé",
-                                                                         enter: "Entrer", url: "fr/", notFound: "Page introuvable")],
-                                  stylesheetURL: "style.css", scriptURL: "guidepost.js", canonicalURL: "https://guide.example/")
-    static let translations = TranslationsContext(page: page, languages: ["fr", "nl"], rows: [
-        TranslationRowView(page: "facebook.md", cells: [{
-            var cell = TranslationCellView(status: "up to date", url: "../fr/facebook/")
-            cell.notes = ["image not localized: settings.png"]
-            return cell
-        }()]),
-    ])
+    static let root = RootContext(
+        lang: "fr",
+        languages: [
+            RootLanguageView(
+                code: "fr", name: "Français", title: "Guide", description: "Résumé",
+                enter: "Entrer", url: "fr/", notFound: "Page introuvable")
+        ],
+        stylesheetURL: "style.css", scriptURL: "guidepost.js", canonicalURL: "https://guide.example/")
+    static let translations = TranslationsContext(
+        page: page, languages: ["fr", "nl"],
+        rows: [
+            TranslationRowView(
+                page: "facebook.md",
+                cells: [
+                    {
+                        var cell = TranslationCellView(status: "up to date", url: "../fr/facebook/")
+                        cell.notes = ["image not localized: settings.png"]
+                        return cell
+                    }()
+                ])
+        ])
 
     /// A populated sample of every view model.
     static let samples: [any TemplateModel] = [
@@ -143,7 +164,8 @@ import Testing
         switch (kind, value) {
         case (.text, .string), (.flag, .bool), (.number, .int), (.strings, .object), (.free, _): return true
         case (.optional(let wrapped), _): return matches(value, wrapped)
-        case (.object(let schema), .object(let object)): return (object as? any TemplateModel).map { type(of: $0).templateSchema.type } == schema.type
+        case (.object(let schema), .object(let object)):
+            return (object as? any TemplateModel).map { type(of: $0).templateSchema.type } == schema.type
         case (.list(let element), .list(let items)): return !items.isEmpty && items.allSatisfy { matches($0, element) }
         default: return false
         }

@@ -7,7 +7,8 @@ public enum BaseURL {
         guard let scheme = ["https://", "http://"].first(where: { text.hasPrefix($0) }) else {
             return "is not an absolute http(s) URL" + advice
         }
-        if let bad = text.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0) }) {
+        if let bad = text.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0) })
+        {
             let name = bad == " " ? "a space" : bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "\"\(bad)\""
             return "contains \(name), which a URL cannot hold as it is (percent-encode it)" + advice
         }

@@ -49,7 +49,10 @@ public struct SiteConfig: Sendable {
     /// Where the file is, for errors about it as a whole.
     public var location: SourceLocation
 
-    static let fields = ["languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales", "search", "keep", "menu", "tocMinHeadings", "retired", "extra", "publisher", "verifiedMaxAgeDays"]
+    static let fields = [
+        "languages", "sourceLanguage", "title", "description", "baseURL", "deadlineWarningDays", "allowRawHTML", "campaigns", "locales",
+        "search", "keep", "menu", "tocMinHeadings", "retired", "extra", "publisher", "verifiedMaxAgeDays",
+    ]
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
@@ -70,12 +73,17 @@ public struct SiteConfig: Sendable {
         let source = reader.string("sourceLanguage", required: true)
         if let (code, location) = source, !codes.contains(code) { reader.report(.unknownLanguage(location, code: code)) }
         if let (code, location) = source, drafts.contains(code) {
-            reader.report(.wrongType(location, field: "sourceLanguage", expected: "a language whose status is not \"draft\" (translations are made from it)"))
+            reader.report(
+                .wrongType(
+                    location, field: "sourceLanguage", expected: "a language whose status is not \"draft\" (translations are made from it)")
+            )
         }
         let title = reader.localized("title", languages: codes, required: true)
         let description = reader.localized("description", languages: codes) ?? LocalizedText([:])
         let base = reader.string("baseURL", required: true)
-        if let (url, location) = base, let problem = BaseURL.problem(url) { reader.report(.invalidBaseURL(location, url: url, reason: problem)) }
+        if let (url, location) = base, let problem = BaseURL.problem(url) {
+            reader.report(.invalidBaseURL(location, url: url, reason: problem))
+        }
         let baseURL = BaseURL.normalized(base?.0 ?? "/")
         let days = reader.integer("deadlineWarningDays") ?? 7
         let raw = reader.bool("allowRawHTML") ?? false
@@ -83,7 +91,12 @@ public struct SiteConfig: Sendable {
         let campaigns = reader.strings("campaigns") ?? []
         let keep = reader.strings("keep") ?? []
         for (name, location) in keep where !SiteConfig.isKeepName(name) {
-            reader.report(.wrongType(location, field: "keep", expected: "a list of plain file or folder names in the output folder, such as \".git\" or \"CNAME\" (no /, not . or .., not .guidepost-output)"))
+            reader.report(
+                .wrongType(
+                    location, field: "keep",
+                    expected:
+                        "a list of plain file or folder names in the output folder, such as \".git\" or \"CNAME\" (no /, not . or .., not .guidepost-output)"
+                ))
         }
         var locales = Dictionary(codes.map { ($0, SiteConfig.defaultLocale($0)) }, uniquingKeysWith: { a, _ in a })
         var localeLocations = Dictionary(languages.map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
@@ -91,7 +104,9 @@ public struct SiteConfig: Sendable {
             for code in codes {
                 guard let (locale, location) = table.string(code) else { continue }
                 localeLocations[code] = location
-                if SiteConfig.isLocale(locale) { locales[code] = ICU.identifier(locale) } else {
+                if SiteConfig.isLocale(locale) {
+                    locales[code] = ICU.identifier(locale)
+                } else {
                     locales[code] = nil
                     table.report(.wrongType(location, field: "locales.\(code)", expected: "an Open Graph locale such as \"fr_BE\""))
                 }
@@ -101,13 +116,17 @@ public struct SiteConfig: Sendable {
         var localeData: [String: LanguageLocale] = [:]
         for code in codes where SiteConfig.isLanguageCode(code) {
             guard let locale = locales[code], let location = localeLocations[code] else { continue }
-            if let data = LanguageLocale.make(language: code, locale: locale) { localeData[code] = data } else {
+            if let data = LanguageLocale.make(language: code, locale: locale) {
+                localeData[code] = data
+            } else {
                 reader.report(.unknownLocale(location, locale: locale))
             }
         }
         let menu = reader.strings("menu")
         for (item, location) in menu ?? [] where !item.hasSuffix(".md") && !item.hasSuffix("/") {
-            reader.report(.wrongType(location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)"))
+            reader.report(
+                .wrongType(location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)")
+            )
         }
         let tocMinHeadings = reader.integer("tocMinHeadings") ?? 4
         let extra = reader.object("extra", expected: "an object such as {\"organisation\": \"…\"}")
@@ -122,7 +141,8 @@ public struct SiteConfig: Sendable {
         let publisher = reader.member("publisher").flatMap { Publisher.parse($0, in: file, errors: &errors) }
         let maxAge = reader.integer("verifiedMaxAgeDays")
         if let maxAge, maxAge < 1, let json = reader.member("verifiedMaxAgeDays") {
-            reader.report(.wrongType(file.location(json.position), field: "verifiedMaxAgeDays", expected: "a whole number of days, 1 or more"))
+            reader.report(
+                .wrongType(file.location(json.position), field: "verifiedMaxAgeDays", expected: "a whole number of days, 1 or more"))
         }
         errors += reader.errors
         guard errors.isEmpty, let title, let source else { return .failure(BuildFailure(errors)) }
@@ -168,7 +188,7 @@ public struct SiteConfig: Sendable {
             case .object:
                 var errors: [BuildError] = []
                 guard var entry = ObjectReader(item, in: reader.file, field: "languages", known: ["code", "status"], errors: &errors) else {
-                    errors.forEach { reader.report($0) }
+                    for error in errors { reader.report(error) }
                     continue
                 }
                 if let (code, codeLocation) = entry.string("code", required: true) {
@@ -181,7 +201,7 @@ public struct SiteConfig: Sendable {
                         }
                     }
                 }
-                (errors + entry.errors).forEach { reader.report($0) }
+                for error in errors + entry.errors { reader.report(error) }
             default:
                 reader.report(.wrongType(location, field: "languages", expected: expected))
             }
@@ -201,9 +221,12 @@ public struct SiteConfig: Sendable {
 
     /// `ll_CC` or `ll-CC` (a language of two or three lowercase letters, a region of two capitals), or `ll` alone.
     static func isLocale(_ text: String) -> Bool {
-        let parts = text.split(separator: "_", omittingEmptySubsequences: false).flatMap { $0.split(separator: "-", omittingEmptySubsequences: false) }
+        let parts = text.split(separator: "_", omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: "-", omittingEmptySubsequences: false)
+        }
         guard (1...2).contains(parts.count), (2...3).contains(parts[0].count),
-              parts[0].allSatisfy({ $0.isASCII && $0.isLowercase }) else { return false }
+            parts[0].allSatisfy({ $0.isASCII && $0.isLowercase })
+        else { return false }
         return parts.count == 1 || (parts[1].count == 2 && parts[1].allSatisfy { $0.isASCII && $0.isUppercase })
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import Diagnostics
+import Foundation
 
 /// One language's UI strings from `content/strings/<lang>.json`.
 ///
@@ -43,22 +43,31 @@ public struct UIStrings: Sendable {
                 var table: [PluralCategory: String] = [:]
                 for form in forms {
                     guard let category = PluralCategory(rawValue: form.key) else {
-                        errors.append(.unknownField(file.location(form.keyPosition), field: form.key, known: PluralCategory.allCases.map(\.rawValue)))
+                        errors.append(
+                            .unknownField(file.location(form.keyPosition), field: form.key, known: PluralCategory.allCases.map(\.rawValue)))
                         continue
                     }
                     guard case .string(let text) = form.value.value else {
-                        errors.append(.wrongType(file.location(form.value.position), field: "\(member.key).\(form.key)", expected: "a string in double quotes"))
+                        errors.append(
+                            .wrongType(
+                                file.location(form.value.position), field: "\(member.key).\(form.key)",
+                                expected: "a string in double quotes"))
                         continue
                     }
                     table[category] = text
                 }
                 if table[.other] == nil { errors.append(.missingField(file.location(member.value.position), field: "other")) }
                 for category in rules?.neededCategories ?? [] where category != .other && table[category] == nil {
-                    result.pluralGaps.append(.missingPluralCategory(file.location(member.value.position), key: member.key, category: category.rawValue, language: language))
+                    result.pluralGaps.append(
+                        .missingPluralCategory(
+                            file.location(member.value.position), key: member.key, category: category.rawValue, language: language))
                 }
                 result.plurals[member.key] = table
             default:
-                errors.append(.wrongType(file.location(member.value.position), field: member.key, expected: "a string, or plural forms {\"one\": …, \"other\": …}"))
+                errors.append(
+                    .wrongType(
+                        file.location(member.value.position), field: member.key,
+                        expected: "a string, or plural forms {\"one\": …, \"other\": …}"))
             }
         }
         return errors.isEmpty ? .success(result) : .failure(BuildFailure(errors))

@@ -20,11 +20,19 @@ public struct Campaign: Sendable, Hashable {
         for name in config.campaigns {
             let location = config.campaignLocations[name] ?? config.location
             guard let deadlineFact = facts["\(name).deadline"] else {
-                errors.append(.invalidCampaign(location, name: name, reason: "has no deadline; define the fact \"deadline\" (an instant with a timeZone) in content/facts/\(name).json"))
+                errors.append(
+                    .invalidCampaign(
+                        location, name: name,
+                        reason: "has no deadline; define the fact \"deadline\" (an instant with a timeZone) in content/facts/\(name).json"))
                 continue
             }
             guard case .instant(let deadline) = deadlineFact.value else {
-                errors.append(.invalidCampaign(deadlineFact.location, name: name, reason: "needs \"deadline\" to be an instant with a time zone, e.g. {\"instant\": \"2025-05-27T00:00\", \"timeZone\": \"Europe/Brussels\"}"))
+                errors.append(
+                    .invalidCampaign(
+                        deadlineFact.location, name: name,
+                        reason:
+                            "needs \"deadline\" to be an instant with a time zone, e.g. {\"instant\": \"2025-05-27T00:00\", \"timeZone\": \"Europe/Brussels\"}"
+                    ))
                 continue
             }
             let title: LocalizedText
@@ -32,7 +40,10 @@ public struct Campaign: Sendable, Hashable {
             case .text(let text)?: title = text
             case .string(let text)?: title = LocalizedText(Dictionary(uniqueKeysWithValues: config.languages.map { ($0, text) }))
             default:
-                errors.append(.invalidCampaign(facts["\(name).title"]?.location ?? location, name: name, reason: "needs a \"title\" fact (a localized text) in content/facts/\(name).json"))
+                errors.append(
+                    .invalidCampaign(
+                        facts["\(name).title"]?.location ?? location, name: name,
+                        reason: "needs a \"title\" fact (a localized text) in content/facts/\(name).json"))
                 continue
             }
             var after: LocalizedText?

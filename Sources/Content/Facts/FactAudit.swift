@@ -9,16 +9,26 @@ public enum FactAudit {
         for fact in store.facts.values.sorted(by: { $0.location < $1.location }) {
             guard case .source(let source) = fact.value else { continue }
             if source.url == nil {
-                problems.append(.incompleteSource(fact.location, key: fact.key,
-                    problem: "has no \"url\"; add the address where readers can read it (and \"via\" for the copy read, if that was a mirror)"))
+                problems.append(
+                    .incompleteSource(
+                        fact.location, key: fact.key,
+                        problem:
+                            "has no \"url\"; add the address where readers can read it (and \"via\" for the copy read, if that was a mirror)"
+                    ))
             }
             if isPlaceholderTitle(source.title) {
-                problems.append(.incompleteSource(fact.location, key: fact.key,
-                    problem: "has a placeholder title in brackets; write its exact title, in its own language"))
+                problems.append(
+                    .incompleteSource(
+                        fact.location, key: fact.key,
+                        problem: "has a placeholder title in brackets; write its exact title, in its own language"))
             }
             if source.date == nil, source.month == nil, !source.undated {
-                problems.append(.incompleteSource(fact.location, key: fact.key,
-                    problem: "has no \"date\"; add its publication date (or \"month\": \"YYYY-MM\" when it gives no day), or \"undated\": true when the source shows none"))
+                problems.append(
+                    .incompleteSource(
+                        fact.location, key: fact.key,
+                        problem:
+                            "has no \"date\"; add its publication date (or \"month\": \"YYYY-MM\" when it gives no day), or \"undated\": true when the source shows none"
+                    ))
             }
         }
         return problems

@@ -23,7 +23,9 @@ public enum FactFile {
         for member in reader.allMembers {
             let key = "\(namespace).\(member.key)"
             if !FactFile.isKeySegment(member.key) {
-                errors.append(.wrongType(file.location(member.keyPosition), field: member.key, expected: "a key of lowercase letters, digits and hyphens"))
+                errors.append(
+                    .wrongType(
+                        file.location(member.keyPosition), field: member.key, expected: "a key of lowercase letters, digits and hyphens"))
                 continue
             }
             if let fact = parseFact(member.value, key: key, file: file, languages: languages, errors: &errors) {
@@ -61,14 +63,17 @@ public enum FactFile {
         }
         let value = readValue(kind, reader: &reader, languages: languages)
         if kind != "instant", reader.member("timeZone") != nil {
-            reader.report(.unknownField(file.location(reader.member("timeZone")!.position), field: "timeZone", known: fields.filter { $0 != "timeZone" }))
+            reader.report(
+                .unknownField(
+                    file.location(reader.member("timeZone")!.position), field: "timeZone", known: fields.filter { $0 != "timeZone" }))
         }
         let sources = reader.strings("sources") ?? []
         let verified = reader.date("verified")
         _ = reader.string("note")
         errors += reader.errors
         guard let value else { return nil }
-        return Fact(key: key, value: value, sources: sources.map(\.0), verified: verified, location: location, sourceLocations: sources.map(\.1))
+        return Fact(
+            key: key, value: value, sources: sources.map(\.0), verified: verified, location: location, sourceLocations: sources.map(\.1))
     }
 
     private static func readValue(_ kind: String, reader: inout ObjectReader, languages: [String]) -> FactValue? {
@@ -120,8 +125,9 @@ public enum FactFile {
     private static func readSource(_ reader: inout ObjectReader, languages: [String]) -> FactValue? {
         var errors: [BuildError] = []
         guard let json = reader.member("source"),
-              var source = ObjectReader(json, in: reader.file, field: "source", known: sourceFields, errors: &errors) else {
-            errors.forEach { reader.report($0) }
+            var source = ObjectReader(json, in: reader.file, field: "source", known: sourceFields, errors: &errors)
+        else {
+            for error in errors { reader.report(error) }
             return nil
         }
         let publisher = source.string("publisher", required: true)
@@ -145,22 +151,28 @@ public enum FactFile {
             source.report(.wrongType(location, field: field, expected: "an absolute URL starting with https:// or http://"))
         }
         if undated, let json = source.member("date") {
-            source.report(.wrongType(reader.file.location(json.position), field: "date", expected: "absent when \"undated\" is true (the source shows no date)"))
+            source.report(
+                .wrongType(
+                    reader.file.location(json.position), field: "date",
+                    expected: "absent when \"undated\" is true (the source shows no date)"))
         }
         if let (code, location) = language, !SiteConfig.isLanguageCode(code) {
             source.report(.malformedLanguageCode(location, code: code))
         }
-        (errors + source.errors).forEach { reader.report($0) }
+        for error in errors + source.errors { reader.report(error) }
         guard let publisher, let title, let language, source.errors.isEmpty else { return nil }
-        return .source(Source(publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0,
-                              month: month, titleFromURL: titleFromURL, undated: undated, via: via?.0))
+        return .source(
+            Source(
+                publisher: publisher.0, title: title.0, date: date, url: url?.0, language: language.0,
+                month: month, titleFromURL: titleFromURL, undated: undated, via: via?.0))
     }
 
     /// `https://…` or `http://…` with a host.
     static func isAbsoluteURL(_ text: String) -> Bool {
         for scheme in ["https://", "http://"] where text.hasPrefix(scheme) {
             let rest = text.dropFirst(scheme.count)
-            return !rest.isEmpty && !rest.hasPrefix("/") && !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
+            return !rest.isEmpty && !rest.hasPrefix("/")
+                && !text.contains(where: { $0 == " " || $0 == "\n" || $0 == "\"" || $0 == "<" || $0 == ">" })
         }
         return false
     }

@@ -21,7 +21,8 @@ public struct FactStore: Sendable {
                     errors.append(.unknownFact(location, key: id))
                     continue
                 }
-                if case .source = source.value {} else {
+                if case .source = source.value {
+                } else {
                     errors.append(.factTypeMismatch(location, key: id, expected: "a source", actual: source.value.typeName))
                 }
             }
@@ -55,12 +56,15 @@ public struct FactStore: Sendable {
     public subscript(key: String) -> Fact? { facts[key] }
 
     /// The text a placeholder prints for `key` in `language`, or the reason it cannot.
-    public func expansion(of key: String, in locale: LanguageLocale, destination: Bool,
-                          at location: @autoclosure () -> SourceLocation) -> Result<String, BuildError> {
+    public func expansion(
+        of key: String, in locale: LanguageLocale, destination: Bool,
+        at location: @autoclosure () -> SourceLocation
+    ) -> Result<String, BuildError> {
         guard let fact = facts[key] else { return .failure(.unknownFact(location(), key: key)) }
         if destination {
             guard case .url(let url) = fact.value else {
-                return .failure(.factTypeMismatch(location(), key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
+                return .failure(
+                    .factTypeMismatch(location(), key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
             }
             return .success(url)
         }
@@ -71,7 +75,10 @@ public struct FactStore: Sendable {
         case .instant(let instant): return .success(locale.formats.format(instant))
         case .text(let localized): return .success(localized.text(in: locale.language))
         case .source:
-            return .failure(.factTypeMismatch(location(), key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"))
+            return .failure(
+                .factTypeMismatch(
+                    location(), key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"
+                ))
         }
     }
 

@@ -62,13 +62,21 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return JSON(try parseObject(), at: start)
         case UInt8(ascii: "["): return JSON(try parseArray(), at: start)
         case UInt8(ascii: "\""): return JSON(.string(try parseString()), at: start)
-        case UInt8(ascii: "t"): try expectWord("true"); return JSON(.bool(true), at: start)
-        case UInt8(ascii: "f"): try expectWord("false"); return JSON(.bool(false), at: start)
-        case UInt8(ascii: "n"): try expectWord("null"); return JSON(.null, at: start)
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return JSON(.bool(true), at: start)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return JSON(.bool(false), at: start)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return JSON(.null, at: start)
         case let byte? where byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte):
             return JSON(try parseNumber(), at: start)
         default:
-            throw error("expected a value (a string in double quotes, a number, an object, a list, true, false or null) but found \(describeCurrent())")
+            throw error(
+                "expected a value (a string in double quotes, a number, an object, a list, true, false or null) but found \(describeCurrent())"
+            )
         }
     }
 
@@ -87,10 +95,13 @@ public struct JSONParser {
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
-        advance() // {
+        advance()  // {
         var members: [JSONMember] = []
         skipWhitespace()
-        if current == UInt8(ascii: "}") { advance(); return .object([]) }
+        if current == UInt8(ascii: "}") {
+            advance()
+            return .object([])
+        }
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else {
@@ -111,7 +122,10 @@ public struct JSONParser {
                 if current == UInt8(ascii: "}") { throw error("a comma must not come right before '}'") }
                 continue
             }
-            if current == UInt8(ascii: "}") { advance(); return .object(members) }
+            if current == UInt8(ascii: "}") {
+                advance()
+                return .object(members)
+            }
             throw error("expected ',' or '}' after a value but found \(describeCurrent())")
         }
     }
@@ -119,10 +133,13 @@ public struct JSONParser {
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
-        advance() // [
+        advance()  // [
         var items: [JSON] = []
         skipWhitespace()
-        if current == UInt8(ascii: "]") { advance(); return .array([]) }
+        if current == UInt8(ascii: "]") {
+            advance()
+            return .array([])
+        }
         while true {
             skipWhitespace()
             items.append(try parseValue())
@@ -133,13 +150,16 @@ public struct JSONParser {
                 if current == UInt8(ascii: "]") { throw error("a comma must not come right before ']'") }
                 continue
             }
-            if current == UInt8(ascii: "]") { advance(); return .array(items) }
+            if current == UInt8(ascii: "]") {
+                advance()
+                return .array(items)
+            }
             throw error("expected ',' or ']' after a value but found \(describeCurrent())")
         }
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
-        advance() // opening quote
+        advance()  // opening quote
         // UTF-8 bytes, escapes encoded in place, decoded once at the end.
         var run: [UInt8] = []
         while true {
@@ -154,14 +174,19 @@ public struct JSONParser {
                 let scalar = try parseEscape()
                 if scalar.value < 0x20, scalar != "\t", scalar != "\n", scalar != "\r" {
                     let written = String(decoding: bytes[escape.1..<index], as: UTF8.self)
-                    throw JSONSyntaxError(position: escape.0, detail: "the escape \(written) stands for the control character \(JSONParser.scalarName(scalar)), which text cannot contain; remove it (of the control characters only \\t, \\n and \\r are allowed)", isValueError: true)
+                    throw JSONSyntaxError(
+                        position: escape.0,
+                        detail:
+                            "the escape \(written) stands for the control character \(JSONParser.scalarName(scalar)), which text cannot contain; remove it (of the control characters only \\t, \\n and \\r are allowed)",
+                        isValueError: true)
                 }
                 UTF8.encode(scalar) { run.append($0) }
             case 0x00..<0x20:
                 switch byte {
                 case 0x0A, 0x0D: throw error("a string cannot span lines; close it before the line break or write \\n")
                 case 0x09: throw error("a tab must be written \\t inside a string")
-                default: throw error("the control character \(JSONParser.scalarName(Unicode.Scalar(byte))) cannot appear in text; remove it")
+                default:
+                    throw error("the control character \(JSONParser.scalarName(Unicode.Scalar(byte))) cannot appear in text; remove it")
                 }
             default:
                 run.append(byte)
@@ -223,7 +248,10 @@ public struct JSONParser {
         let startPosition = position
         func digits(_ parser: inout JSONParser) -> Int {
             var count = 0
-            while let byte = parser.current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { parser.advance(); count += 1 }
+            while let byte = parser.current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                parser.advance()
+                count += 1
+            }
             return count
         }
         if current == UInt8(ascii: "-") { advance() }
@@ -244,10 +272,17 @@ public struct JSONParser {
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         let value = Double(text) ?? .infinity
         if !value.isFinite {
-            throw JSONSyntaxError(position: startPosition, detail: "the number \(text) is too large to be stored (the largest is about 1.8e308); write a smaller number", isValueError: true)
+            throw JSONSyntaxError(
+                position: startPosition,
+                detail: "the number \(text) is too large to be stored (the largest is about 1.8e308); write a smaller number",
+                isValueError: true)
         }
         if value == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
-            throw JSONSyntaxError(position: startPosition, detail: "the number \(text) is too close to zero to be stored (it would become 0); write 0, or a number no closer to zero than about 4.9e-324", isValueError: true)
+            throw JSONSyntaxError(
+                position: startPosition,
+                detail:
+                    "the number \(text) is too close to zero to be stored (it would become 0); write 0, or a number no closer to zero than about 4.9e-324",
+                isValueError: true)
         }
         return .number(value, text: text)
     }

@@ -124,7 +124,8 @@ public struct ObjectReader {
 
     /// A localized text `{"fr": …, "nl": …}` that must cover every language in `languages`.
     /// With `allowMissing`, languages may be absent (see `LocalizedText.missing`).
-    public mutating func localized(_ key: String, languages: [String], required: Bool = false, allowMissing: Bool = false) -> LocalizedText? {
+    public mutating func localized(_ key: String, languages: [String], required: Bool = false, allowMissing: Bool = false) -> LocalizedText?
+    {
         guard let json = member(key) else {
             if required { errors.append(.missingField(location, field: key)) }
             return nil

@@ -121,7 +121,8 @@ public final class DateFormatting: @unchecked Sendable {
 
     /// The English name of `month` (1 to 12), for messages.
     public static func monthName(_ month: Int) -> String {
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][month - 1]
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][
+            month - 1]
     }
 
     /// `pattern` with its day field (`d`, outside quotes) replaced by the literal `ordinal`.

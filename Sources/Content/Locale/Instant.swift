@@ -48,25 +48,35 @@ public struct Instant: Hashable, Sendable {
         }
         let clock = clockText.split(separator: ":", omittingEmptySubsequences: false)
         guard clock.count == 2 || clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) }),
-              let h = Int(clock[0]), let m = Int(clock[1]), let s = clock.count == 3 ? Int(clock[2]) : 0,
-              (0...23).contains(h), (0...59).contains(m), (0...59).contains(s) else { return .failure(.notADateTime) }
+            let h = Int(clock[0]), let m = Int(clock[1]), let s = clock.count == 3 ? Int(clock[2]) : 0,
+            (0...23).contains(h), (0...59).contains(m), (0...59).contains(s)
+        else { return .failure(.notADateTime) }
         let withSeconds = clock.count == 3
         let wall = day.daysSinceEpoch * 86_400 + h * 3600 + m * 60 + s
         func offset(at utc: Int) -> Int { zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))) }
         let candidates = Set([offset(at: wall - 86_400), offset(at: wall), offset(at: wall + 86_400)])
-        let valid = candidates.filter { offset(at: wall - $0) == $0 }.sorted(by: >) // earlier moment first
-        let before = offset(at: wall - 86_400), after = offset(at: wall + 86_400)
+        let valid = candidates.filter { offset(at: wall - $0) == $0 }.sorted(by: >)  // earlier moment first
+        let before = offset(at: wall - 86_400)
+        let after = offset(at: wall + 86_400)
         let clockName = clockText.description
         let dayName = DateFormatting.english.format(day)
 
         if let written {
             guard let seconds = written.seconds else {
-                return .failure(.notOneMoment("has an impossible offset \(written.text); write Z or ±HH:MM, with hours up to 23 and minutes up to 59 (or leave the offset out)"))
+                return .failure(
+                    .notOneMoment(
+                        "has an impossible offset \(written.text); write Z or ±HH:MM, with hours up to 23 and minutes up to 59 (or leave the offset out)"
+                    ))
             }
             guard valid.contains(seconds) else {
                 let possible = valid.map { "\(Instant.local(wall: wall, withSeconds: withSeconds))\(Instant.offsetText($0))" }
-                let advice = possible.isEmpty ? "that time does not exist there" : "write \(possible.map { "\"\($0)\"" }.joined(separator: " or ")) or leave the offset out"
-                return .failure(.notOneMoment("has the offset \(written.text), which \(timeZone) does not use at \(clockName) on \(dayName); \(advice)"))
+                let advice =
+                    possible.isEmpty
+                    ? "that time does not exist there"
+                    : "write \(possible.map { "\"\($0)\"" }.joined(separator: " or ")) or leave the offset out"
+                return .failure(
+                    .notOneMoment("has the offset \(written.text), which \(timeZone) does not use at \(clockName) on \(dayName); \(advice)")
+                )
             }
             return .success(Instant(utc: wall - seconds, offset: seconds, timeZone: timeZone))
         }
@@ -75,12 +85,21 @@ public struct Instant: Hashable, Sendable {
             return .success(Instant(utc: wall - valid[0], offset: valid[0], timeZone: timeZone))
         case 0:
             let jump = transition(wall: wall, before: before, zone: zone)
-            let later = wall - before + after, earlier = wall - after + before
-            return .failure(.notOneMoment("does not exist in \(timeZone): on \(dayName) the clocks jump from \(jump.from) to \(jump.to); write \"\(Instant.local(wall: later, withSeconds: withSeconds))\" (\(Instant.clock(wall: later, withSeconds: withSeconds))\(Instant.offsetText(after))) or \"\(Instant.local(wall: earlier, withSeconds: withSeconds))\" (\(Instant.clock(wall: earlier, withSeconds: withSeconds))\(Instant.offsetText(before))), whichever you mean"))
+            let later = wall - before + after
+            let earlier = wall - after + before
+            return .failure(
+                .notOneMoment(
+                    "does not exist in \(timeZone): on \(dayName) the clocks jump from \(jump.from) to \(jump.to); write \"\(Instant.local(wall: later, withSeconds: withSeconds))\" (\(Instant.clock(wall: later, withSeconds: withSeconds))\(Instant.offsetText(after))) or \"\(Instant.local(wall: earlier, withSeconds: withSeconds))\" (\(Instant.clock(wall: earlier, withSeconds: withSeconds))\(Instant.offsetText(before))), whichever you mean"
+                ))
         default:
             let jump = transition(wall: wall, before: before, zone: zone)
-            let choices = valid.enumerated().map { "\"\(text)\(Instant.offsetText($0.element))\" (the \($0.offset == 0 ? "first" : "second"))" }
-            return .failure(.notOneMoment("happens twice in \(timeZone): on \(dayName) the clocks go back from \(jump.from) to \(jump.to); add the offset to say which: \(choices.joined(separator: " or "))"))
+            let choices = valid.enumerated().map {
+                "\"\(text)\(Instant.offsetText($0.element))\" (the \($0.offset == 0 ? "first" : "second"))"
+            }
+            return .failure(
+                .notOneMoment(
+                    "happens twice in \(timeZone): on \(dayName) the clocks go back from \(jump.from) to \(jump.to); add the offset to say which: \(choices.joined(separator: " or "))"
+                ))
         }
     }
 
@@ -99,7 +118,8 @@ public struct Instant: Hashable, Sendable {
 
     /// The wall clock just before and just after the zone's offset changes near `wall`.
     private static func transition(wall: Int, before: Int, zone: TimeZone) -> (from: String, to: String) {
-        var low = wall - 86_400, high = wall + 86_400 // offset(low) == before, offset(high) != before
+        var low = wall - 86_400
+        var high = wall + 86_400  // offset(low) == before, offset(high) != before
         while high - low > 1 {
             let middle = low + (high - low) / 2
             if zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(middle))) == before { low = middle } else { high = middle }
@@ -112,8 +132,10 @@ public struct Instant: Hashable, Sendable {
     public static func parseOffset(_ text: String) -> Int? {
         let bytes = Array(text.utf8)
         guard bytes.count == 6, bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"), bytes[3] == UInt8(ascii: ":"),
-              [1, 2, 4, 5].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return nil }
-        let hours = Int(bytes[1] - 48) * 10 + Int(bytes[2] - 48), minutes = Int(bytes[4] - 48) * 10 + Int(bytes[5] - 48)
+            [1, 2, 4, 5].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
+        else { return nil }
+        let hours = Int(bytes[1] - 48) * 10 + Int(bytes[2] - 48)
+        let minutes = Int(bytes[4] - 48) * 10 + Int(bytes[5] - 48)
         guard hours <= 23, minutes <= 59 else { return nil }
         return (bytes[0] == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
     }

@@ -40,10 +40,11 @@ public struct LanguageLocale: Sendable {
         defer { lock.unlock() }
         if let known = made[key] { return known }
         guard let plurals = PluralRules(identifier: identifier) else { return nil }
-        let result = LanguageLocale(language: language, identifier: identifier,
-                                    formats: DateFormatting(identifier: identifier, language: language),
-                                    plurals: plurals, isRightToLeft: ICU.isRightToLeft(identifier),
-                                    numberingSystem: Locale(identifier: identifier).numberingSystem.identifier)
+        let result = LanguageLocale(
+            language: language, identifier: identifier,
+            formats: DateFormatting(identifier: identifier, language: language),
+            plurals: plurals, isRightToLeft: ICU.isRightToLeft(identifier),
+            numberingSystem: Locale(identifier: identifier).numberingSystem.identifier)
         made[key] = result
         return result
     }

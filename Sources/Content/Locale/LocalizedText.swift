@@ -19,10 +19,15 @@ public struct LocalizedText: Hashable, Sendable {
 
     /// Reads `json`, requiring a string for each of `languages` and no other key.
     /// With `allowMissing`, a text that lacks some languages (but not all) is kept and lists them in `missing`.
-    static func read(_ json: JSON, in file: SourceText, field: String, languages: [String], allowMissing: Bool = false,
-                     errors: inout [BuildError]) -> LocalizedText? {
+    static func read(
+        _ json: JSON, in file: SourceText, field: String, languages: [String], allowMissing: Bool = false,
+        errors: inout [BuildError]
+    ) -> LocalizedText? {
         guard case .object(let members) = json.value else {
-            errors.append(.wrongType(file.location(json.position), field: field, expected: "a localized text {\(languages.map { "\"\($0)\": \"…\"" }.joined(separator: ", "))}"))
+            errors.append(
+                .wrongType(
+                    file.location(json.position), field: field,
+                    expected: "a localized text {\(languages.map { "\"\($0)\": \"…\"" }.joined(separator: ", "))}"))
             return nil
         }
         var values: [String: String] = [:]
@@ -30,12 +35,16 @@ public struct LocalizedText: Hashable, Sendable {
         for member in members {
             guard languages.contains(member.key) else {
                 let location = file.location(member.keyPosition)
-                errors.append(SiteConfig.isLanguageCode(member.key) ? .unknownLanguage(location, code: member.key) : .malformedLanguageCode(location, code: member.key))
+                errors.append(
+                    SiteConfig.isLanguageCode(member.key)
+                        ? .unknownLanguage(location, code: member.key) : .malformedLanguageCode(location, code: member.key))
                 ok = false
                 continue
             }
             guard case .string(let text) = member.value.value else {
-                errors.append(.wrongType(file.location(member.value.position), field: "\(field).\(member.key)", expected: "a string in double quotes"))
+                errors.append(
+                    .wrongType(file.location(member.value.position), field: "\(field).\(member.key)", expected: "a string in double quotes")
+                )
                 ok = false
                 continue
             }

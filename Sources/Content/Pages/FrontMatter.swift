@@ -42,7 +42,10 @@ public struct FrontMatter: Sendable {
     public var location: SourceLocation
 
     /// The fields editors may write.
-    public static let fields = ["title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc", "aliases", "extra", "adapted"]
+    public static let fields = [
+        "title", "description", "slug", "weight", "date", "updated", "draft", "layout", "campaign", "sources", "sourceHash", "toc",
+        "aliases", "extra", "adapted",
+    ]
 
     /// Reads the front-matter object, collecting every error.
     static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
@@ -67,7 +70,12 @@ public struct FrontMatter: Sendable {
         var aliases: [(path: String, location: SourceLocation)] = []
         for (alias, location) in reader.strings("aliases") ?? [] {
             guard let path = FrontMatter.urlPath(alias) else {
-                reader.report(.wrongType(location, field: "aliases", expected: "a list of old URL paths of this site such as \"/fr/ancien-titre/\" (letters, digits, -, _, . and /; no .., query or fragment)"))
+                reader.report(
+                    .wrongType(
+                        location, field: "aliases",
+                        expected:
+                            "a list of old URL paths of this site such as \"/fr/ancien-titre/\" (letters, digits, -, _, . and /; no .., query or fragment)"
+                    ))
                 continue
             }
             aliases.append((path, location))

@@ -28,7 +28,8 @@ public enum FrontMatterEditor {
         let open = offset(of: json.position, in: raw, from: bom)
         let head = Array(raw[...open])
         let rest = raw[(open + 1)...]
-        let lineBreak: [UInt8]? = rest.starts(with: [0x0D, 0x0A]) ? [0x0D, 0x0A] : rest.first == 0x0A ? [0x0A] : rest.first == 0x0D ? [0x0D] : nil
+        let lineBreak: [UInt8]? =
+            rest.starts(with: [0x0D, 0x0A]) ? [0x0D, 0x0A] : rest.first == 0x0A ? [0x0A] : rest.first == 0x0D ? [0x0D] : nil
         if let lineBreak {
             let indent = rest.dropFirst(lineBreak.count).prefix { $0 == 0x20 || $0 == 0x09 }
             return head + lineBreak + Array(indent) + Array("\"\(field)\": ".utf8) + quoted + [UInt8(ascii: ",")] + Array(rest)
@@ -58,7 +59,7 @@ public enum FrontMatterEditor {
         var column = 1
         while column < position.column, index < raw.count {
             index += 1
-            while index < raw.count, raw[index] & 0xC0 == 0x80 { index += 1 } // continuation bytes of one scalar
+            while index < raw.count, raw[index] & 0xC0 == 0x80 { index += 1 }  // continuation bytes of one scalar
             column += 1
         }
         return index
@@ -70,7 +71,13 @@ public enum FrontMatterEditor {
         var escaped = false
         while index < raw.count {
             let byte = raw[index]
-            if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { return index + 1 }
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "\"") {
+                return index + 1
+            }
             index += 1
         }
         return raw.count

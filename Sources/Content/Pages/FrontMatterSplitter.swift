@@ -5,9 +5,16 @@ public enum FrontMatterSplitter {
     /// The front-matter JSON, the body, and the file line the body starts on.
     public static func split(_ file: SourceText) throws(BuildError) -> (json: JSON, body: String, bodyStartLine: Int) {
         let bytes = Array(file.text.utf8)
-        var index = 0, line = 1, column = 1
+        var index = 0
+        var line = 1
+        var column = 1
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 {
-            if bytes[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += 1
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else {
@@ -24,9 +31,11 @@ public enum FrontMatterSplitter {
         let closeLine = bytes[0...close].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
         if cursor < bytes.count, bytes[cursor] != 0x0A {
-            let column = String(decoding: bytes[0..<cursor], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1
-            throw .malformedJSON(SourceLocation(path: file.path, line: closeLine, column: column),
-                                 detail: "text follows the front matter's closing } on the same line; start the Markdown on the next line")
+            let column =
+                String(decoding: bytes[0..<cursor], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1
+            throw .malformedJSON(
+                SourceLocation(path: file.path, line: closeLine, column: column),
+                detail: "text follows the front matter's closing } on the same line; start the Markdown on the next line")
         }
         let bodyStart = min(cursor + 1, bytes.count)
         return (json, String(decoding: bytes[bodyStart...], as: UTF8.self), closeLine + 1)
@@ -34,12 +43,20 @@ public enum FrontMatterSplitter {
 
     /// The index of the `}` that closes the `{` at `start`, skipping braces inside JSON strings.
     private static func matchingBrace(_ bytes: [UInt8], from start: Int) -> Int? {
-        var depth = 0, inString = false, escaped = false
+        var depth = 0
+        var inString = false
+        var escaped = false
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if byte == UInt8(ascii: "{") {

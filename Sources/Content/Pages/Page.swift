@@ -40,14 +40,19 @@ public struct Page: Sendable {
         var errors: [BuildError] = []
         let frontMatter = FrontMatter.read(parts.json, in: file, errors: &errors)
         if let control = ControlCharacters.first(in: parts.body) {
-            errors.append(.controlCharacter(SourceLocation(path: file.path, line: control.position.line + parts.bodyStartLine - 1,
-                                                           column: control.position.column), scalar: control.name))
+            errors.append(
+                .controlCharacter(
+                    SourceLocation(
+                        path: file.path, line: control.position.line + parts.bodyStartLine - 1,
+                        column: control.position.column), scalar: control.name))
         }
         guard let frontMatter, errors.isEmpty else {
             return .failure(BuildFailure(errors))
         }
-        return .success(Page(language: language, relativePath: relativePath, file: file, frontMatter: frontMatter,
-                             body: parts.body, bodyStartLine: parts.bodyStartLine,
-                             bodyHash: ContentHash.body(parts.body), fileHash: ContentHash.hex(file.text.utf8, length: 16)))
+        return .success(
+            Page(
+                language: language, relativePath: relativePath, file: file, frontMatter: frontMatter,
+                body: parts.body, bodyStartLine: parts.bodyStartLine,
+                bodyHash: ContentHash.body(parts.body), fileHash: ContentHash.hex(file.text.utf8, length: 16)))
     }
 }

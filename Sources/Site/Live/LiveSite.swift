@@ -23,7 +23,9 @@ public final class LiveSite: @unchecked Sendable {
         public var summary: String {
             let cause = trigger.isEmpty ? "built" : "rebuilt after \(trigger.joined(separator: ", ")) changed"
             if !errors.isEmpty {
-                let serving = nothingToServe ? "nothing to serve until they are fixed (the browser shows them)" : "still serving the last good version"
+                let serving =
+                    nothingToServe
+                    ? "nothing to serve until they are fixed (the browser shows them)" : "still serving the last good version"
                 return "\(cause): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(serving)\n" + errors.joined(separator: "\n")
             }
             return "\(cause): \(renderedPages.count) page\(renderedPages.count == 1 ? "" : "s") re-rendered in \(milliseconds) ms"
@@ -69,7 +71,8 @@ public final class LiveSite: @unchecked Sendable {
     public func pageURL(forSource path: String) -> String? {
         lock.withLock {
             guard let library, let page = library.pages.first(where: { $0.file.path == path }),
-                  let output = library.router.path(of: page) else { return nil }
+                let output = library.router.path(of: page)
+            else { return nil }
             return "/" + (output.hasSuffix("index.html") ? String(output.dropLast("index.html".count)) : output)
         }
     }
@@ -84,9 +87,12 @@ public final class LiveSite: @unchecked Sendable {
         let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
         // No reference to the library is kept across the fast path, which changes it in place.
-        let edit = changed.isEmpty ? nil : lock.withLock { self.library }.flatMap {
-            SiteLoader.reloadEdits(buildOptions, previous: $0, changed: changed)
-        }
+        let edit =
+            changed.isEmpty
+            ? nil
+            : lock.withLock { self.library }.flatMap {
+                SiteLoader.reloadEdits(buildOptions, previous: $0, changed: changed)
+            }
         if let edit, updateAfterEdit(edit, now: buildOptions.now, report: &report) {
             report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
             lock.withLock { state.last = report }

@@ -27,7 +27,8 @@ struct PollingScan {
             while let relative = walker.nextObject() as? String {
                 let path = "\(root)/\(relative)"
                 guard let attributes = try? manager.attributesOfItem(atPath: path),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+                    attributes[.type] as? FileAttributeType == .typeRegular
+                else { continue }
                 let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
                 result[path] = [Int(modified * 1_000_000), (attributes[.size] as? Int) ?? 0]
             }

@@ -51,7 +51,10 @@ struct BuildFingerprint: Sendable {
 
     init(_ library: SiteLibrary, views: ViewFactory, now: Date) {
         var hasher = Hasher()
-        for source in library.templates.sources.keys.sorted() { hasher.combine(source); hasher.combine(library.templates.sources[source]!.file.text) }
+        for source in library.templates.sources.keys.sorted() {
+            hasher.combine(source)
+            hasher.combine(library.templates.sources[source]!.file.text)
+        }
         hasher.combine(views.assetPaths.stylesheet)
         hasher.combine(views.assetPaths.script)
         let config = library.config
@@ -77,7 +80,10 @@ struct BuildFingerprint: Sendable {
         var homes: [String: Int] = [:]
         for language in config.languages {
             var table = Hasher()
-            for (key, value) in views.strings(language).sorted(by: { $0.key < $1.key }) { table.combine(key); table.combine(value) }
+            for (key, value) in views.strings(language).sorted(by: { $0.key < $1.key }) {
+                table.combine(key)
+                table.combine(value)
+            }
             strings[language] = table.finalize()
             // Every page shows the menu, breadcrumb and previous/next; a home page lists every page.
             homes[language] = views.navigation.fingerprint(language)
@@ -98,7 +104,9 @@ struct BuildFingerprint: Sendable {
     }
 
     /// The fingerprint of `job`, given what it used last time.
-    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>, usedFiles: Set<String> = []) -> Int {
+    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>, usedFiles: Set<String> = [])
+        -> Int
+    {
         var hasher = Hasher()
         hasher.combine(global)
         hasher.combine(strings[job.language])
@@ -119,8 +127,9 @@ struct BuildFingerprint: Sendable {
         // The files it shows: which one each name resolves to (a translation's own or the source's) and its bytes.
         for name in usedFiles.sorted() {
             hasher.combine(name)
-            let found = library.bundles.resolve(name, page: job.page.relativePath, language: job.language,
-                                                sourceLanguage: library.config.sourceLanguage)
+            let found = library.bundles.resolve(
+                name, page: job.page.relativePath, language: job.language,
+                sourceLanguage: library.config.sourceLanguage)
             hasher.combine(found?.entry.path)
             hasher.combine(found?.entry.hash)
             if name.hasPrefix("/") { hasher.combine(library.bundles.entries[String(name.dropFirst())]?.hash) }
@@ -129,7 +138,10 @@ struct BuildFingerprint: Sendable {
             hasher.combine(key)
             let fact = library.facts[key]
             hasher.combine(fact?.value)
-            for id in fact?.sources ?? [] { hasher.combine(id); hasher.combine(library.facts[id]?.value) }
+            for id in fact?.sources ?? [] {
+                hasher.combine(id)
+                hasher.combine(library.facts[id]?.value)
+            }
         }
         return hasher.finalize()
     }

@@ -8,8 +8,10 @@ extension SiteBuilder {
     /// translations (their stale notices) and the fallbacks showing it; and the translation board when a
     /// row of it changed. Returns the new files, or nil when `cache` cannot serve (first build, a new
     /// day or deadline state): then a full `build` with the cache is needed.
-    static func update(_ library: SiteLibrary, edited: [Router.PageID], now: Date,
-                       cache: inout RenderCache) -> Result<[OutputFile], BuildFailure>? {
+    static func update(
+        _ library: SiteLibrary, edited: [Router.PageID], now: Date,
+        cache: inout RenderCache
+    ) -> Result<[OutputFile], BuildFailure>? {
         guard let shared = cache.shared, cache.audit != nil, shared.now == BuildFingerprint.nowKey(library, now: now) else {
             return nil
         }
@@ -65,7 +67,8 @@ extension SiteBuilder {
         cache.renderedPaths = []
         for (job, page) in rendered {
             if page.report != nil {
-                cache.indexAnchors(from: job.path, page.anchors, replacing: cache.entries[job.path]?.rendered.anchors ?? [], router: library.router)
+                cache.indexAnchors(
+                    from: job.path, page.anchors, replacing: cache.entries[job.path]?.rendered.anchors ?? [], router: library.router)
             }
             let fingerprint = shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
             cache.entries[job.path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
@@ -76,14 +79,17 @@ extension SiteBuilder {
         for relativePath in Set(edited.map(\.relativePath)).sorted() {
             let entries = cache.entries
             // In place (the cache holds the only copy), so an edit costs the same on any size of site.
-            let changed = cache.audit?.update(relativePath, library: library) { language in
-                library.router.translationPath(of: Router.PageID(language: language, relativePath: relativePath))
-                    .flatMap { entries[$0]?.rendered.report }
-            } ?? false
+            let changed =
+                cache.audit?.update(relativePath, library: library) { language in
+                    library.router.translationPath(of: Router.PageID(language: language, relativePath: relativePath))
+                        .flatMap { entries[$0]?.rendered.report }
+                } ?? false
             boardChanged = boardChanged || changed
         }
         if boardChanged, let audit = cache.audit {
-            do { files.append(try SiteExtras.translationBoard(library: library, views: views, audit: audit)) } catch { return .failure(BuildFailure([error])) }
+            do { files.append(try SiteExtras.translationBoard(library: library, views: views, audit: audit)) } catch {
+                return .failure(BuildFailure([error]))
+            }
             // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
             cache.extras = nil
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Notices changed, added and removed files under some folders. On Linux through inotify: every folder
@@ -51,7 +52,9 @@ public final class SourceWatcher: @unchecked Sendable {
         if mode == .notify {
             inotify = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
             if inotify < 0 {
-                notices.append("inotify is not available (\(String(cString: strerror(errno)))): watching \(roots.joined(separator: " and ")) by polling every \(Int(interval * 1000)) ms")
+                notices.append(
+                    "inotify is not available (\(String(cString: strerror(errno)))): watching \(roots.joined(separator: " and ")) by polling every \(Int(interval * 1000)) ms"
+                )
                 self.mode = .poll
             }
         }
@@ -83,7 +86,9 @@ public final class SourceWatcher: @unchecked Sendable {
         var lastChange = Date.distantFuture
         var nextPoll = Date().addingTimeInterval(interval)
         while true {
-            var deadline = changed.isEmpty ? Date.distantFuture : min(lastChange.addingTimeInterval(quiet), firstChange.addingTimeInterval(longestBurst))
+            var deadline =
+                changed.isEmpty
+                ? Date.distantFuture : min(lastChange.addingTimeInterval(quiet), firstChange.addingTimeInterval(longestBurst))
             if !polled.isEmpty { deadline = min(deadline, nextPoll) }
             var poller = pollfd(fd: inotify, events: Int16(POLLIN), revents: 0)
             let wait = deadline == .distantFuture ? -1 : Int32(max(0, (deadline.timeIntervalSinceNow * 1000).rounded(.up)))
@@ -136,7 +141,9 @@ public final class SourceWatcher: @unchecked Sendable {
         var pending = [folder]
         while let current = pending.popLast() {
             guard descriptors[current] == nil, polled[current] == nil else { continue }
-            let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW)
+            let mask = UInt32(
+                IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ONLYDIR
+                    | IN_DONT_FOLLOW)
             let descriptor = addWatch(inotify, current, mask)
             if descriptor >= 0 {
                 folders[descriptor] = current
@@ -146,7 +153,9 @@ public final class SourceWatcher: @unchecked Sendable {
             } else {
                 if !saidPolling {
                     saidPolling = true
-                    notices.append("cannot watch \(current) with inotify (\(String(cString: strerror(errno)))): polling it, and any other folder inotify refuses, every \(Int(interval * 1000)) ms")
+                    notices.append(
+                        "cannot watch \(current) with inotify (\(String(cString: strerror(errno)))): polling it, and any other folder inotify refuses, every \(Int(interval * 1000)) ms"
+                    )
                 }
                 polled[current] = [:]
             }
@@ -183,8 +192,11 @@ public final class SourceWatcher: @unchecked Sendable {
             var offset = 0
             while offset + 16 <= count {
                 let (descriptor, mask, length) = buffer.withUnsafeBytes {
-                    ($0.loadUnaligned(fromByteOffset: offset, as: Int32.self), $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
-                     Int($0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
+                    (
+                        $0.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                        $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                        Int($0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    )
                 }
                 let name = String(decoding: buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }, as: UTF8.self)
                 offset += 16 + length
@@ -204,7 +216,10 @@ public final class SourceWatcher: @unchecked Sendable {
                 let path = "\(folder)/\(name)"
                 if mask & UInt32(IN_ISDIR) != 0 {
                     if mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0 { found.formUnion(removeTree(path)) }
-                    if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { found.formUnion(removeTree(path)); found.formUnion(addTree(path)) }
+                    if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        found.formUnion(removeTree(path))
+                        found.formUnion(addTree(path))
+                    }
                     continue
                 }
                 found.insert(path)
@@ -237,7 +252,8 @@ public final class SourceWatcher: @unchecked Sendable {
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat("\(folder)/\(entry.name)", &info) == 0 else { return nil }
-                type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
+                type =
+                    info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : UInt8(DT_UNKNOWN)
             }
             if type == UInt8(DT_DIR) { return (entry.name, true) }
             if type == UInt8(DT_REG) { return (entry.name, false) }

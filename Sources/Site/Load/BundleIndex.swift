@@ -76,8 +76,9 @@ public struct BundleIndex: Sendable {
             return Resolved(entry: entry, borrowed: false)
         }
         guard language != sourceLanguage,
-              let path = owned[Router.PageID(language: sourceLanguage, relativePath: relativePath)]?[name],
-              let entry = entries[path] else { return nil }
+            let path = owned[Router.PageID(language: sourceLanguage, relativePath: relativePath)]?[name],
+            let entry = entries[path]
+        else { return nil }
         return Resolved(entry: entry, borrowed: true)
     }
 
@@ -93,7 +94,8 @@ public struct BundleIndex: Sendable {
     func files(page relativePath: String, language: String, sourceLanguage: String, at path: String, copyBorrowed: Bool) -> [OutputFile] {
         var names = owned[Router.PageID(language: language, relativePath: relativePath)] ?? [:]
         if language != sourceLanguage, copyBorrowed {
-            for (name, source) in owned[Router.PageID(language: sourceLanguage, relativePath: relativePath)] ?? [:] where names[name] == nil {
+            for (name, source) in owned[Router.PageID(language: sourceLanguage, relativePath: relativePath)] ?? [:] where names[name] == nil
+            {
                 names[name] = source
             }
         }

@@ -6,8 +6,10 @@ import Markdown
 /// (for example because a template is broken) but the content errors should still be reported.
 enum ContentCheck {
     /// The errors of all pages, leaving out unknown facts from `ignoring` namespaces (already reported broken).
-    static func errors(in pages: [Page], facts: FactStore, router: Router, config: SiteConfig, ignoring: Set<String>,
-                       bundles: BundleIndex? = nil) -> [BuildError] {
+    static func errors(
+        in pages: [Page], facts: FactStore, router: Router, config: SiteConfig, ignoring: Set<String>,
+        bundles: BundleIndex? = nil
+    ) -> [BuildError] {
         let found = parallelMap(pages) { page -> [BuildError] in
             guard router.path(of: page) != nil else { return [] }
             var resolver = PageResolver(page: page, facts: facts, router: router, config: config)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The entries of an open directory stream (without `.` and `..`), with the file type `readdir` reports

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Replaces a source file's bytes the way an editor's safe save does: a new file in the same folder with
@@ -21,7 +22,11 @@ enum FileReplacement {
         let temporary = AbsolutePath.parent(of: path) + "/.\(AbsolutePath.name(of: path)).guidepost-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw .unreadable(location, problem: "the file cannot be saved: its folder is not writable (\(String(cString: strerror(errno)))); give yourself write access to the folder")
+            throw .unreadable(
+                location,
+                problem:
+                    "the file cannot be saved: its folder is not writable (\(String(cString: strerror(errno)))); give yourself write access to the folder"
+            )
         }
         var failure: String?
         var written = 0
@@ -29,9 +34,12 @@ enum FileReplacement {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if count < 0, errno != EINTR { failure = String(cString: strerror(errno)) } else if count > 0 { written += count }
         }
-        if failure == nil, fchmod(descriptor, info.st_mode & 0o7777) != 0 { failure = "its permissions cannot be kept: \(String(cString: strerror(errno)))" }
+        if failure == nil, fchmod(descriptor, info.st_mode & 0o7777) != 0 {
+            failure = "its permissions cannot be kept: \(String(cString: strerror(errno)))"
+        }
         if failure == nil, fchown(descriptor, info.st_uid, info.st_gid) != 0,
-           info.st_uid != geteuid() || info.st_gid != getegid() {
+            info.st_uid != geteuid() || info.st_gid != getegid()
+        {
             failure = "it belongs to another user or group, which Guidepost cannot keep; run the command as that user"
         }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
@@ -50,7 +58,9 @@ enum FileReplacement {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw FileTree.openError(errno, location, what: "file") }
         if (info.st_mode & S_IFMT) == S_IFLNK {
-            throw .unreadable(location, problem: "this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself")
+            throw .unreadable(
+                location,
+                problem: "this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(location, kind: FileTree.kind(info.st_mode)) }
         let realRoot = FileTree.realPath(root) ?? root

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads files and lists folders under one root, with one rule everywhere: only regular files are read,
@@ -45,7 +46,9 @@ struct FileTree {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileTree.openError(errno, SourceLocation(path: full), what: "file") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(SourceLocation(path: full), kind: FileTree.kind(info.st_mode)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .notRegularFile(SourceLocation(path: full), kind: FileTree.kind(info.st_mode))
+        }
         let size = Int(info.st_size)
         if size > FileTree.sizeLimit { throw .fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
         var bytes = [UInt8](repeating: 0, count: size)
@@ -56,14 +59,16 @@ struct FileTree {
             guard count > 0 else { break }
             done += count
         }
-        guard done == size else { throw .unreadable(SourceLocation(path: full), problem: "this file changed size while it was read; build again once it is saved") }
+        guard done == size else {
+            throw .unreadable(SourceLocation(path: full), problem: "this file changed size while it was read; build again once it is saved")
+        }
         return bytes
     }
 
     /// Refuses `relative` when a symbolic link on its way leads outside the root.
     func checkContained(_ relative: String) throws(BuildError) {
         let full = path(relative)
-        guard let resolved = FileTree.realPath(full) else { return } // missing: reading it reports that
+        guard let resolved = FileTree.realPath(full) else { return }  // missing: reading it reports that
         guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
             throw .symlinkOutsideContent(SourceLocation(path: full), target: resolved)
         }
@@ -92,8 +97,10 @@ struct FileTree {
     /// Folders nest at most this deep (a guide needs a handful of levels).
     static let depthLimit = 32
 
-    private func walk(_ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError],
-                      visited: inout Set<FolderID>, depth: Int) {
+    private func walk(
+        _ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError],
+        visited: inout Set<FolderID>, depth: Int
+    ) {
         let folder = path(relative)
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -131,12 +138,16 @@ struct FileTree {
                         if errno == ELOOP {
                             errors.append(FileTree.openError(ELOOP, SourceLocation(path: full), what: "file"))
                         } else if name.hasSuffix(suffix) {
-                            errors.append(.unreadable(SourceLocation(path: full), problem: "this symbolic link points at nothing; remove it or fix its target"))
+                            errors.append(
+                                .unreadable(
+                                    SourceLocation(path: full), problem: "this symbolic link points at nothing; remove it or fix its target"
+                                ))
                         }
                         continue
                     }
                     if (target.st_mode & S_IFMT) == S_IFDIR,
-                       visited.contains(FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))) {
+                        visited.contains(FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino)))
+                    {
                         errors.append(.symlinkLoop(SourceLocation(path: full), target: FileTree.realPath(full) ?? full))
                         continue
                     }
@@ -212,13 +223,17 @@ struct FileTree {
     static func openError(_ code: Int32, _ location: SourceLocation, what: String) -> BuildError {
         switch code {
         case EACCES, EPERM:
-            return .unreadable(location, problem: "permission denied: this \(what) cannot be read; give yourself read access (chmod u+r\(what == "folder" ? "x" : ""))")
+            return .unreadable(
+                location,
+                problem:
+                    "permission denied: this \(what) cannot be read; give yourself read access (chmod u+r\(what == "folder" ? "x" : ""))")
         case ENOENT:
             return .unreadable(location, problem: "this \(what) does not exist; create it or fix the path")
         case ELOOP:
             return .symlinkLoop(location, target: "a chain of symbolic links that never ends")
         default:
-            return .unreadable(location, problem: "this \(what) cannot be read (\(String(cString: strerror(code)))); check the disk and its permissions")
+            return .unreadable(
+                location, problem: "this \(what) cannot be read (\(String(cString: strerror(code)))); check the disk and its permissions")
         }
     }
 

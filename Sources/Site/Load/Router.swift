@@ -1,7 +1,8 @@
 import Content
 import Diagnostics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decides where each page is written and how pages link to one another.
@@ -37,8 +38,9 @@ public struct Router: Sendable {
     public init(pages: [Page], baseURL: String, sourceLanguage: String? = nil, languages: [String] = [], errors: inout [BuildError]) {
         self.baseURL = baseURL
         // Indices, not pages: a page is a large value, and thousands of copies showed in profiles.
-        let byID = Dictionary(pages.indices.map { (PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
-                              uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(
+            pages.indices.map { (PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
+            uniquingKeysWith: { a, _ in a })
         var owners: [String: Int] = [:]
         for (position, page) in pages.enumerated() {
             var segments = [page.language]
@@ -47,7 +49,9 @@ public struct Router: Sendable {
             var usable = true
             for name in components.dropLast() {
                 folder = folder.isEmpty ? name : "\(folder)/\(name)"
-                let indexSlug = byID[PageID(language: page.language, relativePath: "\(folder)/index.md")].flatMap { pages[$0].frontMatter.slug }
+                let indexSlug = byID[PageID(language: page.language, relativePath: "\(folder)/index.md")].flatMap {
+                    pages[$0].frontMatter.slug
+                }
                 let segment = indexSlug ?? name
                 if indexSlug == nil, !FrontMatter.isValidSlug(name) {
                     errors.append(.invalidSlug(SourceLocation(path: page.file.path), slug: name))
@@ -67,14 +71,16 @@ public struct Router: Sendable {
             guard usable else { continue }
             if segments.count > 1, Router.reservedNames.contains(segments[1]) {
                 let own = page.isIndex || components.count > 1 ? nil : page.frontMatter.slugLocation
-                let folderIndex = components.count > 1 ? byID[PageID(language: page.language, relativePath: "\(components[0])/index.md")] : nil
+                let folderIndex =
+                    components.count > 1 ? byID[PageID(language: page.language, relativePath: "\(components[0])/index.md")] : nil
                 let location = own ?? folderIndex.flatMap { pages[$0].frontMatter.slugLocation } ?? SourceLocation(path: page.file.path)
                 errors.append(.reservedSlug(location, slug: segments[1], output: "\(page.language)/\(segments[1])"))
                 continue
             }
             let path = segments.joined(separator: "/") + "/"
             if let other = owners[path] {
-                errors.append(.duplicateOutput(page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
+                errors.append(
+                    .duplicateOutput(page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
                 continue
             }
             owners[path] = position
@@ -114,7 +120,8 @@ public struct Router: Sendable {
 
     /// A relative URL from the page at `from` (a folder path such as `fr/a/`) to `to` (a path under the site root).
     public static func relative(from: String, to: String) -> String {
-        var from = from, to = to
+        var from = from
+        var to = to
         // On UTF-8 bytes without splitting into arrays: several of these run for every page.
         return from.withUTF8 { f in to.withUTF8 { t in relative(f, t) } }
     }
@@ -130,17 +137,25 @@ public struct Router: Sendable {
             return lower..<upper
         }
         func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            var total = 0, position = 0
-            while let range = component(bytes, after: position) { total += 1; position = range.upperBound }
+            var total = 0
+            var position = 0
+            while let range = component(bytes, after: position) {
+                total += 1
+                position = range.upperBound
+            }
             return total
         }
         let isFolder = to.isEmpty || to[to.count - 1] == slash
-        let fromCount = count(from), toCount = count(to)
+        let fromCount = count(from)
+        let toCount = count(to)
         let sharable = isFolder ? toCount : toCount - 1
-        var common = 0, fromPosition = 0, toPosition = 0
+        var common = 0
+        var fromPosition = 0
+        var toPosition = 0
         while common < fromCount, common < sharable,
-              let a = component(from, after: fromPosition), let b = component(to, after: toPosition),
-              a.count == b.count, memcmp(from.baseAddress! + a.lowerBound, to.baseAddress! + b.lowerBound, a.count) == 0 {
+            let a = component(from, after: fromPosition), let b = component(to, after: toPosition),
+            a.count == b.count, memcmp(from.baseAddress! + a.lowerBound, to.baseAddress! + b.lowerBound, a.count) == 0
+        {
             common += 1
             fromPosition = a.upperBound
             toPosition = b.upperBound
@@ -148,7 +163,8 @@ public struct Router: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(3 * (fromCount - common) + to.count + 1)
         for _ in 0..<(fromCount - common) { output.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
-        var first = true, hasRest = false
+        var first = true
+        var hasRest = false
         while let range = component(to, after: toPosition) {
             if !first { output.append(slash) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: to[range]))
@@ -164,7 +180,8 @@ public struct Router: Sendable {
     public static func resolve(_ link: String, from relativePath: String) -> String? {
         // The common case, a file in the same folder (`other.md`), without splitting and joining.
         if !link.isEmpty, link != ".", link != "..", !link.utf8.contains(UInt8(ascii: "/")),
-           !relativePath.utf8.starts(with: [UInt8(ascii: "/")]) {
+            !relativePath.utf8.starts(with: [UInt8(ascii: "/")])
+        {
             guard let slash = relativePath.lastIndex(of: "/") else { return link }
             return String(relativePath[...slash]) + link
         }

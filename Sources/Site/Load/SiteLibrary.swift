@@ -49,7 +49,8 @@ public struct SiteLibrary: Sendable {
     /// A translation without a `sourceHash` is new, not stale: see `newSource(of:)`.
     public func staleSource(of page: Page) -> Page? {
         guard page.language != config.sourceLanguage, let hash = page.frontMatter.sourceHash,
-              let original = self.page(config.sourceLanguage, page.relativePath), hash != original.bodyHash else { return nil }
+            let original = self.page(config.sourceLanguage, page.relativePath), hash != original.bodyHash
+        else { return nil }
         return original
     }
 
@@ -62,8 +63,10 @@ public struct SiteLibrary: Sendable {
     /// Where each page is in `pages`.
     private var positions: [Router.PageID: Int] = [:]
 
-    init(config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],
-         templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router) {
+    init(
+        config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],
+        templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router
+    ) {
         self.config = config
         self.strings = strings
         self.facts = facts
@@ -72,7 +75,8 @@ public struct SiteLibrary: Sendable {
         self.templates = templates
         self.assets = assets
         self.router = router
-        self.positions = Dictionary(pages.indices.map { (Router.PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
-                                    uniquingKeysWith: { first, _ in first })
+        self.positions = Dictionary(
+            pages.indices.map { (Router.PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
+            uniquingKeysWith: { first, _ in first })
     }
 }

@@ -10,8 +10,10 @@ extension SiteLoader {
     /// Reads every file that is not Markdown (`files`: every file under the language folders, articles
     /// included, as language and path; `staticFiles`: under `static/`), assigns each to its page, checks
     /// SVGs and processes raster images in parallel through `cache`.
-    static func loadBundles(_ content: FileTree, files: [(language: String, relative: String)], staticFiles: [String],
-                            settings: ImageSettings, cache: ImageCache, errors: inout [BuildError]) -> BundleIndex {
+    static func loadBundles(
+        _ content: FileTree, files: [(language: String, relative: String)], staticFiles: [String],
+        settings: ImageSettings, cache: ImageCache, errors: inout [BuildError]
+    ) -> BundleIndex {
         var index = BundleIndex()
         index.contentRoot = content.root
         // Every article's folder, drafts included (a draft's files are then published with nothing).
@@ -24,7 +26,10 @@ extension SiteLoader {
             guard let (page, name) = BundleIndex.owner(of: file.relative, folders: folders) else { continue }
             let path = "\(file.language)/\(file.relative)"
             guard name != "index.html" else {
-                errors.append(.unusableImage(SourceLocation(path: content.path(path)), detail: "a file named index.html in a page's folder would replace the page itself; rename it"))
+                errors.append(
+                    .unusableImage(
+                        SourceLocation(path: content.path(path)),
+                        detail: "a file named index.html in a page's folder would replace the page itself; rename it"))
                 continue
             }
             index.owned[Router.PageID(language: file.language, relativePath: page), default: [:]][name] = path
@@ -34,14 +39,16 @@ extension SiteLoader {
         // An image whose file status is unchanged since its key was recorded, and whose processed form is in
         // the cache, is not read at all.
         let memo = ImageKeyMemo(cache: cache, settings: settings)
-        let read = parallelMap(paths) { path -> Result<(path: String, bytes: [UInt8], key: String, status: String?, cached: ProcessedImage?), BuildError> in
+        let read = parallelMap(paths) {
+            path -> Result<(path: String, bytes: [UInt8], key: String, status: String?, cached: ProcessedImage?), BuildError> in
             let status = RasterFormat(fileName: path) != nil ? ImageKeyMemo.status(of: content.path(path)) : nil
             if let status, let key = memo.key(content.path(path), status: status), let image = cache.load(key) {
                 return .success((path, [], key, status, image))
             }
             do throws(BuildError) {
                 let bytes = try content.read(path)
-                let key = RasterFormat(fileName: path).map { ImageCache.key(bytes, format: $0, settings: settings) } ?? ImageCache.hash(bytes)
+                let key =
+                    RasterFormat(fileName: path).map { ImageCache.key(bytes, format: $0, settings: settings) } ?? ImageCache.hash(bytes)
                 return .success((path, bytes, key, status, nil))
             } catch { return .failure(error) }
         }
@@ -57,10 +64,15 @@ extension SiteLoader {
                     index.entries[path] = .init(path: path, asset: .raster(image), hash: hash)
                     continue
                 }
-            case .failure(let error): errors.append(error); continue
+            case .failure(let error):
+                errors.append(error)
+                continue
             }
             let location = SourceLocation(path: content.path(path))
-            let ext = path.split(separator: "/").last.flatMap { name in name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } } ?? ""
+            let ext =
+                path.split(separator: "/").last.flatMap { name in
+                    name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() }
+                } ?? ""
             if let format = RasterFormat(fileName: path) {
                 rasters.append((path, bytes, format, hash))
             } else if ext == "svg" {
@@ -69,10 +81,16 @@ extension SiteLoader {
                     errors.append(.unsafeSVG(problem.position.located(in: location.path), found: problem.found))
                 }
                 let size = SVGCheck.size(of: bytes)
-                index.entries[path] = .init(path: path, asset: .svg(bytes: bytes, width: size?.width, height: size?.height),
-                                            hash: hash)
+                index.entries[path] = .init(
+                    path: path, asset: .svg(bytes: bytes, width: size?.width, height: size?.height),
+                    hash: hash)
             } else if refusedImageExtensions.contains(ext) {
-                errors.append(.unusableImage(location, detail: "Guidepost publishes PNG, JPEG, WebP and SVG images, and this is a \(ext.uppercased()) file (such files often hold the place a photo was taken); convert it to PNG or JPEG"))
+                errors.append(
+                    .unusableImage(
+                        location,
+                        detail:
+                            "Guidepost publishes PNG, JPEG, WebP and SVG images, and this is a \(ext.uppercased()) file (such files often hold the place a photo was taken); convert it to PNG or JPEG"
+                    ))
             } else {
                 index.entries[path] = .init(path: path, asset: .file(bytes), hash: hash)
             }

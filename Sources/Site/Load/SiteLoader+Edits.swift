@@ -16,8 +16,11 @@ extension SiteLoader {
             guard let slash = relative.firstIndex(of: "/") else { return nil }
             let id = Router.PageID(language: String(relative[..<slash]), relativePath: String(relative[relative.index(after: slash)...]))
             guard let old = previous.page(id.language, id.relativePath), old.file.path == path,
-                  FileManager.default.fileExists(atPath: path) else { return nil }
-            switch readText(content, relative, checkLinks: true).flatMap({ Page.parse($0, language: id.language, relativePath: id.relativePath) }) {
+                FileManager.default.fileExists(atPath: path)
+            else { return nil }
+            switch readText(content, relative, checkLinks: true).flatMap({
+                Page.parse($0, language: id.language, relativePath: id.relativePath)
+            }) {
             case .success(let fresh):
                 guard Self.sameOutline(old.frontMatter, fresh.frontMatter) else { return nil }
                 edited.append(fresh)

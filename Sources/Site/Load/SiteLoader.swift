@@ -6,7 +6,12 @@ import Templates
 /// Loads and checks everything (Zola's `Site::load`) before anything is rendered.
 public enum SiteLoader {
     /// UI strings the engine itself prints; plural keys need `one` and `other`.
-    static let engineStrings = ["language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title", "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed", "other-pages", "page-moved", "retired-title", "retired-text", "callout-note", "callout-tip", "callout-important", "callout-warning", "callout-caution"]
+    static let engineStrings = [
+        "language-name", "not-translated", "fallback-notice", "stale-notice", "stale-notice-undated", "enter-site", "not-found-title",
+        "not-found-text", "calendar-summary", "banner-deadline", "banner-open", "banner-closing", "banner-last-day", "banner-passed",
+        "other-pages", "page-moved", "retired-title", "retired-text", "callout-note", "callout-tip", "callout-important", "callout-warning",
+        "callout-caution",
+    ]
 
     /// Reloads after `changed` files changed, re-reading only those when they are all existing articles
     /// that were already loaded (an edit); anything else (a new or deleted file, facts, strings,
@@ -22,7 +27,9 @@ public enum SiteLoader {
             }
             let page = replaced[position]
             let relative = String(path.dropFirst(content.root.count + 1))
-            switch readText(content, relative, checkLinks: true).flatMap({ Page.parse($0, language: page.language, relativePath: page.relativePath) }) {
+            switch readText(content, relative, checkLinks: true).flatMap({
+                Page.parse($0, language: page.language, relativePath: page.relativePath)
+            }) {
             case .success(let fresh):
                 // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
                 guard sameRoutesAndChecks(page.frontMatter, fresh.frontMatter) else { return load(options) }
@@ -32,11 +39,13 @@ public enum SiteLoader {
             }
         }
         var errors: [BuildError] = []
-        let router = Router(pages: replaced, baseURL: previous.config.baseURL, sourceLanguage: previous.config.sourceLanguage,
-                            languages: previous.config.languages, errors: &errors)
+        let router = Router(
+            pages: replaced, baseURL: previous.config.baseURL, sourceLanguage: previous.config.sourceLanguage,
+            languages: previous.config.languages, errors: &errors)
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
-        var library = SiteLibrary(config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
-                                  pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
+        var library = SiteLibrary(
+            config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
+            pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
         library.stringWarnings = previous.stringWarnings
         library.sourceWarnings = previous.sourceWarnings
         library.verificationWarnings = previous.verificationWarnings
@@ -49,7 +58,8 @@ public enum SiteLoader {
         let content = FileTree(root: options.contentDirectory)
         var errors: [BuildError] = []
         guard content.isDirectory("") else {
-            return .failure(BuildFailure([.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
+            return .failure(
+                BuildFailure([.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
         }
         var config: SiteConfig
         switch readText(content, "site.json", checkLinks: true).flatMap({ SiteConfig.parse($0) }) {
@@ -75,11 +85,14 @@ public enum SiteLoader {
         let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
         var otherFiles: [(language: String, relative: String)] = []
         let pages = loadPages(content, config: config, drafts: options.includeDrafts, files: &otherFiles, errors: &errors)
-        let staticFiles = content.isDirectory(BundleIndex.staticFolder) ? content.files(under: BundleIndex.staticFolder, suffix: "", errors: &errors) : []
-        let bundles = loadBundles(content, files: otherFiles, staticFiles: staticFiles, settings: options.imageSettings,
-                                  cache: ImageCache(folder: options.imageCacheFolder), errors: &errors)
-        let router = Router(pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
-                            languages: config.languages, errors: &errors)
+        let staticFiles =
+            content.isDirectory(BundleIndex.staticFolder) ? content.files(under: BundleIndex.staticFolder, suffix: "", errors: &errors) : []
+        let bundles = loadBundles(
+            content, files: otherFiles, staticFiles: staticFiles, settings: options.imageSettings,
+            cache: ImageCache(folder: options.imageCacheFolder), errors: &errors)
+        let router = Router(
+            pages: pages, baseURL: config.baseURL, sourceLanguage: config.sourceLanguage,
+            languages: config.languages, errors: &errors)
 
         for (item, location) in zip(config.menu ?? [], config.menuLocations)
         // A page that exists but failed to load is reported already: only a missing file is a menu error.
@@ -102,7 +115,8 @@ public enum SiteLoader {
             }
         }
         if let templates {
-            for name in ["page", "home", "root", "404", "root-404", "translations"] where !templates.has(name) && !unreadableTemplates.contains(name) {
+            for name in ["page", "home", "root", "404", "root-404", "translations"]
+            where !templates.has(name) && !unreadableTemplates.contains(name) {
                 errors.append(.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
             }
             checkStrings(&strings, config: config, templates: templates, errors: &errors, warnings: &stringWarnings)
@@ -113,17 +127,20 @@ public enum SiteLoader {
         }
         guard errors.isEmpty, let templates else {
             // Still check every article's facts and links, so one run lists every error.
-            errors += ContentCheck.errors(in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces, bundles: bundles)
+            errors += ContentCheck.errors(
+                in: pages, facts: facts, router: router, config: config, ignoring: brokenNamespaces, bundles: bundles)
             return .failure(BuildFailure(errors))
         }
-        var library = SiteLibrary(config: config, strings: strings, facts: facts, campaigns: campaigns,
-                                  pages: pages, templates: templates, assets: assets, router: router)
+        var library = SiteLibrary(
+            config: config, strings: strings, facts: facts, campaigns: campaigns,
+            pages: pages, templates: templates, assets: assets, router: router)
         library.stringWarnings = stringWarnings
         let collisions = Redirects.collisions(library: library)
         guard collisions.isEmpty else { return .failure(BuildFailure(collisions)) }
         library.sourceWarnings = FactAudit.incompleteSources(facts)
         if let maxAge = config.verifiedMaxAgeDays {
-            library.verificationWarnings = FactAudit.staleVerifications(facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
+            library.verificationWarnings = FactAudit.staleVerifications(
+                facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
         library.bundles = bundles
         return .success(library)
@@ -150,16 +167,21 @@ public enum SiteLoader {
 
     /// Each language's strings file. A plural string lacking a category the language needs is an error
     /// (a warning for a draft language, which then uses its `other` form).
-    private static func loadStrings(_ content: FileTree, config: SiteConfig, errors: inout [BuildError],
-                                    warnings: inout [BuildError]) -> [String: UIStrings] {
+    private static func loadStrings(
+        _ content: FileTree, config: SiteConfig, errors: inout [BuildError],
+        warnings: inout [BuildError]
+    ) -> [String: UIStrings] {
         var result: [String: UIStrings] = [:]
         for language in config.languages {
             let relative = "strings/\(language).json"
             guard content.exists(relative) else {
-                errors.append(.missingStringsFile(SourceLocation(path: content.path(relative)), language: language, source: config.sourceLanguage))
+                errors.append(
+                    .missingStringsFile(SourceLocation(path: content.path(relative)), language: language, source: config.sourceLanguage))
                 continue
             }
-            switch readText(content, relative, checkLinks: true).flatMap({ UIStrings.parse($0, language: language, rules: config.locale(language).plurals) }) {
+            switch readText(content, relative, checkLinks: true).flatMap({
+                UIStrings.parse($0, language: language, rules: config.locale(language).plurals)
+            }) {
             case .success(var strings):
                 strings.numbers = config.locale(language).formats
                 result[language] = strings
@@ -170,12 +192,17 @@ public enum SiteLoader {
         return result
     }
 
-    private static func loadFacts(_ content: FileTree, config: SiteConfig, errors: inout [BuildError], broken: inout Set<String>) -> FactStore {
+    private static func loadFacts(_ content: FileTree, config: SiteConfig, errors: inout [BuildError], broken: inout Set<String>)
+        -> FactStore
+    {
         var all: [Fact] = []
         for relative in content.files(under: "facts", suffix: ".json", errors: &errors) {
             let namespace = String(relative.dropFirst("facts/".count).dropLast(".json".count))
             guard FactFile.isKeySegment(namespace) else {
-                errors.append(.wrongType(SourceLocation(path: content.path(relative)), field: "file name", expected: "lowercase letters, digits and hyphens (it is the facts' namespace)"))
+                errors.append(
+                    .wrongType(
+                        SourceLocation(path: content.path(relative)), field: "file name",
+                        expected: "lowercase letters, digits and hyphens (it is the facts' namespace)"))
                 continue
             }
             switch readText(content, relative) {
@@ -206,7 +233,9 @@ public enum SiteLoader {
             let name = String(relative.dropLast(".mustache".count))
             switch readText(tree, relative) {
             case .success(let file): sources.append(TemplateSource(name: name, file: file))
-            case .failure(let failure): errors += failure.errors; unreadable.insert(name)
+            case .failure(let failure):
+                errors += failure.errors
+                unreadable.insert(name)
             }
         }
         switch TemplateLibrary.load(sources, unreadable: unreadable) {
@@ -227,8 +256,10 @@ public enum SiteLoader {
     }
 
     /// The pages of every language; `files` gets every file under the language folders (articles too).
-    private static func loadPages(_ content: FileTree, config: SiteConfig, drafts: Bool, files others: inout [(language: String, relative: String)],
-                                  errors: inout [BuildError]) -> [Page] {
+    private static func loadPages(
+        _ content: FileTree, config: SiteConfig, drafts: Bool, files others: inout [(language: String, relative: String)],
+        errors: inout [BuildError]
+    ) -> [Page] {
         var jobs: [(language: String, relative: String)] = []
         for language in config.languages where content.isDirectory(language) {
             for relative in content.files(under: language, suffix: "", errors: &errors) {
@@ -257,8 +288,10 @@ public enum SiteLoader {
     /// Every string the engine and the templates use must exist in every language.
     /// Every string the engine and the templates use must exist in the source language (else an error).
     /// A translation that lacks one borrows the source language's text, with a warning (an error with `--strict`).
-    private static func checkStrings(_ strings: inout [String: UIStrings], config: SiteConfig, templates: TemplateLibrary,
-                                     errors: inout [BuildError], warnings: inout [BuildError]) {
+    private static func checkStrings(
+        _ strings: inout [String: UIStrings], config: SiteConfig, templates: TemplateLibrary,
+        errors: inout [BuildError], warnings: inout [BuildError]
+    ) {
         var needed = Set(engineStrings)
         for source in templates.sources.values {
             for (key, _) in source.stringKeys { needed.insert(SiteLoader.baseKey(key, in: strings)) }

@@ -11,7 +11,8 @@ enum TemplateIDs {
             var index = 0
             while index + pattern.count <= bytes.count {
                 guard bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern),
-                      index == 0 || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x0A || bytes[index - 1] == 0x09 else {
+                    index == 0 || bytes[index - 1] == 0x20 || bytes[index - 1] == 0x0A || bytes[index - 1] == 0x09
+                else {
                     index += 1
                     continue
                 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Paths made absolute without Foundation's `URL(fileURLWithPath:)`, which expands a leading `~`:

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Decides whether Guidepost may replace a folder: only one it can prove it made, never one that holds
@@ -14,7 +15,8 @@ enum OutputGuard {
     /// The marker's file name.
     static let markerName = ".guidepost-output"
     /// The marker's bytes (the same for every build, so builds stay byte-identical).
-    static let marker: [UInt8] = Array("""
+    static let marker: [UInt8] = Array(
+        """
         guidepost-output 1
         This folder is written by Guidepost (guidepost build), which replaces its whole content on every build.
         Keep your own files elsewhere, or list their names under "keep" in content/site.json.
@@ -35,11 +37,17 @@ enum OutputGuard {
     /// folder or one around it or inside it, a file, a symbolic link.
     static func checkPlace(_ output: String, limits: Limits) throws(BuildError) {
         let location = SourceLocation(path: output)
-        guard !output.isEmpty else { throw .unsafeOutput(location, reason: "the output folder's name is empty; name a folder such as site") }
+        guard !output.isEmpty else {
+            throw .unsafeOutput(location, reason: "the output folder's name is empty; name a folder such as site")
+        }
         var info = stat()
         let exists = lstat(output, &info) == 0
         if exists, (info.st_mode & S_IFMT) == S_IFLNK {
-            throw .unsafeOutput(location, reason: "the output is a symbolic link, which a build would replace; name the folder it points to, or choose a new folder such as site")
+            throw .unsafeOutput(
+                location,
+                reason:
+                    "the output is a symbolic link, which a build would replace; name the folder it points to, or choose a new folder such as site"
+            )
         }
         let real = resolved(output)
         if real == "/" {
@@ -50,16 +58,22 @@ enum OutputGuard {
         }
         for folder in limits.sourceFolders where !folder.isEmpty {
             let source = resolved(folder)
-            let relation: String? = source == real ? "is" : source.hasPrefix(real + "/") ? "contains" : real.hasPrefix(source + "/") ? "lies inside" : nil
+            let relation: String? =
+                source == real ? "is" : source.hasPrefix(real + "/") ? "contains" : real.hasPrefix(source + "/") ? "lies inside" : nil
             if let relation {
-                throw .unsafeOutput(location, reason: "the output folder \(relation) the source folder \(folder), which a build would replace or publish; choose a folder outside it, such as site")
+                throw .unsafeOutput(
+                    location,
+                    reason:
+                        "the output folder \(relation) the source folder \(folder), which a build would replace or publish; choose a folder outside it, such as site"
+                )
             }
         }
         guard exists else { return }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return
         default:
-            throw .unsafeOutput(location, reason: "the output is \(FileTree.kind(info.st_mode)), not a folder; choose a new folder such as site")
+            throw .unsafeOutput(
+                location, reason: "the output is \(FileTree.kind(info.st_mode)), not a folder; choose a new folder such as site")
         }
     }
 
@@ -69,11 +83,19 @@ enum OutputGuard {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw .unsafeOutput(location, reason: "this \((info.st_mode & S_IFMT) == S_IFREG ? "file" : "path") is in the place where Guidepost prepares each build (the spare folder) and was not made by Guidepost; move it away or delete it yourself")
+            throw .unsafeOutput(
+                location,
+                reason:
+                    "this \((info.st_mode & S_IFMT) == S_IFREG ? "file" : "path") is in the place where Guidepost prepares each build (the spare folder) and was not made by Guidepost; move it away or delete it yourself"
+            )
         }
         if isMarked(folder) { return }
         guard let directory = opendir(folder) else {
-            throw .unsafeOutput(location, reason: "this folder cannot be read, so Guidepost cannot tell whether it made it; give yourself access, or choose another folder")
+            throw .unsafeOutput(
+                location,
+                reason:
+                    "this folder cannot be read, so Guidepost cannot tell whether it made it; give yourself access, or choose another folder"
+            )
         }
         let names = directoryEntries(directory).map(\.name)
         closedir(directory)
@@ -81,9 +103,17 @@ enum OutputGuard {
         guard !foreign.isEmpty else { return }
         let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
         if isSpare {
-            throw .unsafeOutput(location, reason: "this folder exists and was not made by Guidepost (it has no \(markerName) file; it holds \(shown)); Guidepost prepares each build in this spare folder, so move it away or delete it yourself")
+            throw .unsafeOutput(
+                location,
+                reason:
+                    "this folder exists and was not made by Guidepost (it has no \(markerName) file; it holds \(shown)); Guidepost prepares each build in this spare folder, so move it away or delete it yourself"
+            )
         }
-        throw .unsafeOutput(location, reason: "this folder exists and was not made by Guidepost (it has no \(markerName) file; it holds \(shown)); choose an empty or new folder, or delete it yourself (names to keep, such as .git or CNAME, go under \"keep\" in content/site.json)")
+        throw .unsafeOutput(
+            location,
+            reason:
+                "this folder exists and was not made by Guidepost (it has no \(markerName) file; it holds \(shown)); choose an empty or new folder, or delete it yourself (names to keep, such as .git or CNAME, go under \"keep\" in content/site.json)"
+        )
     }
 
     /// Whether `folder` holds the marker as a regular file, or is the output of a Guidepost release
@@ -92,8 +122,9 @@ enum OutputGuard {
         var info = stat()
         if lstat(folder + "/" + markerName, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return true }
         guard lstat(folder + "/build.json", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 4096,
-              let data = FileManager.default.contents(atPath: folder + "/build.json"),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
+            let data = FileManager.default.contents(atPath: folder + "/build.json"),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return false }
         return object["generator"] as? String == "guidepost"
     }
 

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An exclusive `flock` on a lock file beside the output (`.site.lock` for `site`), held by one build from
@@ -23,7 +24,11 @@ final class OutputLock {
         let lockPath = OutputLock.path(for: output)
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw .unsafeOutput(SourceLocation(path: lockPath), reason: "the lock file beside the output cannot be opened (\(String(cString: strerror(errno)))); if it is a link or a folder, remove it")
+            throw .unsafeOutput(
+                SourceLocation(path: lockPath),
+                reason:
+                    "the lock file beside the output cannot be opened (\(String(cString: strerror(errno)))); if it is a link or a folder, remove it"
+            )
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A folder brought to an exact set of files with as little file-system work as possible: unchanged
@@ -16,7 +17,8 @@ struct OutputTree {
 
     /// Makes `root` hold exactly `files`.
     func update(to files: [OutputFile]) throws {
-        var wantedFiles = Set<String>(), wantedFolders = Set<String>()
+        var wantedFiles = Set<String>()
+        var wantedFolders = Set<String>()
         for file in files {
             wantedFiles.insert(file.path)
             var folder = file.path[...]
@@ -26,7 +28,7 @@ struct OutputTree {
             }
         }
         var info = stat()
-        var made = Set<String>() // folders known to exist
+        var made = Set<String>()  // folders known to exist
         let pruning = DispatchGroup()
         let pruned = PruneResult()
         if lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
@@ -133,7 +135,9 @@ struct OutputTree {
             var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
             var offset = 0
             while offset < expected.count {
-                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, min($0.count, expected.count - offset)) }
+                let count = buffer.withUnsafeMutableBytes {
+                    Glibc.read(descriptor, $0.baseAddress!, min($0.count, expected.count - offset))
+                }
                 guard count > 0 else { return false }
                 let same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, count) == 0 }
                 guard same else { return false }

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a built site so that the output folder is only ever the old site or the complete new one.
@@ -31,8 +32,10 @@ public enum SiteWriter {
         public var waiting: @Sendable (String) -> Void
 
         /// Creates a policy.
-        public init(sourceFolders: [String] = [], protectedFolders: [String] = [], keep: [String] = [],
-                    waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }) {
+        public init(
+            sourceFolders: [String] = [], protectedFolders: [String] = [], keep: [String] = [],
+            waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }
+        ) {
             self.sourceFolders = sourceFolders
             self.protectedFolders = protectedFolders
             self.keep = keep
@@ -44,25 +47,37 @@ public enum SiteWriter {
     /// Brings the spare folder to exactly `files` (plus the output marker), runs `finish` on it (e.g. a
     /// search indexer), then swaps it with `output`. If anything fails, `output` is left as it was.
     /// Nothing is replaced, moved or deleted unless Guidepost can prove it made it (`OutputGuard`).
-    public static func write(_ files: [OutputFile], to output: String, policy: Policy = Policy(),
-                             finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
+    public static func write(
+        _ files: [OutputFile], to output: String, policy: Policy = Policy(),
+        finish: (URL) throws(BuildError) -> Void = { _ in }
+    ) throws(BuildError) {
         let target = URL(fileURLWithPath: AbsolutePath.of(output))
         let spare = spareFolder(for: output)
         let keep = Set(policy.keep)
         for file in files where !isContained(file.path) || file.path == OutputGuard.markerName {
-            throw .unsafeOutput(SourceLocation(path: output), reason: "the build would write \"\(file.path)\", which is outside the output folder or Guidepost's own marker; rename the page or asset")
+            throw .unsafeOutput(
+                SourceLocation(path: output),
+                reason:
+                    "the build would write \"\(file.path)\", which is outside the output folder or Guidepost's own marker; rename the page or asset"
+            )
         }
         for file in files {
             let top = String(file.path.prefix { $0 != "/" })
             if keep.contains(top) {
-                throw .unsafeOutput(SourceLocation(path: output), reason: "the build writes \"\(top)\", which \"keep\" in content/site.json also names; remove it from one of them")
+                throw .unsafeOutput(
+                    SourceLocation(path: output),
+                    reason: "the build writes \"\(top)\", which \"keep\" in content/site.json also names; remove it from one of them")
             }
         }
-        try OutputGuard.checkPlace(output, limits: OutputGuard.Limits(
-            sourceFolders: policy.sourceFolders, protectedFolders: policy.protectedFolders, keep: keep))
+        try OutputGuard.checkPlace(
+            output,
+            limits: OutputGuard.Limits(
+                sourceFolders: policy.sourceFolders, protectedFolders: policy.protectedFolders, keep: keep))
         let parent = URL(fileURLWithPath: AbsolutePath.parent(of: output))
         do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw .unreadable(SourceLocation(path: parent.path), problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
+            throw .unreadable(
+                SourceLocation(path: parent.path),
+                problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
         }
         let lock = try OutputLock(output: output, wait: policy.waitForLock, waiting: policy.waiting)
         defer { withExtendedLifetime(lock) {} }
@@ -108,7 +123,9 @@ public enum SiteWriter {
     private static func move(_ from: String, _ to: String) throws {
         var info = stat()
         if lstat(to, &info) == 0 {
-            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else { throw FileSystemError(errno, path: from) }
+            guard let exchange = renameExchange, exchange(AT_FDCWD, from, AT_FDCWD, to, 2) == 0 else {
+                throw FileSystemError(errno, path: from)
+            }
         } else if rename(from, to) != 0 {
             throw FileSystemError(errno, path: from)
         }
@@ -116,7 +133,7 @@ public enum SiteWriter {
 
     /// Exchanges two existing folders, atomically where the file system allows.
     private static func exchangeFolders(_ spare: String, _ target: String) throws {
-        if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2 /* RENAME_EXCHANGE */) == 0 { return }
+        if let exchange = renameExchange, exchange(AT_FDCWD, spare, AT_FDCWD, target, 2) == 0 { return }  // 2: RENAME_EXCHANGE
         // No atomic exchange on this file system: three renames, undone if the second fails.
         let aside = spare + ".swap"
         guard rename(target, aside) == 0 else { throw FileSystemError(errno, path: target) }

@@ -8,9 +8,10 @@ enum URLRetention {
     /// Guidepost output there, or it predates the list.
     static func previous(in output: String) -> [String] {
         guard OutputGuard.isMarked(output),
-              let bytes = try? FileTree(root: output).read("build.json"),
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-              let urls = object["urls"] as? [String] else { return [] }
+            let bytes = try? FileTree(root: output).read("build.json"),
+            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let urls = object["urls"] as? [String]
+        else { return [] }
         return urls.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }
     }
 

@@ -72,7 +72,7 @@ enum CalendarFile {
         var octets = 0
         for character in line.unicodeScalars {
             let size = UTF8.width(character)
-            let limit = chunks.isEmpty ? 75 : 74 // continuation lines start with a space
+            let limit = chunks.isEmpty ? 75 : 74  // continuation lines start with a space
             if octets + size > limit {
                 chunks.append(String(current))
                 current = String.UnicodeScalarView()

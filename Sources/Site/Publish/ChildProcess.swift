@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a helper program (Pagefind) so that it can never outlive or hang the build: in its own process
@@ -47,7 +48,7 @@ enum ChildProcess {
 
         var pid: pid_t = 0
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw StartFailure(description: String(cString: strerror(spawned))) }
 

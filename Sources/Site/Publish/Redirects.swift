@@ -38,15 +38,18 @@ enum Redirects {
         for page in library.pages {
             guard !page.frontMatter.aliases.isEmpty, let target = library.router.path(of: page) else { continue }
             for alias in page.frontMatter.aliases {
-                files.append(OutputFile(path: alias.path + "index.html",
-                                        text: redirect(from: alias.path, to: target, page: page, library: library, views: views)))
+                files.append(
+                    OutputFile(
+                        path: alias.path + "index.html",
+                        text: redirect(from: alias.path, to: target, page: page, library: library, views: views)))
             }
         }
         for retired in library.config.retired {
             let first = String(retired.path.prefix { $0 != "/" })
             let language = library.config.languages.contains(first) ? first : library.config.sourceLanguage
-            var view = views.page(language: language, relativePath: nil, path: retired.path,
-                                  title: library.strings[language]?["retired-title"] ?? "", description: nil, isHome: false)
+            var view = views.page(
+                language: language, relativePath: nil, path: retired.path,
+                title: library.strings[language]?["retired-title"] ?? "", description: nil, isHome: false)
             view.noindex = true
             view.alternates = []
             let context = ArticleContext(page: view, content: "", date: nil, updated: nil, sources: [], banner: nil, headings: [])

@@ -8,7 +8,9 @@ enum SearchIndex {
     /// with sorted keys so that the same inputs give the same bytes.
     static func build(in site: URL, pagefind: String?, config: String, timeout: Int = 600) throws(BuildError) {
         guard let executable = pagefind ?? find("pagefind") else { throw .pagefindNotFound(SourceLocation(path: config), path: "") }
-        guard FileManager.default.isExecutableFile(atPath: executable) else { throw .pagefindNotFound(SourceLocation(path: config), path: executable) }
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw .pagefindNotFound(SourceLocation(path: config), path: executable)
+        }
         let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
         let result: ChildProcess.Outcome
         do { result = try ChildProcess.run(executable, arguments, timeout: timeout) } catch {
@@ -18,7 +20,8 @@ enum SearchIndex {
         case .timedOut:
             throw .toolTimedOut(SourceLocation(path: executable), tool: "Pagefind", seconds: timeout)
         case .exited(let status, let message) where status != 0:
-            throw .io(SourceLocation(path: executable), detail: "Pagefind failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw .io(
+                SourceLocation(path: executable), detail: "Pagefind failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         case .exited:
             break
         }

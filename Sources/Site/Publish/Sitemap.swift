@@ -6,10 +6,10 @@ enum Sitemap {
         let router = library.router
         let config = library.config
         var text = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
-        """
+            """
         text.reserveCapacity(library.pages.count * 400)
         // Page indices sorted by URL path: no copies of the pages themselves.
         // Draft languages are previewable but not published: not in the sitemap, not among the alternates.
@@ -19,7 +19,9 @@ enum Sitemap {
         for (index, path) in ordered {
             let relativePath = library.pages[index].relativePath
             text += "<url>\n<loc>\(XML.escape(router.absolute(path)))</loc>\n"
-            if let day = library.pages[index].frontMatter.updated ?? library.pages[index].frontMatter.date { text += "<lastmod>\(day)</lastmod>\n" }
+            if let day = library.pages[index].frontMatter.updated ?? library.pages[index].frontMatter.date {
+                text += "<lastmod>\(day)</lastmod>\n"
+            }
             let translations = config.publishedLanguages.compactMap { language in
                 router.translationPath(of: Router.PageID(language: language, relativePath: relativePath)).map { (language, $0) }
             }

@@ -28,12 +28,13 @@ enum AnchorCheck {
             if let known = idsByPage[link.target] {
                 ids = known
             } else {
-                guard let bytes = page(link.target) else { continue }   // a missing page is reported as a broken link
+                guard let bytes = page(link.target) else { continue }  // a missing page is reported as a broken link
                 ids = Self.ids(in: bytes)
                 idsByPage[link.target] = ids
             }
             if ids.contains(link.fragment) || ids.contains(decoded) { continue }
-            errors.append(.brokenAnchor(link.location, target: link.destination, fragment: decoded, suggestion: closest(to: decoded, in: ids)))
+            errors.append(
+                .brokenAnchor(link.location, target: link.destination, fragment: decoded, suggestion: closest(to: decoded, in: ids)))
         }
         return errors
     }

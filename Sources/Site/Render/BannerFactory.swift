@@ -50,8 +50,9 @@ struct BannerFactory: Sendable {
         func forms(_ key: String) -> [PluralFormView] {
             strings.forms(key).map { PluralFormView(category: $0.category.rawValue, text: $0.text) }
         }
-        let texts = BannerTexts(open: forms("banner-open"), closing: forms("banner-closing"),
-                                lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
+        let texts = BannerTexts(
+            open: forms("banner-open"), closing: forms("banner-closing"),
+            lastDay: strings["banner-last-day"], passed: strings["banner-passed"])
         var view = BannerView(
             campaign: campaign.name, state: status.state.rawValue,
             title: Typography.apply(campaign.title.text(in: language), language: language),

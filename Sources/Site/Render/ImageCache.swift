@@ -17,11 +17,11 @@ struct ImageCache: Sendable {
     /// `ContentHash.hex(bytes, length: 16)` (64-bit FNV-1a), specialised for an array: megabytes of
     /// images are hashed on every build, and the generic version iterates through witness tables.
     static func hash(_ bytes: [UInt8]) -> String {
-        var value: UInt64 = 0xcbf29ce484222325
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
         bytes.withUnsafeBufferPointer { buffer in
             for byte in buffer {
                 value ^= UInt64(byte)
-                value = value &* 0x100000001b3
+                value = value &* 0x100_0000_01b3
             }
         }
         let hex = String(value, radix: 16)
@@ -42,8 +42,9 @@ struct ImageCache: Sendable {
         for line in lines.dropFirst() {
             let fields = line.split(separator: " ")
             guard fields.count == 4, let width = Int(fields[0]), let height = Int(fields[1]),
-                  let format = RasterFormat(rawValue: String(fields[2])), let length = Int(fields[3]),
-                  length >= 0, offset + length <= bytes.count else { return nil }
+                let format = RasterFormat(rawValue: String(fields[2])), let length = Int(fields[3]),
+                length >= 0, offset + length <= bytes.count
+            else { return nil }
             variants.append(.init(width: width, height: height, format: format, bytes: Array(bytes[offset..<offset + length])))
             offset += length
         }
@@ -74,7 +75,8 @@ struct ImageKeyMemo: Sendable {
     static func status(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino) \(info.st_dev)"
+        return
+            "\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino) \(info.st_dev)"
     }
 
     /// Path → (status, key).
@@ -99,7 +101,10 @@ struct ImageKeyMemo: Sendable {
 
     /// Saves `entries` when they differ from what was loaded (written to a new file, then renamed over).
     func save(_ fresh: [String: (status: String, key: String)]) {
-        guard let file, fresh.count != entries.count || fresh.contains(where: { entries[$0.key]?.status != $0.value.status || entries[$0.key]?.key != $0.value.key }) else { return }
+        guard let file,
+            fresh.count != entries.count
+                || fresh.contains(where: { entries[$0.key]?.status != $0.value.status || entries[$0.key]?.key != $0.value.key })
+        else { return }
         let text = fresh.keys.sorted().map { "\($0)\t\(fresh[$0]!.status)\t\(fresh[$0]!.key)\n" }.joined()
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)

@@ -37,8 +37,10 @@ enum ImageMarkup {
     }
 
     /// `<picture>` with a WebP `<source>` and an `<img>` in the fallback format, each with every width.
-    static func picture(_ image: ProcessedImage, url: URLParts, name: (String, ProcessedImage.Variant, ProcessedImage) -> String,
-                        attributes: Attributes) -> String {
+    static func picture(
+        _ image: ProcessedImage, url: URLParts, name: (String, ProcessedImage.Variant, ProcessedImage) -> String,
+        attributes: Attributes
+    ) -> String {
         func srcset(_ format: RasterFormat) -> String {
             image.variants.filter { $0.format == format }.sorted { $0.width < $1.width }
                 .map { "\(url.named(name(url.name, $0, image))) \($0.width)w" }.joined(separator: ", ")
@@ -47,7 +49,8 @@ enum ImageMarkup {
         var attributes = attributes
         attributes.width = widest.width
         attributes.height = widest.height
-        let img = "<img src=\"\(XML.escape(url.named(name(url.name, widest, image))))\" srcset=\"\(XML.escape(srcset(image.fallback)))\" sizes=\"\(sizes)\""
+        let img =
+            "<img src=\"\(XML.escape(url.named(name(url.name, widest, image))))\" srcset=\"\(XML.escape(srcset(image.fallback)))\" sizes=\"\(sizes)\""
             + common(attributes) + ">"
         guard image.fallback != .webp else { return img }
         return "<picture><source type=\"image/webp\" srcset=\"\(XML.escape(srcset(.webp)))\" sizes=\"\(sizes)\">\(img)</picture>"
@@ -67,7 +70,9 @@ enum ImageMarkup {
         guard !path.utf8.allSatisfy(allowed.contains) else { return path }
         var result = ""
         for byte in path.utf8 {
-            if allowed.contains(byte) { result.unicodeScalars.append(Unicode.Scalar(byte)) } else {
+            if allowed.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
                 let hex = String(byte, radix: 16, uppercase: true)
                 result += "%" + (hex.count == 1 ? "0" + hex : hex)
             }

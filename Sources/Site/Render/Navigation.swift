@@ -80,9 +80,10 @@ struct Navigation: Sendable {
 
     private static func entry(_ page: Page, path: String, isFallback: Bool) -> Entry {
         let front = page.frontMatter
-        return Entry(relativePath: page.relativePath, path: path, title: Typography.apply(front.title, language: page.language),
-                     description: front.description.map { Typography.apply($0, language: page.language) },
-                     weight: front.weight, campaign: front.campaign, isFallback: isFallback)
+        return Entry(
+            relativePath: page.relativePath, path: path, title: Typography.apply(front.title, language: page.language),
+            description: front.description.map { Typography.apply($0, language: page.language) },
+            weight: front.weight, campaign: front.campaign, isFallback: isFallback)
     }
 
     /// `a/b` → `a`; `a` → `""`.

@@ -80,7 +80,9 @@ struct PageResolver: MarkdownResolver {
 
     mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? {
         guard !keys.isEmpty else {
-            errors.append(.missingField(page.location(ofBody: position()), field: "a source key after \"cite\", e.g. {{cite sources.dpc-2025-05-21}}"))
+            errors.append(
+                .missingField(page.location(ofBody: position()), field: "a source key after \"cite\", e.g. {{cite sources.dpc-2025-05-21}}")
+            )
             return nil
         }
         var found: [Citation] = []
@@ -93,7 +95,9 @@ struct PageResolver: MarkdownResolver {
             case nil:
                 errors.append(.unknownFact(page.location(ofBody: position()), key: key))
             case let other?:
-                errors.append(.factTypeMismatch(page.location(ofBody: position()), key: key, expected: "a source (in a citation)", actual: other.typeName))
+                errors.append(
+                    .factTypeMismatch(
+                        page.location(ofBody: position()), key: key, expected: "a source (in a citation)", actual: other.typeName))
             }
         }
         return found.count == keys.count ? found : nil
@@ -109,8 +113,9 @@ struct PageResolver: MarkdownResolver {
         let target = Router.resolve(path.removingPercentEncodingIfPossible, from: page.relativePath)
         if let target { linkedPages.insert(target) }
         guard let target,
-              let targetPath = router.path(of: Router.PageID(language: linkLanguage, relativePath: target)),
-              let ownPath else {
+            let targetPath = router.path(of: Router.PageID(language: linkLanguage, relativePath: target)),
+            let ownPath
+        else {
             errors.append(.brokenLink(page.location(ofBody: position()), target: destination))
             return nil
         }
@@ -119,8 +124,10 @@ struct PageResolver: MarkdownResolver {
             return nil
         }
         if let fragment, !fragment.isEmpty {
-            anchors.append(AnchorLink(location: page.location(ofBody: position()), target: Router.PageID(language: linkLanguage, relativePath: target),
-                                      destination: destination, fragment: fragment))
+            anchors.append(
+                AnchorLink(
+                    location: page.location(ofBody: position()), target: Router.PageID(language: linkLanguage, relativePath: target),
+                    destination: destination, fragment: fragment))
         }
         let url = Router.relative(from: ownPath, to: targetPath)
         return fragment.map { "\(url)#\($0)" } ?? url
@@ -154,7 +161,9 @@ extension PageResolver {
     mutating func resolveFile(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? {
         guard bundles != nil, ownPath != nil, let (entry, url) = localFile(destination, at: position()) else { return nil }
         if case .raster(let processed) = entry.asset, let widest = processed.widest(processed.fallback) {
-            return ImageMarkup.URLParts(folder: url.folder, name: BundleIndex.variantName(url.name, widest, in: processed), suffix: url.suffix).joined
+            return ImageMarkup.URLParts(
+                folder: url.folder, name: BundleIndex.variantName(url.name, widest, in: processed), suffix: url.suffix
+            ).joined
         }
         return url.joined
     }
@@ -170,23 +179,33 @@ extension PageResolver {
             let path = BundleIndex.staticFolder + "/" + String(written.dropFirst(staticPrefix.count))
             usedFiles.insert("/" + path)
             guard let entry = bundles.entries[path] else {
-                errors.append(.missingFile(page.location(ofBody: position), reference: destination, looked: "\(bundles.contentRoot)/\(path)"))
+                errors.append(
+                    .missingFile(page.location(ofBody: position), reference: destination, looked: "\(bundles.contentRoot)/\(path)"))
                 return nil
             }
             let folder = Router.relative(from: ownPath, to: BundleIndex.staticFolder + "/")
-            return (entry, ImageMarkup.URLParts(folder: folder == "./" ? "" : folder, name: String(path.dropFirst(BundleIndex.staticFolder.count + 1)), suffix: suffix))
+            return (
+                entry,
+                ImageMarkup.URLParts(
+                    folder: folder == "./" ? "" : folder, name: String(path.dropFirst(BundleIndex.staticFolder.count + 1)), suffix: suffix)
+            )
         }
         let name = Self.normalise(written)
         usedFiles.insert(name ?? written)
-        guard let name, let found = bundles.resolve(name, page: page.relativePath, language: linkLanguage, sourceLanguage: sourceLanguage) else {
+        guard let name, let found = bundles.resolve(name, page: page.relativePath, language: linkLanguage, sourceLanguage: sourceLanguage)
+        else {
             var looked = [bundles.expectedPath(name ?? written, page: page.relativePath, language: linkLanguage)]
-            if linkLanguage != sourceLanguage { looked.append(bundles.expectedPath(name ?? written, page: page.relativePath, language: sourceLanguage)) }
+            if linkLanguage != sourceLanguage {
+                looked.append(bundles.expectedPath(name ?? written, page: page.relativePath, language: sourceLanguage))
+            }
             errors.append(.missingFile(page.location(ofBody: position), reference: destination, looked: looked.joined(separator: " and ")))
             return nil
         }
         if found.borrowed, linkLanguage == page.language, found.entry.isImage {
-            borrowedImages.append(.imageNotLocalized(page.location(ofBody: position), image: name,
-                                                     expected: bundles.expectedPath(name, page: page.relativePath, language: page.language)))
+            borrowedImages.append(
+                .imageNotLocalized(
+                    page.location(ofBody: position), image: name,
+                    expected: bundles.expectedPath(name, page: page.relativePath, language: page.language)))
         }
         // A file borrowed from the source language is reached where the source page publishes it (not copied).
         if found.borrowed, let sourcePath = router.path(of: Router.PageID(language: sourceLanguage, relativePath: page.relativePath)) {
@@ -219,7 +238,8 @@ extension String {
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
-               let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) {
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
                 bytes.append(value)
             } else {
                 bytes.append(byte)

@@ -56,8 +56,9 @@ public enum SiteBuilder {
         // The cached rendering of each job whose inputs are unchanged (nil: render it).
         let hits: [Entry?] = jobs.map { job in
             guard let shared, let entry = previous?.entries[job.path] else { return nil }
-            let fingerprint = shared.of(job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages,
-                                        usedFiles: entry.rendered.usedFiles)
+            let fingerprint = shared.of(
+                job, library: library, usedFacts: entry.rendered.usedFacts, linkedPages: entry.rendered.linkedPages,
+                usedFiles: entry.rendered.usedFiles)
             return fingerprint == entry.fingerprint ? entry : nil
         }
         let allJobs = jobs
@@ -66,7 +67,8 @@ public enum SiteBuilder {
         let results = parallelMap(Array(jobs.indices)) { index -> (Result<Rendered, BuildFailure>, [AnchorLink]) in
             if let hit = hits[index] { return (.success(hit.rendered), hit.rendered.anchors) }
             var anchors: [AnchorLink] = []
-            let result = render(allJobs[index], library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
+            let result = render(
+                allJobs[index], library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
             return (result, anchors)
         }
         let rendered = results.map(\.0)
@@ -81,9 +83,10 @@ public enum SiteBuilder {
             case .success(let page):
                 files.append(page.file)
                 let source = Router.PageID(language: library.config.sourceLanguage, relativePath: job.page.relativePath)
-                files += library.bundles.files(page: job.page.relativePath, language: job.language,
-                                               sourceLanguage: source.language, at: job.path,
-                                               copyBorrowed: library.router.path(of: source) == nil)
+                files += library.bundles.files(
+                    page: job.page.relativePath, language: job.language,
+                    sourceLanguage: source.language, at: job.path,
+                    copyBorrowed: library.router.path(of: source) == nil)
                 if let report = page.report { reports.append(report) }
                 if !job.isFallback {
                     counts[job.language, default: 0] += 1
@@ -105,8 +108,9 @@ public enum SiteBuilder {
                     next.entries[jobs[index].path] = hit
                     continue
                 }
-                let fingerprint = shared.of(jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages,
-                                            usedFiles: page.usedFiles)
+                let fingerprint = shared.of(
+                    jobs[index], library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages,
+                    usedFiles: page.usedFiles)
                 next.entries[jobs[index].path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
                 next.renderedPaths.append(page.file.path)
             }
@@ -116,7 +120,9 @@ public enum SiteBuilder {
             cache = next
         }
         for language in library.config.languages where !homes.contains(language) {
-            do { files.append(try syntheticHome(language, library: library, views: views, banners: banners)) } catch { return .failure(BuildFailure([error])) }
+            do { files.append(try syntheticHome(language, library: library, views: views, banners: banners)) } catch {
+                return .failure(BuildFailure([error]))
+            }
             counts[language, default: 0] += 1
         }
         let audit = TranslationAudit.run(library, reports: reports)
@@ -145,7 +151,9 @@ public enum SiteBuilder {
             return .failure(BuildFailure([error]))
         }
         files.sort { $0.path < $1.path }
-        var site = BuiltSite(files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search, keep: library.config.keep)
+        var site = BuiltSite(
+            files: files, pageCounts: library.config.languages.map { ($0, counts[$0, default: 0]) }, search: library.config.search,
+            keep: library.config.keep)
         site.audit = audit
         site.publishedPaths = published
         site.reports = reports.sorted { ($0.language, $0.relativePath) < ($1.language, $1.relativePath) }
@@ -159,22 +167,28 @@ public enum SiteBuilder {
         guard !links.isEmpty else { return [] }
         var pages: [Router.PageID: [UInt8]] = [:]
         for (job, result) in zip(jobs, results) {
-            if case .success(let page) = result.0 { pages[Router.PageID(language: job.language, relativePath: job.page.relativePath)] = page.file.bytes }
+            if case .success(let page) = result.0 {
+                pages[Router.PageID(language: job.language, relativePath: job.page.relativePath)] = page.file.bytes
+            }
         }
         return AnchorCheck.errors(links) { pages[$0] }
     }
 
-    static func render(_ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory,
-                       reservedIDs: Set<String>, anchors: inout [AnchorLink]) -> Result<Rendered, BuildFailure> {
+    static func render(
+        _ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory,
+        reservedIDs: Set<String>, anchors: inout [AnchorLink]
+    ) -> Result<Rendered, BuildFailure> {
         let page = job.page
         let path = job.path
         let language = job.language
-        var resolver = PageResolver(page: page, facts: library.facts, router: library.router, config: library.config, language: language, path: path)
+        var resolver = PageResolver(
+            page: page, facts: library.facts, router: library.router, config: library.config, language: language, path: path)
         resolver.publisher = library.config.publisher
         resolver.bundles = library.bundles
         resolver.sourceLanguage = library.config.sourceLanguage
-        var options = MarkdownOptions(allowRawHTML: library.config.allowRawHTML,
-                                      checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
+        var options = MarkdownOptions(
+            allowRawHTML: library.config.allowRawHTML,
+            checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         options.reservedIDs = reservedIDs
         // Callout titles in the text's own language (a fallback shows the source text, with its titles).
         if let strings = library.strings[page.language] {
@@ -184,46 +198,58 @@ public enum SiteBuilder {
         }
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
         let ownID = Router.PageID(language: language, relativePath: page.relativePath)
-        anchors = resolver.anchors + markdown.fragments.map {
-            AnchorLink(location: page.location(ofBody: $0.position), target: ownID, destination: $0.destination, fragment: String($0.destination.dropFirst()))
-        }
+        anchors =
+            resolver.anchors
+            + markdown.fragments.map {
+                AnchorLink(
+                    location: page.location(ofBody: $0.position), target: ownID, destination: $0.destination,
+                    fragment: String($0.destination.dropFirst()))
+            }
         guard resolver.errors.isEmpty else { return .failure(BuildFailure(resolver.errors)) }
         let content = markdown.html
 
         let front = page.frontMatter
-        var pageView = views.page(language: language, relativePath: page.relativePath, path: path,
-                                  title: front.title, description: front.description, isHome: page.isHome)
+        var pageView = views.page(
+            language: language, relativePath: page.relativePath, path: path,
+            title: front.title, description: front.description, isHome: page.isHome)
         pageView.extra = front.extra.map(ExtraData.from) ?? ExtraData.empty
         let strings = library.strings[language]!
         var notice: String?
         if job.isFallback {
             notice = strings["fallback-notice"]
             pageView.noindex = true
-            if let sourcePath = library.router.translationPath(of: Router.PageID(language: page.language, relativePath: page.relativePath)) {
+            if let sourcePath = library.router.translationPath(of: Router.PageID(language: page.language, relativePath: page.relativePath))
+            {
                 pageView.canonicalURL = library.router.absolute(sourcePath)
             }
         } else if let original = library.staleSource(of: page) {
-            notice = original.frontMatter.updated.map {
-                strings["stale-notice"].replacingOccurrences(of: "{date}", with: library.config.locale(language).formats.format($0))
-            } ?? strings["stale-notice-undated"]
+            notice =
+                original.frontMatter.updated.map {
+                    strings["stale-notice"].replacingOccurrences(of: "{date}", with: library.config.locale(language).formats.format($0))
+                } ?? strings["stale-notice-undated"]
         }
         var factKeys = resolver.usedFacts.union(front.sources.map(\.key))
         let html: [UInt8]
         if page.isHome {
             for campaign in library.campaigns.values { factKeys.formUnion(campaign.factKeys) }
-            var context = HomeContext(page: pageView, content: content, banners: banners.banners(language: language, path: path),
-                                      pages: listing(language, from: path, library: library), sources: views.sources(factKeys, language, cited: resolver.citations))
+            var context = HomeContext(
+                page: pageView, content: content, banners: banners.banners(language: language, path: path),
+                pages: listing(language, from: path, library: library),
+                sources: views.sources(factKeys, language, cited: resolver.citations))
             context.groups = views.homeGroups(language, from: path)
             context.site = views.site
-            do { html = try library.templates.renderBytes(context, with: front.layout ?? "home") } catch { return .failure(BuildFailure([error])) }
+            do { html = try library.templates.renderBytes(context, with: front.layout ?? "home") } catch {
+                return .failure(BuildFailure([error]))
+            }
         } else {
             let campaign = front.campaign.flatMap { library.campaigns[$0] }
             if let campaign { factKeys.formUnion(campaign.factKeys) }
-            var context = ArticleContext(page: pageView, content: content, date: views.date(front.date, language),
-                                         updated: views.date(front.updated, language), sources: views.sources(factKeys, language, cited: resolver.citations),
-                                         banner: campaign.map { banners.banner($0, language: language, path: path) },
-                                         headings: views.headings(markdown),
-                                         allSources: front.layout == "sources" ? views.allSources(language) : [])
+            var context = ArticleContext(
+                page: pageView, content: content, date: views.date(front.date, language),
+                updated: views.date(front.updated, language), sources: views.sources(factKeys, language, cited: resolver.citations),
+                banner: campaign.map { banners.banner($0, language: language, path: path) },
+                headings: views.headings(markdown),
+                allSources: front.layout == "sources" ? views.allSources(language) : [])
             context.notice = notice
             context.contentLanguage = job.isFallback ? page.language : nil
             context.breadcrumb = views.breadcrumb(page.relativePath, language: language, from: path)
@@ -234,19 +260,28 @@ public enum SiteBuilder {
             context.site = views.site
             if page.isIndex {
                 let folder = String(page.relativePath.dropLast("/index.md".count))
-                context.children = views.navigation.children(of: folder, in: language).map { views.link($0, from: path, language: language) }
+                context.children = views.navigation.children(of: folder, in: language).map {
+                    views.link($0, from: path, language: language)
+                }
             }
             let tocHeadings = context.headings.filter { $0.level <= 3 }
             if front.toc ?? (tocHeadings.count >= library.config.tocMinHeadings) { context.toc = tocHeadings }
-            do { html = try library.templates.renderBytes(context, with: front.layout ?? "page") } catch { return .failure(BuildFailure([error])) }
+            do { html = try library.templates.renderBytes(context, with: front.layout ?? "page") } catch {
+                return .failure(BuildFailure([error]))
+            }
         }
-        let report = job.isFallback ? nil : PageReport(
-            language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
-            sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
-            headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts, imageWarnings: resolver.borrowedImages)
-        return .success(Rendered(page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
-                                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors,
-                                 usedFiles: resolver.usedFiles))
+        let report =
+            job.isFallback
+            ? nil
+            : PageReport(
+                language: page.language, relativePath: page.relativePath, facts: resolver.usedFacts,
+                sources: Set(front.sources.map(\.key)), checklistItems: markdown.checklists.map(\.itemCount),
+                headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts, imageWarnings: resolver.borrowedImages)
+        return .success(
+            Rendered(
+                page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
+                usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors,
+                usedFiles: resolver.usedFiles))
     }
 
     /// The language's pages other than its home, by weight, then title; fallbacks are marked.
@@ -256,24 +291,32 @@ public enum SiteBuilder {
             .compactMap { route in library.page(library.config.sourceLanguage, route.id.relativePath).map { ($0, true) } }
             .filter { !$0.0.isHome }
         return (own + borrowed)
-            .sorted { ($0.0.frontMatter.weight, $0.0.frontMatter.title, $0.0.relativePath) < ($1.0.frontMatter.weight, $1.0.frontMatter.title, $1.0.relativePath) }
+            .sorted {
+                ($0.0.frontMatter.weight, $0.0.frontMatter.title, $0.0.relativePath) < (
+                    $1.0.frontMatter.weight, $1.0.frontMatter.title, $1.0.relativePath
+                )
+            }
             .compactMap { page, isFallback in
                 library.router.path(of: Router.PageID(language: language, relativePath: page.relativePath)).map {
-                    PageLinkView(title: Typography.apply(page.frontMatter.title, language: page.language),
-                                 description: page.frontMatter.description.map { Typography.apply($0, language: page.language) },
-                                 url: Router.relative(from: path, to: $0),
-                                 fallbackLabel: isFallback ? library.strings[language]?["not-translated"] : nil)
+                    PageLinkView(
+                        title: Typography.apply(page.frontMatter.title, language: page.language),
+                        description: page.frontMatter.description.map { Typography.apply($0, language: page.language) },
+                        url: Router.relative(from: path, to: $0),
+                        fallbackLabel: isFallback ? library.strings[language]?["not-translated"] : nil)
                 }
             }
     }
 
-    private static func syntheticHome(_ language: String, library: SiteLibrary, views: ViewFactory,
-                                      banners: BannerFactory) throws(BuildError) -> OutputFile {
+    private static func syntheticHome(
+        _ language: String, library: SiteLibrary, views: ViewFactory,
+        banners: BannerFactory
+    ) throws(BuildError) -> OutputFile {
         let path = "\(language)/"
         let title = library.config.title.text(in: language)
         let pageView = views.page(language: language, relativePath: "index.md", path: path, title: title, description: nil, isHome: true)
-        var context = HomeContext(page: pageView, content: "", banners: banners.banners(language: language, path: path),
-                                  pages: listing(language, from: path, library: library), sources: [])
+        var context = HomeContext(
+            page: pageView, content: "", banners: banners.banners(language: language, path: path),
+            pages: listing(language, from: path, library: library), sources: [])
         context.groups = views.homeGroups(language, from: path)
         return OutputFile(path: path + "index.html", text: try library.templates.render(context, with: "home"))
     }

@@ -68,10 +68,12 @@ public struct TranslationAudit: Sendable {
     static func run(_ library: SiteLibrary, reports: [PageReport]) -> TranslationAudit {
         var paths = Set<String>()
         for page in library.pages { paths.insert(page.relativePath) }
-        let reportsByID = Dictionary(reports.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
-                                     uniquingKeysWith: { a, _ in a })
+        let reportsByID = Dictionary(
+            reports.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
+            uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
-        var problemsByPage: [String: [BuildError]] = [:], draftProblemsByPage: [String: [BuildError]] = [:]
+        var problemsByPage: [String: [BuildError]] = [:]
+        var draftProblemsByPage: [String: [BuildError]] = [:]
         for path in paths.sorted() {
             let (row, problems, draftProblems) = audit(path, versions: versions(of: path, in: library), library: library) {
                 reportsByID[Router.PageID(language: $0, relativePath: path)]
@@ -80,8 +82,9 @@ public struct TranslationAudit: Sendable {
             if !problems.isEmpty { problemsByPage[path] = problems }
             if !draftProblems.isEmpty { draftProblemsByPage[path] = draftProblems }
         }
-        var audit = TranslationAudit(languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
-                                     warnings: library.stringWarnings + library.sourceWarnings)
+        var audit = TranslationAudit(
+            languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
+            warnings: library.stringWarnings + library.sourceWarnings)
         audit.draftProblemsByPage = draftProblemsByPage
         audit.drafts = library.config.draftLanguages
         return audit
@@ -92,7 +95,8 @@ public struct TranslationAudit: Sendable {
     mutating func update(_ path: String, library: SiteLibrary, report: (String) -> PageReport?) -> Bool {
         let versions = Self.versions(of: path, in: library)
         // Rows are sorted by path: a binary search, so an edit costs the same on any size of site.
-        var low = 0, high = rows.count
+        var low = 0
+        var high = rows.count
         while low < high {
             let middle = (low + high) / 2
             if rows[middle].page < path { low = middle + 1 } else { high = middle }
@@ -114,12 +118,15 @@ public struct TranslationAudit: Sendable {
     }
 
     /// One row, its problems, and those of its draft languages.
-    private static func audit(_ path: String, versions: [String: Page], library: SiteLibrary,
-                              report: (String) -> PageReport?) -> (Row, [BuildError], [BuildError]) {
+    private static func audit(
+        _ path: String, versions: [String: Page], library: SiteLibrary,
+        report: (String) -> PageReport?
+    ) -> (Row, [BuildError], [BuildError]) {
         let config = library.config
         let source = config.sourceLanguage
         var status: [String: Status] = [:]
-        var problems: [BuildError] = [], draftProblems: [BuildError] = []
+        var problems: [BuildError] = []
+        var draftProblems: [BuildError] = []
         var notes: [String: [String]] = [:]
         let original = versions[source]
         let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
@@ -131,8 +138,14 @@ public struct TranslationAudit: Sendable {
                 found.append(.untranslatedPage(reference.frontMatter.location, language: language))
                 continue
             }
-            if language == source { status[language] = .source; continue }
-            guard let original else { status[language] = .current; continue }
+            if language == source {
+                status[language] = .source
+                continue
+            }
+            guard let original else {
+                status[language] = .current
+                continue
+            }
             let adapted = page.frontMatter.adapted
             if library.newSource(of: page) != nil {
                 status[language] = .new
@@ -156,8 +169,10 @@ public struct TranslationAudit: Sendable {
     private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {
         var problems: [BuildError] = []
         if expected.facts != actual.facts {
-            problems.append(.translationFactsDiffer(location, missing: expected.facts.subtracting(actual.facts).sorted(),
-                                                    extra: actual.facts.subtracting(expected.facts).sorted()))
+            problems.append(
+                .translationFactsDiffer(
+                    location, missing: expected.facts.subtracting(actual.facts).sorted(),
+                    extra: actual.facts.subtracting(expected.facts).sorted()))
         }
         if expected.checklistItems != actual.checklistItems {
             problems.append(.translationChecklistsDiffer(location, expected: expected.checklistItems, actual: actual.checklistItems))
@@ -180,7 +195,9 @@ public struct TranslationAudit: Sendable {
         func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
         var lines = [pad("page", width) + "  " + zip(languages, columns).map { pad($0, $1) }.joined(separator: "  ")]
         for row in rows {
-            lines.append(pad(row.page, width) + "  " + zip(languages, columns).map { pad(row.status[$0]?.rawValue ?? "", $1) }.joined(separator: "  "))
+            lines.append(
+                pad(row.page, width) + "  "
+                    + zip(languages, columns).map { pad(row.status[$0]?.rawValue ?? "", $1) }.joined(separator: "  "))
         }
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
     }

@@ -29,10 +29,13 @@ struct ViewFactory: Sendable {
         self.site = SiteView(extra: library.config.extra.map(ExtraData.from) ?? ExtraData.empty)
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
-        var built: [String: String] = [:], titles: [String: String] = [:]
+        var built: [String: String] = [:]
+        var titles: [String: String] = [:]
         var progress: [String: [PluralFormView]] = [:]
         for language in library.config.languages {
-            progress[language] = library.strings[language]?.forms("checklist-progress").map { PluralFormView(category: $0.category.rawValue, text: $0.text) } ?? []
+            progress[language] =
+                library.strings[language]?.forms("checklist-progress").map { PluralFormView(category: $0.category.rawValue, text: $0.text) }
+                ?? []
             flat[language] = ViewFactory.flatten(library.strings[language])
             built[language] = library.config.locale(language).formats.format(day)
             titles[language] = Typography.apply(library.config.title.text(in: language), language: language)
@@ -74,11 +77,12 @@ struct ViewFactory: Sendable {
             let translation = relativePath.flatMap { library.router.translationPath(of: Router.PageID(language: other, relativePath: $0)) }
             let target = translation ?? (isHome ? "\(other)/" : nil)
             let otherStrings = library.strings[other]
-            switcher.append(LanguageLinkView(
-                code: other, name: otherStrings?["language-name"] ?? other,
-                url: Router.relative(from: path, to: target ?? "\(other)/"),
-                isCurrent: other == language, isMissing: target == nil,
-                missingLabel: otherStrings?["not-translated"] ?? ""))
+            switcher.append(
+                LanguageLinkView(
+                    code: other, name: otherStrings?["language-name"] ?? other,
+                    url: Router.relative(from: path, to: target ?? "\(other)/"),
+                    isCurrent: other == language, isMissing: target == nil,
+                    missingLabel: otherStrings?["not-translated"] ?? ""))
             if let target, !isDraft { alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target))) }
         }
         if let defaultAlternate = alternates.first(where: { $0.hreflang == config.sourceLanguage }) {
@@ -102,7 +106,9 @@ struct ViewFactory: Sendable {
         view.numberingSystem = numbering == "latn" ? nil : numbering
         view.progressForms = progressForms[language] ?? []
         view.ogLocale = config.locales[language] ?? language
-        view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map { config.locales[$0.hreflang] ?? $0.hreflang }
+        view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map {
+            config.locales[$0.hreflang] ?? $0.hreflang
+        }
         // A draft language has no feed of its own yet: its pages point to the source language's.
         view.feedURL = Router.relative(from: path, to: AtomFeed.path(language: isDraft ? config.sourceLanguage : language))
         view.hasSearch = config.search
@@ -113,7 +119,8 @@ struct ViewFactory: Sendable {
             view.publisherName = publisher.name
             view.publisherURL = publisher.url
             view.publisherLabel = optionalString("footer-publisher", language) ?? "Published by"
-            view.reportURL = publisher.reportURL(pageURL: view.canonicalURL, subject: optionalString("report-subject", language) ?? "Error on {url}")
+            view.reportURL = publisher.reportURL(
+                pageURL: view.canonicalURL, subject: optionalString("report-subject", language) ?? "Error on {url}")
             view.reportLabel = optionalString("report-error", language) ?? "Report an error on this page"
         }
         return view
@@ -121,8 +128,9 @@ struct ViewFactory: Sendable {
 
     /// A navigation entry as a link from the page at `path`.
     func link(_ entry: Navigation.Entry, from path: String, language: String) -> PageLinkView {
-        var view = PageLinkView(title: entry.title, description: entry.description, url: Router.relative(from: path, to: entry.path),
-                                fallbackLabel: entry.isFallback ? library.strings[language]?["not-translated"] : nil)
+        var view = PageLinkView(
+            title: entry.title, description: entry.description, url: Router.relative(from: path, to: entry.path),
+            fallbackLabel: entry.isFallback ? library.strings[language]?["not-translated"] : nil)
         view.isCurrent = entry.path == path
         return view
     }
@@ -148,8 +156,10 @@ struct ViewFactory: Sendable {
         }
         let rest = pages.filter { $0.campaign == nil || !library.config.campaigns.contains($0.campaign!) }
         if !rest.isEmpty {
-            groups.append(PageGroupView(title: groups.isEmpty ? nil : library.strings[language]?["other-pages"],
-                                        url: nil, pages: rest.map { link($0, from: path, language: language) }))
+            groups.append(
+                PageGroupView(
+                    title: groups.isEmpty ? nil : library.strings[language]?["other-pages"],
+                    url: nil, pages: rest.map { link($0, from: path, language: language) }))
         }
         for section in top where section.isIndex {
             let members = navigation.children(of: section.folder, in: language).map { link($0, from: path, language: language) }
@@ -173,12 +183,16 @@ struct ViewFactory: Sendable {
 
     private func sourceViews(_ entries: [(key: String, source: Source)], _ language: String) -> [SourceView] {
         entries.map { entry in
-            var view = SourceView(key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
-                                  date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
+            var view = SourceView(
+                key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
+                date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
             if view.date == nil, let month = entry.source.month {
-                view.date = DateView(text: library.config.locale(language).formats.format(month: month), iso: String(month.description.prefix(7)))
+                view.date = DateView(
+                    text: library.config.locale(language).formats.format(month: month), iso: String(month.description.prefix(7)))
             }
-            if entry.source.titleFromURL { view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address" }
+            if entry.source.titleFromURL {
+                view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address"
+            }
             if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }
             if let via = entry.source.via {
                 view.via = via
@@ -209,7 +223,10 @@ struct AssetPaths: Sendable {
         for asset in assets {
             let name = asset.path as NSString
             let ext = name.pathExtension
-            guard ext == "css" || ext == "js" else { published[asset.path] = asset.path; continue }
+            guard ext == "css" || ext == "js" else {
+                published[asset.path] = asset.path
+                continue
+            }
             published[asset.path] = "\(name.deletingPathExtension).\(AssetPaths.hash(asset.bytes)).\(ext)"
         }
         self.published = published

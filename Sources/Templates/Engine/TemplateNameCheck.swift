@@ -100,8 +100,9 @@ struct TemplateNameCheck {
     private mutating func include(_ reference: TemplateReference, blocks: [String: [TemplateNode]]?, path: String) {
         if let dynamic = reference.dynamic {
             // The template is chosen by the data; its name must still be one the data can have.
-            let name = TemplateName(path: dynamic, anchored: false, transforms: [], isCurrentItem: false,
-                                    line: reference.location.line, column: reference.location.column)
+            let name = TemplateName(
+                path: dynamic, anchored: false, transforms: [], isCurrentItem: false,
+                line: reference.location.line, column: reference.location.column)
             _ = kind(of: name, path: path)
             return
         }

@@ -77,8 +77,10 @@ struct TemplateParser {
 
     private mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
-        var open: [UInt8] = [Self.brace, Self.brace], close: [UInt8] = [Self.closeBrace, Self.closeBrace]
-        var index = 0, textStart = 0
+        var open: [UInt8] = [Self.brace, Self.brace]
+        var close: [UInt8] = [Self.closeBrace, Self.closeBrace]
+        var index = 0
+        var textStart = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == Self.newline {
@@ -133,7 +135,8 @@ struct TemplateParser {
                 end += 1
             }
             guard found else {
-                errors.append(.templateSyntax(at, detail: "this tag is not finished; close it with \(String(decoding: closer, as: UTF8.self))"))
+                errors.append(
+                    .templateSyntax(at, detail: "this tag is not finished; close it with \(String(decoding: closer, as: UTF8.self))"))
                 textStart = bytes.count
                 index = bytes.count
                 break
@@ -145,7 +148,9 @@ struct TemplateParser {
                     open = Array(parts[0])
                     close = Array(parts[1])
                 } else {
-                    errors.append(.templateSyntax(at, detail: "write new delimiters as {{=<% %>=}}: two markers separated by a space, without = in them"))
+                    errors.append(
+                        .templateSyntax(
+                            at, detail: "write new delimiters as {{=<% %>=}}: two markers separated by a space, without = in them"))
                 }
             }
             tokens.append(Token(kind: .tag(kind, content: content, at: at, contentAt: contentAt)))
@@ -290,9 +295,11 @@ struct TemplateParser {
                     if let name = parseName(content, at: contentAt, tag: at) { append(.variable(name, escaped: kind == .variable)) }
                 case .section, .inverted:
                     let owner = owners[owners.count - 1]
-                    frames.append(Frame(kind: kind, content: content, name: parseName(content, at: contentAt, tag: at), at: at,
-                                        opening: frames[owner].nodes.count))
-                    frames[owner].nodes.append(.end) // replaced by the opening step when the section closes
+                    frames.append(
+                        Frame(
+                            kind: kind, content: content, name: parseName(content, at: contentAt, tag: at), at: at,
+                            opening: frames[owner].nodes.count))
+                    frames[owner].nodes.append(.end)  // replaced by the opening step when the section closes
                     conditionalDepth += 1
                 case .block:
                     if !tooDeep(at), validPartialName(content, at: contentAt) {
@@ -386,7 +393,10 @@ struct TemplateParser {
         switch frame.kind {
         case .section, .inverted:
             // A section whose name is invalid was reported; the template is never rendered.
-            let name = frame.name ?? TemplateName(path: nil, anchored: false, transforms: [], isCurrentItem: true, line: frame.at.line, column: frame.at.column)
+            let name =
+                frame.name
+                ?? TemplateName(
+                    path: nil, anchored: false, transforms: [], isCurrentItem: true, line: frame.at.line, column: frame.at.column)
             frames[owner].nodes[frame.opening] = .section(name, inverted: frame.kind == .inverted, end: frames[owner].nodes.count)
             frames[owner].nodes.append(.end)
         case .block:
@@ -398,7 +408,9 @@ struct TemplateParser {
             }
         case .parent:
             if let reference = frame.reference {
-                append(.parent(reference, indentation: frame.indentation.map { String(decoding: $0, as: UTF8.self) }, overrides: frame.overrides))
+                append(
+                    .parent(
+                        reference, indentation: frame.indentation.map { String(decoding: $0, as: UTF8.self) }, overrides: frame.overrides))
             }
         default:
             break
@@ -420,7 +432,9 @@ struct TemplateParser {
     }
 
     /// The template a `{{> …}}` or `{{< …}}` tag names: fixed, or read from the data (`*path`).
-    private mutating func parseReference(_ content: String, at: SourceLocation, contentAt: SourceLocation, always: Bool) -> TemplateReference? {
+    private mutating func parseReference(_ content: String, at: SourceLocation, contentAt: SourceLocation, always: Bool)
+        -> TemplateReference?
+    {
         guard content.hasPrefix("*") else {
             guard validPartialName(content, at: contentAt) else { return nil }
             references.append((content, at, always))
@@ -428,7 +442,8 @@ struct TemplateParser {
         }
         let names = String(content.dropFirst()).trimmingSpaces.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard names.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.dynamicNameBytes.contains) }) else {
-            errors.append(.templateSyntax(contentAt, detail: "\"\(content)\" is not a valid dynamic name; write * and a name, such as *item.kind"))
+            errors.append(
+                .templateSyntax(contentAt, detail: "\"\(content)\" is not a valid dynamic name; write * and a name, such as *item.kind"))
             return nil
         }
         return TemplateReference(name: content, dynamic: TemplatePath(names: names), location: at)
@@ -452,25 +467,30 @@ struct TemplateParser {
             rest = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
         }
         transforms.reverse()
-        if rest == "." { return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: true, line: tag.line, column: tag.column) }
+        if rest == "." {
+            return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: true, line: tag.line, column: tag.column)
+        }
         if rest.isEmpty {
             guard !transforms.isEmpty else {
                 errors.append(.templateSyntax(location, detail: "this tag has no name"))
                 return nil
             }
-            return TemplateName(path: nil, anchored: false, transforms: transforms, isCurrentItem: false, line: tag.line, column: tag.column)
+            return TemplateName(
+                path: nil, anchored: false, transforms: transforms, isCurrentItem: false, line: tag.line, column: tag.column)
         }
         let anchored = rest.hasPrefix(".")
         if anchored { rest = rest.dropFirst() }
         let names = rest.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard names.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.nameBytes.contains) }) else {
-            errors.append(.templateSyntax(location, detail: "\"\(raw)\" is not a valid name; use letters, digits, -, _ and dots between names"))
+            errors.append(
+                .templateSyntax(location, detail: "\"\(raw)\" is not a valid name; use letters, digits, -, _ and dots between names"))
             return nil
         }
         if let index = names.firstIndex(of: "t"), index + 1 < names.count, index == 0 || names[index - 1] == "page" {
             stringKeys.append((names[(index + 1)...].joined(separator: "."), tag))
         }
-        return TemplateName(path: TemplatePath(names: names), anchored: anchored, transforms: transforms, isCurrentItem: false,
-                            line: tag.line, column: tag.column)
+        return TemplateName(
+            path: TemplatePath(names: names), anchored: anchored, transforms: transforms, isCurrentItem: false,
+            line: tag.line, column: tag.column)
     }
 }

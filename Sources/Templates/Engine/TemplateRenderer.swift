@@ -156,7 +156,8 @@ struct TemplateRenderer {
             error = .templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
             return
         }
-        let savedIndentation = indentation, savedOverrides = overrides
+        let savedIndentation = indentation
+        let savedOverrides = overrides
         if let extraIndentation { indentation += extraIndentation.utf8 }
         if let blocks { overrides.merge(blocks) { outer, _ in outer } }
         depth += 1

@@ -36,8 +36,10 @@ public struct ArticleContext: Sendable {
     public var toc: [HeadingView] = []
 
     /// Creates the context.
-    public init(page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],
-                banner: BannerView?, headings: [HeadingView], allSources: [SourceView] = []) {
+    public init(
+        page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],
+        banner: BannerView?, headings: [HeadingView], allSources: [SourceView] = []
+    ) {
         self.allSources = allSources
         self.page = page
         self.content = content

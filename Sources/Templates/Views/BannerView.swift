@@ -39,9 +39,11 @@ public struct BannerView: Sendable {
     public var lastDayText: String = ""
 
     /// Creates a banner view.
-    public init(campaign: String, state: String, title: String, deadlineText: String, deadlineISO: String,
-                deadlineEpochMillis: String, lastDay: String, timeZone: String, warningDays: Int, status: String,
-                afterText: String?, calendarURL: String, texts: BannerTexts) {
+    public init(
+        campaign: String, state: String, title: String, deadlineText: String, deadlineISO: String,
+        deadlineEpochMillis: String, lastDay: String, timeZone: String, warningDays: Int, status: String,
+        afterText: String?, calendarURL: String, texts: BannerTexts
+    ) {
         self.campaign = campaign
         self.state = state
         self.isOpen = state == "open"

@@ -13,7 +13,9 @@ public enum ExtraData {
         case .array(let items): return .list(items.map(from))
         case .string(let text): return .string(text)
         case .number(let value, let text):
-            if value == value.rounded(), abs(value) < 1e15, !text.contains("."), !text.lowercased().contains("e") { return .int(Int(value)) }
+            if value == value.rounded(), abs(value) < 1e15, !text.contains("."), !text.lowercased().contains("e") {
+                return .int(Int(value))
+            }
             return .string(text)
         case .bool(let flag): return .bool(flag)
         case .null: return .null

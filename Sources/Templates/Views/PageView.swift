@@ -70,10 +70,12 @@ public struct PageView: Sendable {
     public var reportLabel: String = ""
 
     /// Creates the shared part of a page.
-    public init(lang: String, title: String, documentTitle: String, description: String, siteTitle: String,
-                canonicalURL: String, homeURL: String, rootURL: String, stylesheetURL: String, scriptURL: String,
-                languages: [LanguageLinkView], alternates: [AlternateView], t: [String: String],
-                builtOn: String, builtOnISO: String, isHome: Bool) {
+    public init(
+        lang: String, title: String, documentTitle: String, description: String, siteTitle: String,
+        canonicalURL: String, homeURL: String, rootURL: String, stylesheetURL: String, scriptURL: String,
+        languages: [LanguageLinkView], alternates: [AlternateView], t: [String: String],
+        builtOn: String, builtOnISO: String, isHome: Bool
+    ) {
         self.lang = lang
         self.title = title
         self.documentTitle = documentTitle

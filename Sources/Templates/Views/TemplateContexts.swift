@@ -18,7 +18,9 @@ public enum TemplateContexts {
     public static var reachable: [TemplateSchema] {
         var result: [TemplateSchema] = []
         var seen: Set<String> = []
-        var queue = [ArticleContext.templateSchema, HomeContext.templateSchema, RootContext.templateSchema, TranslationsContext.templateSchema]
+        var queue = [
+            ArticleContext.templateSchema, HomeContext.templateSchema, RootContext.templateSchema, TranslationsContext.templateSchema,
+        ]
         while !queue.isEmpty {
             let schema = queue.removeFirst()
             guard seen.insert(schema.type).inserted else { continue }

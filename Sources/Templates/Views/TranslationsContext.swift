@@ -45,7 +45,9 @@ public struct TranslationCellView: Sendable {
     /// Creates a cell.
     public init(status: String, url: String?) {
         self.status = status
-        self.statusClass = String(decoding: status.utf8.filter { $0 != UInt8(ascii: ",") }.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
+        self.statusClass = String(
+            decoding: status.utf8.filter { $0 != UInt8(ascii: ",") }.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }, as: UTF8.self
+        )
         self.url = url
     }
 }
