@@ -99,15 +99,15 @@ public final class LiveSite: @unchecked Sendable {
             return report
         }
         let previous = lock.withLock { self.library }
-        var cache: RenderCache? = lock.withLock { self.cache }
+        var cache = lock.withLock { self.cache }
         let loaded = previous.map { SiteLoader.reload(buildOptions, previous: $0, changed: changed) } ?? SiteLoader.load(buildOptions)
-        switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
+        switch loaded.flatMap({ library in cache.build(library, now: buildOptions.now).map { (library, $0) } }) {
         case .success(let (library, site)):
-            report.renderedPages = cache?.renderedPaths ?? []
+            report.renderedPages = cache.renderedPaths
             let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
-                if let cache { self.cache = cache }
+                self.cache = cache
                 self.library = library
                 self.pending.removeAll()
                 self.state.version += 1

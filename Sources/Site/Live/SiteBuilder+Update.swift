@@ -32,21 +32,16 @@ extension SiteBuilder {
             }
         }
         // The edit changed no title, description, weight, slug or campaign (`sameOutline`): navigation is as it was.
-        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets), navigation: cache.navigation)
-        let banners = BannerFactory(library: library, now: now)
-        let reservedIDs = TemplateIDs.fixed(in: library.templates)
-        let results = parallelMap(jobs) { job -> (Result<Rendered, BuildFailure>, [AnchorLink]) in
-            var anchors: [AnchorLink] = []
-            let result = render(job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
-            return (result, anchors)
-        }
+        let plan = Plan(library, now: now, navigation: cache.navigation, jobs: jobs)
+        let views = plan.views
+        let outcomes = renderAll(plan)
         var errors: [BuildError] = []
         var rendered: [(Job, Rendered)] = []
         var links: [AnchorLink] = []
         var fresh: [String: [UInt8]] = [:]
-        for (job, (result, anchors)) in zip(jobs, results) {
-            if !job.isFallback { links += anchors }
-            switch result {
+        for (job, outcome) in zip(jobs, outcomes) {
+            if !job.isFallback { links += outcome.anchors }
+            switch outcome.result {
             case .success(let page):
                 rendered.append((job, page))
                 fresh[job.path] = page.file.bytes

@@ -2,32 +2,33 @@ import Content
 import Diagnostics
 import Templates
 
-/// Everything a build needs, loaded and checked before any page is rendered.
+/// Everything a build needs, loaded and checked before any page is rendered. Its collections change only
+/// through `replace`, which keeps the index of `pages` in step.
 public struct SiteLibrary: Sendable {
     /// `site.json`.
-    public var config: SiteConfig
+    public private(set) var config: SiteConfig
     /// UI strings by language.
-    public var strings: [String: UIStrings]
+    public private(set) var strings: [String: UIStrings]
     /// All facts.
-    public var facts: FactStore
+    public private(set) var facts: FactStore
     /// Campaigns by name.
-    public var campaigns: [String: Campaign]
+    public private(set) var campaigns: [String: Campaign]
     /// Every published page, in a stable order (language order, then path).
-    public var pages: [Page]
+    public private(set) var pages: [Page]
     /// The templates.
-    public var templates: TemplateLibrary
+    public private(set) var templates: TemplateLibrary
     /// Asset files to copy: path under `assets/` → bytes.
-    public var assets: [(path: String, bytes: [UInt8])]
+    public private(set) var assets: [(path: String, bytes: [UInt8])]
     /// Where pages go.
-    public var router: Router
+    public private(set) var router: Router
     /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
-    public var stringWarnings: [BuildError] = []
+    public internal(set) var stringWarnings: [BuildError] = []
     /// Sources a reader could not check (no URL, a placeholder title, no date); errors with `--strict`.
-    public var sourceWarnings: [BuildError] = []
+    public internal(set) var sourceWarnings: [BuildError] = []
     /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
-    public var verificationWarnings: [BuildError] = []
+    public internal(set) var verificationWarnings: [BuildError] = []
     /// The files that are not Markdown: page bundles and `static/`, images processed.
-    public var bundles = BundleIndex()
+    public private(set) var bundles = BundleIndex()
 
     /// The page at `relativePath` in `language`, if there is one.
     public func page(_ language: String, _ relativePath: String) -> Page? {
@@ -65,7 +66,7 @@ public struct SiteLibrary: Sendable {
 
     init(
         config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],
-        templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router
+        templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router, bundles: BundleIndex = BundleIndex()
     ) {
         self.config = config
         self.strings = strings
@@ -75,6 +76,7 @@ public struct SiteLibrary: Sendable {
         self.templates = templates
         self.assets = assets
         self.router = router
+        self.bundles = bundles
         self.positions = Dictionary(
             pages.indices.map { (Router.PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
             uniquingKeysWith: { first, _ in first })

@@ -45,11 +45,10 @@ public enum SiteLoader {
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
         var library = SiteLibrary(
             config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
-            pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
+            pages: replaced, templates: previous.templates, assets: previous.assets, router: router, bundles: previous.bundles)
         library.stringWarnings = previous.stringWarnings
         library.sourceWarnings = previous.sourceWarnings
         library.verificationWarnings = previous.verificationWarnings
-        library.bundles = previous.bundles
         return .success(library)
     }
 
@@ -133,7 +132,7 @@ public enum SiteLoader {
         }
         var library = SiteLibrary(
             config: config, strings: strings, facts: facts, campaigns: campaigns,
-            pages: pages, templates: templates, assets: assets, router: router)
+            pages: pages, templates: templates, assets: assets, router: router, bundles: bundles)
         library.stringWarnings = stringWarnings
         let collisions = Redirects.collisions(library: library)
         guard collisions.isEmpty else { return .failure(BuildFailure(collisions)) }
@@ -142,7 +141,6 @@ public enum SiteLoader {
             library.verificationWarnings = FactAudit.staleVerifications(
                 facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
-        library.bundles = bundles
         return .success(library)
     }
 
