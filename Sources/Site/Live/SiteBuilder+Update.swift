@@ -4,23 +4,25 @@ import Foundation
 
 extension SiteBuilder {
     /// Re-renders only what an edit of the articles `edited` affects, when the edit changed no route,
-    /// listing or check (see `SiteLoader.reloadEdits`): each edited page; for a source page, its
+    /// listing or check (see `SiteLoader.reparse`): each edited page; for a source page, its
     /// translations (their stale notices) and the fallbacks showing it; and the translation board when a
-    /// row of it changed. Returns the new files, or nil when `cache` cannot serve (first build, a new
-    /// day or deadline state): then a full `build` with the cache is needed.
+    /// row of it changed. `needsFullBuild` when `cache` cannot serve (first build, a new day or deadline
+    /// state); `cache` changes only when the outcome is `updated`.
     static func update(
         _ library: SiteLibrary, edited: [Router.PageID], now: Date,
         cache: inout RenderCache
-    ) -> Result<[OutputFile], BuildFailure>? {
+    ) -> IncrementalOutcome {
         guard let shared = cache.shared, cache.audit != nil, shared.now == BuildFingerprint.nowKey(library, now: now) else {
-            return nil
+            return .needsFullBuild
         }
         let source = library.config.sourceLanguage
         var jobs: [Job] = []
         var seen = Set<String>()
         func add(_ job: Job) { if seen.insert(job.path).inserted { jobs.append(job) } }
         for id in edited {
-            guard let page = library.page(id.language, id.relativePath), let path = library.router.path(of: page) else { return nil }
+            guard let page = library.page(id.language, id.relativePath), let path = library.router.path(of: page) else {
+                return .needsFullBuild
+            }
             add(Job(page: page, language: id.language, path: path, isFallback: false))
             guard id.language == source else { continue }
             for language in library.config.languages where language != source {
@@ -56,7 +58,7 @@ extension SiteBuilder {
         errors += AnchorCheck.errors(links) { id in
             library.router.path(of: id).flatMap { fresh[$0] ?? cache.entries[$0]?.rendered.file.bytes }
         }
-        guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+        guard errors.isEmpty else { return .failed(BuildFailure(errors)) }
 
         var files: [OutputFile] = []
         cache.renderedPaths = []
@@ -83,11 +85,11 @@ extension SiteBuilder {
         }
         if boardChanged, let audit = cache.audit {
             do { files.append(try SiteExtras.translationBoard(library: library, views: views, audit: audit)) } catch {
-                return .failure(BuildFailure([error]))
+                return .failed(BuildFailure([error]))
             }
             // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
             cache.extras = nil
         }
-        return .success(files)
+        return .updated(files)
     }
 }

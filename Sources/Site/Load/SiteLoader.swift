@@ -17,27 +17,15 @@ public enum SiteLoader {
     /// that were already loaded (an edit); anything else (a new or deleted file, facts, strings,
     /// templates, settings) reloads everything.
     public static func reload(_ options: BuildOptions, previous: SiteLibrary, changed: [String]) -> Result<SiteLibrary, BuildFailure> {
-        let content = FileTree(root: options.contentDirectory)
-        var replaced = previous.pages
-        var index: [String: Int] = [:]
-        for (position, page) in replaced.enumerated() { index[page.file.path] = position }
-        for path in changed {
-            guard path.hasSuffix(".md"), let position = index[path], FileManager.default.fileExists(atPath: path) else {
-                return load(options)
-            }
-            let page = replaced[position]
-            let relative = String(path.dropFirst(content.root.count + 1))
-            switch readText(content, relative, checkLinks: true).flatMap({
-                Page.parse($0, language: page.language, relativePath: page.relativePath)
-            }) {
-            case .success(let fresh):
-                // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
-                guard sameRoutesAndChecks(page.frontMatter, fresh.frontMatter) else { return load(options) }
-                replaced[position] = fresh
-            case .failure(let failure):
-                return .failure(failure)
-            }
+        let edited: [Page]
+        switch reparse(options, previous: previous, changed: changed) {
+        case .articles(let pages, _): edited = pages
+        case .needsFullLoad: return load(options)
+        case .failed(let failure): return .failure(failure)
         }
+        var edits = previous
+        for page in edited { edits.replace(page) }
+        let replaced = edits.pages
         var errors: [BuildError] = []
         let router = Router(
             pages: replaced, baseURL: previous.config.baseURL, sourceLanguage: previous.config.sourceLanguage,
