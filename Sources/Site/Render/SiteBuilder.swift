@@ -43,6 +43,9 @@ public enum SiteBuilder {
         /// Home pages first: each lists every page of its language, so the longest jobs go first and no
         /// core waits for one at the end.
         let jobs: [Job]
+        /// Where each rendered page and its bundle files go as soon as they are made (`Guidepost.build`);
+        /// nil: they are kept in memory, in the built site's files.
+        var spare: SpareFolder?
 
         /// Plans a build of `library` at `now`; `navigation` reuses a previous build's (see `update`).
         init(_ library: SiteLibrary, now: Date, navigation: Navigation? = nil, jobs: [Job]? = nil) {
@@ -55,11 +58,39 @@ public enum SiteBuilder {
         }
 
         /// Renders one job, with the `#part` links it holds (which come back even when it has other errors).
+        /// With a spare folder, the page and its bundle files are written into it at once, and the page's
+        /// bytes are not kept.
         func render(_ job: Job) -> Outcome {
             var anchors: [AnchorLink] = []
-            let result = SiteBuilder.render(
+            var result = SiteBuilder.render(
                 job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
-            return Outcome(result: result, anchors: anchors)
+            var outcome = Outcome(result: result, anchors: anchors)
+            guard let spare, case .success(var page) = result else { return outcome }
+            do {
+                try spare.put(page.file)
+                try spare.put(SiteBuilder.bundleFiles(job, library: library))
+            } catch {
+                outcome.writeError = error
+            }
+            page.file.bytes = []
+            result = .success(page)
+            outcome.result = result
+            return outcome
+        }
+
+        /// Every output path the build will write but the site-wide files: pages, bundle files, `static/`,
+        /// synthetic home pages (a spare folder keeps these when they are unchanged).
+        var plannedPaths: [String] {
+            var paths: [String] = []
+            var homes = Set<String>()
+            for job in jobs {
+                paths.append(job.path + "index.html")
+                paths += SiteBuilder.bundleFiles(job, library: library).map(\.path)
+                if !job.isFallback, job.page.isHome { homes.insert(job.language) }
+            }
+            paths += library.bundles.staticFiles().map(\.path)
+            for language in library.config.languages where !homes.contains(language) { paths.append("\(language)/index.html") }
+            return paths
         }
     }
 
@@ -67,14 +98,30 @@ public enum SiteBuilder {
     struct Outcome: Sendable {
         var result: Result<Rendered, BuildFailure>
         var anchors: [AnchorLink]
+        /// Why the page could not be written into the spare folder (an error for fallbacks too).
+        var writeError: BuildError?
+    }
+
+    /// The files of `job`'s page bundle, published beside it.
+    static func bundleFiles(_ job: Job, library: SiteLibrary) -> [OutputFile] {
+        let source = Router.PageID(language: library.config.sourceLanguage, relativePath: job.page.relativePath)
+        return library.bundles.files(
+            page: job.page.relativePath, language: job.language, sourceLanguage: source.language, at: job.path,
+            copyBorrowed: library.router.path(of: source) == nil)
     }
 
     /// Builds all files, or every error found while rendering.
     public static func build(_ library: SiteLibrary, now: Date) -> Result<BuiltSite, BuildFailure> {
-        let plan = Plan(library, now: now)
+        build(Plan(library, now: now))
+    }
+
+    /// Builds the planned site; with `plan.spare`, the pages and their bundle files are written into it as
+    /// they are rendered, and the built site's files are only the others (`static/`, synthetic home pages,
+    /// site-wide files).
+    static func build(_ plan: Plan) -> Result<BuiltSite, BuildFailure> {
         let outcomes = renderAll(plan)
         return assemble(plan, outcomes) { audit, published throws(BuildError) in
-            try SiteExtras.files(library: library, views: plan.views, now: now, audit: audit, publishedPaths: published)
+            try SiteExtras.files(library: plan.library, views: plan.views, now: plan.now, audit: audit, publishedPaths: published)
         }
     }
 
@@ -108,7 +155,7 @@ public enum SiteBuilder {
     ) -> Result<BuiltSite, BuildFailure> {
         let library = plan.library
         var collected = collect(plan, outcomes)
-        collected.errors += anchorErrors(plan.jobs, outcomes)
+        collected.errors += anchorErrors(plan, outcomes)
         guard collected.errors.isEmpty else { return .failure(BuildFailure(collected.errors)) }
         var files = collected.files + library.bundles.staticFiles()
         var counts = collected.counts
@@ -149,14 +196,10 @@ public enum SiteBuilder {
         let library = plan.library
         var collected = Collected()
         for (job, outcome) in zip(plan.jobs, outcomes) {
+            if let error = outcome.writeError { collected.errors.append(error) }
             switch outcome.result {
             case .success(let page):
-                collected.files.append(page.file)
-                let source = Router.PageID(language: library.config.sourceLanguage, relativePath: job.page.relativePath)
-                collected.files += library.bundles.files(
-                    page: job.page.relativePath, language: job.language,
-                    sourceLanguage: source.language, at: job.path,
-                    copyBorrowed: library.router.path(of: source) == nil)
+                if plan.spare == nil { collected.files += [page.file] + bundleFiles(job, library: library) }
                 if let report = page.report { collected.reports.append(report) }
                 if !job.isFallback {
                     collected.counts[job.language, default: 0] += 1
@@ -170,16 +213,17 @@ public enum SiteBuilder {
     }
 
     /// Step 3, check anchors: the `#part` links of real pages that name no id on the published page they lead to.
-    private static func anchorErrors(_ jobs: [Job], _ outcomes: [Outcome]) -> [BuildError] {
+    private static func anchorErrors(_ plan: Plan, _ outcomes: [Outcome]) -> [BuildError] {
         var links: [AnchorLink] = []
-        for (job, outcome) in zip(jobs, outcomes) where !job.isFallback { links += outcome.anchors }
+        for (job, outcome) in zip(plan.jobs, outcomes) where !job.isFallback { links += outcome.anchors }
         guard !links.isEmpty else { return [] }
-        var pages: [Router.PageID: [UInt8]] = [:]
-        for (job, outcome) in zip(jobs, outcomes) {
+        var pages: [Router.PageID: OutputFile] = [:]
+        for (job, outcome) in zip(plan.jobs, outcomes) {
             if case .success(let page) = outcome.result {
-                pages[Router.PageID(language: job.language, relativePath: job.page.relativePath)] = page.file.bytes
+                pages[Router.PageID(language: job.language, relativePath: job.page.relativePath)] = page.file
             }
         }
-        return AnchorCheck.errors(links) { pages[$0] }
+        // A page written into the spare folder is read back from it (only the pages links lead to).
+        return AnchorCheck.errors(links) { id in pages[id].flatMap { plan.spare?.read($0.path) ?? $0.bytes } }
     }
 }
