@@ -74,4 +74,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.lock", "site"])
         #expect(try Fixtures.snapshot(output) == ["notes.txt": Data("mine".utf8)])
     }
+
+    @Test func filesPutBeyondThePlanAreCheckedToo() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        let spare = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["CNAME"]), planned: ["a/index.html"])
+        for path in [".guidepost-output", "../evil", "CNAME"] {
+            #expect(throws: BuildError.self) { try spare.put(OutputFile(path: path, text: "x")) }
+        }
+        try spare.put(OutputFile(path: "a/index.html", text: "a"))
+        try spare.put(OutputFile(path: "sitemap.xml", text: "s"))
+        try spare.commit()
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("a".utf8), "sitemap.xml": Data("s".utf8)])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/.guidepost-output")) == Data(OutputGuard.marker))
+    }
 }

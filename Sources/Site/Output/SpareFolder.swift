@@ -22,7 +22,7 @@ public final class SpareFolder: @unchecked Sendable {
     private let spareExisted: Bool
     private let writer: OutputTree.Writer
     private let state = NSLock()
-    private var planned: Set<String>
+    private let planned: Set<String>
     private var put = Set<String>()
     private var bytesPut = 0
     private var diskFull = false
@@ -51,10 +51,10 @@ public final class SpareFolder: @unchecked Sendable {
         try OutputGuard.checkOwnership(url.path, isSpare: true, keep: keep)
         var info = stat()
         spareExisted = lstat(url.path, &info) == 0
-        self.planned = Set(planned).union([OutputGuard.markerName])
+        self.planned = Set(planned)
         let marker = OutputFile(path: OutputGuard.markerName, bytes: OutputGuard.marker)
         do {
-            writer = try OutputTree(root: url.path, current: target.path, keep: keep).prepare(planned: self.planned)
+            writer = try OutputTree(root: url.path, current: target.path, keep: keep).prepare(planned: self.planned.union([marker.path]))
             try writer.put(marker)
         } catch {
             if !spareExisted { try? OutputTree.remove(url.path, keeping: keep) }
@@ -72,8 +72,11 @@ public final class SpareFolder: @unchecked Sendable {
 
     /// Writes `file` into the spare (from any thread).
     public func put(_ file: OutputFile) throws(BuildError) {
-        try Self.checkContained(file.path, output: output)
-        try Self.checkNotKept(file.path, output: output, keep: keep)
+        // Planned paths were checked when the spare was opened.
+        if !planned.contains(file.path) {
+            try Self.checkContained(file.path, output: output)
+            try Self.checkNotKept(file.path, output: output, keep: keep)
+        }
         let total = state.withLock { () -> Int in
             put.insert(file.path)
             bytesPut += file.bytes.count
