@@ -88,4 +88,12 @@ import Testing
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("a".utf8), "sitemap.xml": Data("s".utf8)])
         #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/.guidepost-output")) == Data(OutputGuard.marker))
     }
+
+    @Test func twoFilesAtOnePathKeepTheLastAsInOrder() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        let files = (0..<2000).map { OutputFile(path: "same.txt", text: "version \($0)") }
+        try SiteWriter.write(files, to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["same.txt": Data("version 1999".utf8)])
+    }
 }

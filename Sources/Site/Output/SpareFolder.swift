@@ -88,9 +88,13 @@ public final class SpareFolder: @unchecked Sendable {
         }
     }
 
-    /// Writes `files` into the spare, spread over all cores; the first failure, if any.
+    /// Writes `files` into the spare, spread over all cores; throws the first failure, if any.
     public func put(_ files: [OutputFile]) throws(BuildError) {
-        let failures = parallelMap(files) { file -> BuildError? in
+        // Two files at one path are never written at once: the last one is the one kept, as in order.
+        var last: [String: Int] = [:]
+        for (index, file) in files.enumerated() { last[file.path] = index }
+        let unique = last.count == files.count ? files : files.indices.filter { last[files[$0].path] == $0 }.map { files[$0] }
+        let failures = parallelMap(unique) { file -> BuildError? in
             do throws(BuildError) { try self.put(file) } catch { return error }
             return nil
         }
