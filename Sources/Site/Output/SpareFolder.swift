@@ -27,6 +27,11 @@ public final class SpareFolder: @unchecked Sendable {
     private var bytesPut = 0
     private var diskFull = false
     private var committed = false
+    /// The writing thread behind `enqueue`, the files it may hold at once, and its first failure.
+    private let queue = DispatchQueue(label: "guidepost.spare-folder")
+    private let writing = DispatchGroup()
+    private let slots = DispatchSemaphore(value: 64)
+    private var queued: BuildError?
 
     /// Refuses an unsafe output, takes the lock, and prepares the spare for `planned` (the output paths
     /// the build expects to write; others may be put too).
@@ -88,6 +93,26 @@ public final class SpareFolder: @unchecked Sendable {
         }
     }
 
+    /// Hands `file` to the spare's writing thread and returns at once, so a thread that renders never waits
+    /// for the disk (unless `queueLimit` files are already waiting); `flush` reports failures.
+    public func enqueue(_ file: OutputFile) {
+        slots.wait()
+        writing.enter()
+        queue.async {
+            defer {
+                self.slots.signal()
+                self.writing.leave()
+            }
+            do throws(BuildError) { try self.put(file) } catch { self.state.withLock { self.queued = self.queued ?? error } }
+        }
+    }
+
+    /// Waits until every file handed to `enqueue` is written; throws the first failure, if any.
+    public func flush() throws(BuildError) {
+        writing.wait()
+        if let failure = state.withLock({ queued }) { throw failure }
+    }
+
     /// Writes `files` into the spare, spread over all cores; throws the first failure, if any.
     public func put(_ files: [OutputFile]) throws(BuildError) {
         // Two files at one path are never written at once: the last one is the one kept, as in order.
@@ -108,6 +133,7 @@ public final class SpareFolder: @unchecked Sendable {
     /// then exchanges it with the output. If anything fails, the output is left as it was.
     public func commit(finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
         do {
+            try flush()
             for path in state.withLock({ planned.subtracting(put) }) { try writer.remove(path) }
             try finish(url)
             try SiteWriter.swap(url.path, target.path, keep: keep)

@@ -58,24 +58,18 @@ public enum SiteBuilder {
         }
 
         /// Renders one job, with the `#part` links it holds (which come back even when it has other errors).
-        /// With a spare folder, the page and its bundle files are written into it at once, and the page's
-        /// bytes are not kept.
+        /// With a spare folder, the page and its bundle files are handed to it at once (its own thread writes
+        /// them), and the page's bytes are not kept.
         func render(_ job: Job) -> Outcome {
             var anchors: [AnchorLink] = []
             var result = SiteBuilder.render(
                 job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
-            var outcome = Outcome(result: result, anchors: anchors)
-            guard let spare, case .success(var page) = result else { return outcome }
-            do {
-                try spare.put(page.file)
-                try spare.put(SiteBuilder.bundleFiles(job, library: library))
-            } catch {
-                outcome.writeError = error
-            }
+            guard let spare, case .success(var page) = result else { return Outcome(result: result, anchors: anchors) }
+            spare.enqueue(page.file)
+            for file in SiteBuilder.bundleFiles(job, library: library) { spare.enqueue(file) }
             page.file.bytes = []
             result = .success(page)
-            outcome.result = result
-            return outcome
+            return Outcome(result: result, anchors: anchors)
         }
 
         /// Every output path the build will write but the site-wide files: pages, bundle files, `static/`,
@@ -98,8 +92,6 @@ public enum SiteBuilder {
     struct Outcome: Sendable {
         var result: Result<Rendered, BuildFailure>
         var anchors: [AnchorLink]
-        /// Why the page could not be written into the spare folder (an error for fallbacks too).
-        var writeError: BuildError?
     }
 
     /// The files of `job`'s page bundle, published beside it.
@@ -155,6 +147,8 @@ public enum SiteBuilder {
     ) -> Result<BuiltSite, BuildFailure> {
         let library = plan.library
         var collected = collect(plan, outcomes)
+        // Every page handed to the spare folder is written before any is read back (an error for fallbacks too).
+        do { try plan.spare?.flush() } catch { collected.errors.append(error) }
         collected.errors += anchorErrors(plan, outcomes)
         guard collected.errors.isEmpty else { return .failure(BuildFailure(collected.errors)) }
         var files = collected.files + library.bundles.staticFiles()
@@ -196,7 +190,6 @@ public enum SiteBuilder {
         let library = plan.library
         var collected = Collected()
         for (job, outcome) in zip(plan.jobs, outcomes) {
-            if let error = outcome.writeError { collected.errors.append(error) }
             switch outcome.result {
             case .success(let page):
                 if plan.spare == nil { collected.files += [page.file] + bundleFiles(job, library: library) }
