@@ -67,7 +67,11 @@ public enum SiteBuilder {
             guard let spare, case .success(var page) = result else { return Outcome(result: result, anchors: anchors) }
             spare.enqueue(page.file)
             for file in SiteBuilder.bundleFiles(job, library: library) { spare.enqueue(file) }
+            // Only what the rest of the build reads is kept (what the page used matters to `RenderCache` only).
             page.file.bytes = []
+            page.usedFacts = []
+            page.linkedPages = []
+            page.usedFiles = []
             result = .success(page)
             return Outcome(result: result, anchors: anchors)
         }
