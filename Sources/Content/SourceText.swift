@@ -15,11 +15,11 @@ public struct SourceText: Sendable {
     public let text: String
 
     /// Decodes `bytes` read from `path`.
-    public init(path: String, bytes: [UInt8]) throws(BuildError) {
+    public init(path: String, bytes: [UInt8]) throws(ContentError) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let decoded = String(validating: body, as: UTF8.self) else {
-            throw .invalidUTF8(SourceText.firstInvalidByte(in: Array(body), path: path))
+            throw ContentError.invalidUTF8(SourceText.firstInvalidByte(in: Array(body), path: path))
         }
         self.path = path
         self.text = SourceText.hasCarriageReturn(decoded) ? decoded.replacingLineEndings() : decoded

@@ -17,7 +17,7 @@ public enum Guidepost {
         /// The "now" used.
         public var now: Date
         /// Translation problems that did not fail the build (they do with `--strict`).
-        public var warnings: [BuildError] = []
+        public var warnings: [Diagnostic] = []
         /// Seconds spent loading, rendering and writing (for `--timings`).
         public var phases: [(name: String, seconds: Double)] = []
 
@@ -42,22 +42,23 @@ public enum Guidepost {
             output: options.outputDirectory, published: site.publishedPaths,
             config: options.contentDirectory + "/site.json")
         if !vanished.isEmpty { throw BuildFailure(vanished) }
-        do {
+        do throws(OutputError) {
             let policy = SiteWriter.Policy(
                 sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
                 keep: site.keep, waitForLock: options.waitForLock, waiting: options.waiting)
-            try SiteWriter.write(site.files, to: options.outputDirectory, policy: policy) { staging throws(BuildError) in
-                if site.search {
+            try SiteWriter.write(site.files, to: options.outputDirectory, policy: policy) { staging throws(OutputError) in
+                guard site.search else { return }
+                do throws(SiteError) {
                     try SearchIndex.build(
                         in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json",
                         timeout: options.pagefindTimeout)
-                }
+                } catch { throw .finish(error.diagnostic) }
             }
         } catch { throw BuildFailure([error]) }
         let written = Date()
         var summary = Summary(
             pageCounts: site.pageCounts, fileCount: site.files.count, seconds: written.timeIntervalSince(start), now: options.now)
-        summary.warnings = problems + (site.audit?.draftProblems ?? [])
+        summary.warnings = (problems + (site.audit?.draftProblems ?? [])).map(\.asWarning)
         summary.phases = [
             ("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
             ("write", written.timeIntervalSince(rendered)),
@@ -81,7 +82,7 @@ public enum Guidepost {
         loaded = Date()
         switch SiteBuilder.build(library, now: options.now) {
         case .success(var site):
-            site.verificationWarnings = library.verificationWarnings
+            site.verificationWarnings = library.verificationWarnings.map(\.diagnostic)
             return site
         case .failure(let failure): throw failure
         }

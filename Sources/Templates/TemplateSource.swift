@@ -16,7 +16,7 @@ public struct TemplateSource: Sendable {
     /// The compiled template.
     let nodes: [TemplateNode]
     /// Its syntax errors.
-    let syntaxErrors: [BuildError]
+    let syntaxErrors: DiagnosticCollector
 
     /// Compiles `file`; references and string keys come from the compiled tags, so tags inside comments or
     /// written with other delimiters are read as the engine reads them.

@@ -38,7 +38,7 @@ struct Build: ParsableCommand {
             let summary = try Guidepost.build(options)
             if !summary.warnings.isEmpty {
                 // The first few, then a count: `guidepost check` lists them all.
-                let shown = summary.warnings.prefix(20).map(\.warningDescription)
+                let shown = summary.warnings.prefix(20).map(\.description)
                 let rest = summary.warnings.count - shown.count
                 let more = rest > 0 ? ["… and \(rest) more translation warnings; run guidepost check to list them all"] : []
                 FileHandle.standardError.write(Data(((shown + more).joined(separator: "\n") + "\n").utf8))

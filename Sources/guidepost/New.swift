@@ -18,7 +18,7 @@ struct New: ParsableCommand {
             for file in created { print("created \(file)") }
             print("translations are marked new until reviewed: edit them, then run guidepost translations mark")
         } catch {
-            report(error.errors.map(\.description))
+            report(error.diagnostics.map(\.description))
             throw ExitCode.failure
         }
     }

@@ -39,7 +39,7 @@ import Testing
         do {
             _ = try Guidepost.build(options)
         } catch {
-            lines = error.errors.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
+            lines = error.diagnostics.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix(".site") }
         return (lines, try Fixtures.snapshot(output) == before && leftovers.isEmpty)

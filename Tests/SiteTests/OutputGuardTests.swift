@@ -141,7 +141,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent(".public.spare/CNAME").path))
         }
         // A build that would write a kept name is refused.
-        #expect(throws: BuildError.self) {
+        #expect(throws: OutputError.self) {
             try SiteWriter.write([OutputFile(path: "CNAME", text: "other")], to: publicFolder.path, policy: policy)
         }
         #expect(try Data(contentsOf: publicFolder.appendingPathComponent("CNAME")) == Data("guide.example.org".utf8))
@@ -150,8 +150,9 @@ import Testing
     @Test func aFailedFirstBuildLeavesNoHalfWrittenSpare() throws {
         let work = try Fixtures.temporaryDirectory()
         let output = work.appendingPathComponent("site").path
-        #expect(throws: BuildError.self) {
-            try SiteWriter.write(files, to: output) { _ throws(BuildError) in throw .io(SourceLocation(path: "pagefind"), detail: "missing")
+        #expect(throws: OutputError.self) {
+            try SiteWriter.write(files, to: output) { _ throws(OutputError) in
+                throw .io(SourceLocation(path: "pagefind"), detail: "missing")
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.lock"])

@@ -40,7 +40,7 @@ import Testing
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
         try SiteWriter.write([OutputFile(path: "b.txt", text: "two")], to: output)
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
-        #expect(throws: Diagnostics.BuildError.self) { try SiteWriter.write([OutputFile(path: "../evil", text: "x")], to: output) }
+        #expect(throws: OutputError.self) { try SiteWriter.write([OutputFile(path: "../evil", text: "x")], to: output) }
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["b.txt": Data("two".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.lock", ".site.spare", "site"])
         // The spare folder is the site before last.
@@ -67,9 +67,9 @@ import Testing
         let output = work.appendingPathComponent("site").path
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "one")], to: output)
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "two")], to: output)
-        #expect(throws: Diagnostics.BuildError.self) {
+        #expect(throws: OutputError.self) {
             try SiteWriter.write([OutputFile(path: "a/index.html", text: "three"), OutputFile(path: "c.txt", text: "c")], to: output) {
-                _ throws(Diagnostics.BuildError) in
+                _ throws(OutputError) in
                 throw .io(SourceLocation(path: "indexer"), detail: "failed")
             }
         }
@@ -118,7 +118,7 @@ import Testing
         let before = try FileManager.default.attributesOfItem(atPath: output + "/a/index.html")[.systemFileNumber] as? Int
         var seenDuringStaging: [URL: Data] = [:]
         try SiteWriter.write([OutputFile(path: "a/index.html", text: "same"), OutputFile(path: "b.txt", text: "new")], to: output) {
-            _ throws(Diagnostics.BuildError) in
+            _ throws(OutputError) in
             // Before the swap, the current output is exactly as it was.
             seenDuringStaging =
                 (try? Fixtures.snapshot(URL(fileURLWithPath: output)))?.reduce(into: [:]) { $0[URL(fileURLWithPath: $1.key)] = $1.value }

@@ -30,7 +30,7 @@ import Testing
             Issue.record("must refuse")
         } catch {
             #expect(
-                error.errors.map(\.description)
+                error.diagnostics.map(\.description)
                     == page.sorted().map {
                         "\($0):1:1: error: this file already exists, and guidepost new never overwrites; choose another name or edit it"
                     })

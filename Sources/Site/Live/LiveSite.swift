@@ -63,7 +63,7 @@ public final class LiveSite: @unchecked Sendable {
     /// so a rebuild does not pay for them).
     public func translationWarnings() -> [String] {
         let audit = lock.withLock { cache.audit }
-        return audit?.problems.map(\.warningDescription) ?? []
+        return audit?.problems.map(\.asWarning.description) ?? []
     }
 
     /// The URL path (`/fr/chronologie/`) of the page made from the source file `path` (as the watcher names
@@ -113,7 +113,7 @@ public final class LiveSite: @unchecked Sendable {
                 self.state.version += 1
             }
         case .failure(let failure):
-            report.errors = failure.errors.map(\.description)
+            report.errors = failure.diagnostics.map(\.description)
             lock.withLock { pending.formUnion(trigger) }
         }
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
@@ -129,7 +129,7 @@ public final class LiveSite: @unchecked Sendable {
     private func updateAfterEdit(_ edit: Result<[Page], BuildFailure>, now: Date, report: inout Rebuild) -> Bool {
         switch edit {
         case .failure(let failure):
-            report.errors = failure.errors.map(\.description)
+            report.errors = failure.diagnostics.map(\.description)
             lock.withLock { pending.formUnion(report.trigger) }
             return true
         case .success(let pages):
@@ -170,7 +170,7 @@ public final class LiveSite: @unchecked Sendable {
                     self.state.version += 1
                 }
             case .failure(let failure):
-                report.errors = failure.errors.map(\.description)
+                report.errors = failure.diagnostics.map(\.description)
                 restore()
                 lock.withLock { pending.formUnion(report.trigger) }
             }

@@ -40,7 +40,7 @@ extension SiteBuilder {
             let result = render(job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
             return (result, anchors)
         }
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         var rendered: [(Job, Rendered)] = []
         var links: [AnchorLink] = []
         var fresh: [String: [UInt8]] = [:]
@@ -50,7 +50,7 @@ extension SiteBuilder {
             case .success(let page):
                 rendered.append((job, page))
                 fresh[job.path] = page.file.bytes
-            case .failure(let failure): if !job.isFallback { errors += failure.errors }
+            case .failure(let failure): if !job.isFallback { errors += failure }
             }
         }
         // `#part` links of unchanged pages into the re-rendered ones are checked again too: an edit may have

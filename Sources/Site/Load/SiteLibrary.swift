@@ -21,11 +21,11 @@ public struct SiteLibrary: Sendable {
     /// Where pages go.
     public var router: Router
     /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
-    public var stringWarnings: [BuildError] = []
+    public var stringWarnings: [any DiagnosticConvertible] = []
     /// Sources a reader could not check (no URL, a placeholder title, no date); errors with `--strict`.
-    public var sourceWarnings: [BuildError] = []
+    public var sourceWarnings: [ContentError] = []
     /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
-    public var verificationWarnings: [BuildError] = []
+    public var verificationWarnings: [ContentError] = []
     /// The files that are not Markdown: page bundles and `static/`, images processed.
     public var bundles = BundleIndex()
 

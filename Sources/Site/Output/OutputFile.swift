@@ -37,5 +37,5 @@ public struct BuiltSite: Sendable {
     /// What each real page contains (facts, checklists, headings).
     public var reports: [PageReport] = []
     /// Facts verified longer ago than `verifiedMaxAgeDays` (warnings, even with `--strict`).
-    public var verificationWarnings: [BuildError] = []
+    public var verificationWarnings: [Diagnostic] = []
 }

@@ -49,13 +49,13 @@ public enum SiteWriter {
     /// Nothing is replaced, moved or deleted unless Guidepost can prove it made it (`OutputGuard`).
     public static func write(
         _ files: [OutputFile], to output: String, policy: Policy = Policy(),
-        finish: (URL) throws(BuildError) -> Void = { _ in }
-    ) throws(BuildError) {
+        finish: (URL) throws(OutputError) -> Void = { _ in }
+    ) throws(OutputError) {
         let target = URL(fileURLWithPath: AbsolutePath.of(output))
         let spare = spareFolder(for: output)
         let keep = Set(policy.keep)
         for file in files where !isContained(file.path) || file.path == OutputGuard.markerName {
-            throw .unsafeOutput(
+            throw OutputError.unsafeOutput(
                 SourceLocation(path: output),
                 reason:
                     "the build would write \"\(file.path)\", which is outside the output folder or Guidepost's own marker; rename the page or asset"
@@ -64,7 +64,7 @@ public enum SiteWriter {
         for file in files {
             let top = String(file.path.prefix { $0 != "/" })
             if keep.contains(top) {
-                throw .unsafeOutput(
+                throw OutputError.unsafeOutput(
                     SourceLocation(path: output),
                     reason: "the build writes \"\(top)\", which \"keep\" in content/site.json also names; remove it from one of them")
             }
@@ -75,7 +75,7 @@ public enum SiteWriter {
                 sourceFolders: policy.sourceFolders, protectedFolders: policy.protectedFolders, keep: keep))
         let parent = URL(fileURLWithPath: AbsolutePath.parent(of: output))
         do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw .unreadable(
+            throw OutputError.unreadable(
                 SourceLocation(path: parent.path),
                 problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
         }
@@ -95,7 +95,7 @@ public enum SiteWriter {
             // any spare when the disk is full, so a failed build leaves nothing half-written behind.
             let full = (error as? FileSystemError).map { $0.code == ENOSPC || $0.code == EDQUOT } ?? false
             if !spareExisted || full { try? OutputTree.remove(spare.path, keeping: keep) }
-            if let error = error as? BuildError { throw error }
+            if let error = error as? OutputError { throw error }
             throw WriteFailure.error(error, output: output, files: marked)
         }
     }

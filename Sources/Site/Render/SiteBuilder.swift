@@ -73,7 +73,7 @@ public enum SiteBuilder {
         }
         let rendered = results.map(\.0)
 
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         var files: [OutputFile] = []
         var reports: [PageReport] = []
         var counts: [String: Int] = [:]
@@ -93,7 +93,7 @@ public enum SiteBuilder {
                     if job.page.isHome { homes.insert(job.language) }
                 }
             case .failure(let failure):
-                if !job.isFallback { errors += failure.errors }
+                if !job.isFallback { errors += failure }
             }
         }
         errors += anchorErrors(jobs, results)
@@ -120,7 +120,7 @@ public enum SiteBuilder {
             cache = next
         }
         for language in library.config.languages where !homes.contains(language) {
-            do { files.append(try syntheticHome(language, library: library, views: views, banners: banners)) } catch {
+            do throws(TemplateError) { files.append(try syntheticHome(language, library: library, views: views, banners: banners)) } catch {
                 return .failure(BuildFailure([error]))
             }
             counts[language, default: 0] += 1
@@ -161,7 +161,7 @@ public enum SiteBuilder {
     }
 
     /// The `#part` links of real pages that name no id on the published page they lead to.
-    private static func anchorErrors(_ jobs: [Job], _ results: [(Result<Rendered, BuildFailure>, [AnchorLink])]) -> [BuildError] {
+    private static func anchorErrors(_ jobs: [Job], _ results: [(Result<Rendered, BuildFailure>, [AnchorLink])]) -> [SiteError] {
         var links: [AnchorLink] = []
         for (job, result) in zip(jobs, results) where !job.isFallback { links += result.1 }
         guard !links.isEmpty else { return [] }
@@ -310,7 +310,7 @@ public enum SiteBuilder {
     private static func syntheticHome(
         _ language: String, library: SiteLibrary, views: ViewFactory,
         banners: BannerFactory
-    ) throws(BuildError) -> OutputFile {
+    ) throws(TemplateError) -> OutputFile {
         let path = "\(language)/"
         let title = library.config.title.text(in: language)
         let pageView = views.page(language: language, relativePath: "index.md", path: path, title: title, description: nil, isHome: true)

@@ -16,9 +16,9 @@ enum URLRetention {
     }
 
     /// One error per URL of the previous output that `published` no longer has, located at `site.json`.
-    static func check(output: String, published: [String], config: String) -> [BuildError] {
+    static func check(output: String, published: [String], config: String) -> [SiteError] {
         let now = Set(published)
         return previous(in: output).filter { !now.contains($0) }.sorted()
-            .map { .disappearingURL(SourceLocation(path: config), url: "/" + $0) }
+            .map { SiteError.disappearingURL(SourceLocation(path: config), url: "/" + $0) }
     }
 }
