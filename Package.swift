@@ -35,8 +35,10 @@ let package = Package(
         .target(name: "Images", dependencies: ["CVips", "Diagnostics"]),
         // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
         .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
+        // The code that can destroy data: the output folder's guard, lock, atomic exchange and writer.
+        .target(name: "Output", dependencies: ["Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
-        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Diagnostics"]),
+        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Output", "Diagnostics"]),
         // The preview's HTTP/1.1 and WebSocket server, with the limits a server facing a browser needs.
         .target(name: "PreviewServer"),
         // The thin command-line front end.
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
     ]
 )

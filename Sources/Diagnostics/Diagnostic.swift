@@ -35,7 +35,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// `path:line:column: error: message`, the format editors and IDEs recognise.
     public var description: String { "\(location): \(severity.rawValue): \(text)" }
 
-    /// The same problem as a warning (translation problems outside `--strict`-like runs).
+    /// The same problem as a warning: reported, but the run goes on.
     public var asWarning: Diagnostic {
         var warning = self
         warning.severity = .warning

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 /// The core entry points the command line calls.

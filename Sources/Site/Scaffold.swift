@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc

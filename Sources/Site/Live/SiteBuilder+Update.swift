@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 
 extension SiteBuilder {
     /// Re-renders only what an edit of the articles `edited` affects, when the edit changed no route,

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Markdown
+import Output
 
 /// Renders every article's Markdown only to collect fact and link errors, when the build cannot go on
 /// (for example because a template is broken) but the content errors should still be reported.

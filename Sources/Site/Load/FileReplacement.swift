@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc
@@ -62,10 +63,10 @@ enum FileReplacement {
                 location,
                 problem: "this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SiteError.notRegularFile(location, kind: FileTree.kind(info.st_mode)) }
-        let realRoot = FileTree.realPath(root) ?? root
-        guard let real = FileTree.realPath(path), real.hasPrefix(realRoot + "/") else {
-            throw SiteError.symlinkOutsideContent(location, target: FileTree.realPath(path) ?? path)
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SiteError.notRegularFile(location, kind: FileSystem.kind(info.st_mode)) }
+        let realRoot = FileSystem.realPath(root) ?? root
+        guard let real = FileSystem.realPath(path), real.hasPrefix(realRoot + "/") else {
+            throw SiteError.symlinkOutsideContent(location, target: FileSystem.realPath(path) ?? path)
         }
         return info
     }

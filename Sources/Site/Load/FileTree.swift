@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +15,7 @@ struct FileTree {
 
     init(root: String) {
         self.root = root
-        self.realRoot = FileTree.realPath(root) ?? AbsolutePath.of(root)
+        self.realRoot = FileSystem.realPath(root) ?? AbsolutePath.of(root)
     }
 
     /// Whether `relative` exists as a folder (following links).
@@ -47,7 +48,7 @@ struct FileTree {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileTree.openError(errno, SourceLocation(path: full), what: "file") }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw SiteError.notRegularFile(SourceLocation(path: full), kind: FileTree.kind(info.st_mode))
+            throw SiteError.notRegularFile(SourceLocation(path: full), kind: FileSystem.kind(info.st_mode))
         }
         let size = Int(info.st_size)
         if size > FileTree.sizeLimit { throw SiteError.fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
@@ -69,7 +70,7 @@ struct FileTree {
     /// Refuses `relative` when a symbolic link on its way leads outside the root.
     func checkContained(_ relative: String) throws(SiteError) {
         let full = path(relative)
-        guard let resolved = FileTree.realPath(full) else { return }  // missing: reading it reports that
+        guard let resolved = FileSystem.realPath(full) else { return }  // missing: reading it reports that
         guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
             throw SiteError.symlinkOutsideContent(SourceLocation(path: full), target: resolved)
         }
@@ -149,7 +150,7 @@ struct FileTree {
                     if (target.st_mode & S_IFMT) == S_IFDIR,
                         visited.contains(FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino)))
                     {
-                        errors.append(SiteError.symlinkLoop(SourceLocation(path: full), target: FileTree.realPath(full) ?? full))
+                        errors.append(SiteError.symlinkLoop(SourceLocation(path: full), target: FileSystem.realPath(full) ?? full))
                         continue
                     }
                     mode = target.st_mode & S_IFMT
@@ -168,7 +169,7 @@ struct FileTree {
                 if mode == S_IFREG {
                     result.append(child)
                 } else {
-                    errors.append(SiteError.notRegularFile(SourceLocation(path: full), kind: FileTree.kind(mode)))
+                    errors.append(SiteError.notRegularFile(SourceLocation(path: full), kind: FileSystem.kind(mode)))
                 }
             }
         }
@@ -207,20 +208,6 @@ struct FileTree {
         }
     }
 
-    /// "a named pipe (FIFO)", "a socket", … for errors.
-    static func kind(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFDIR: return "a folder"
-        case S_IFLNK: return "a symbolic link"
-        case S_IFREG: return "a file"
-        default: return "a special file"
-        }
-    }
-
     /// The error for a file or folder that cannot be opened or listed.
     static func openError(_ code: Int32, _ location: SourceLocation, what: String) -> SiteError {
         switch code {
@@ -237,12 +224,5 @@ struct FileTree {
             return SiteError.unreadable(
                 location, problem: "this \(what) cannot be read (\(String(cString: strerror(code)))); check the disk and its permissions")
         }
-    }
-
-    /// `realpath(3)`, or nil when the path does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Images
+import Output
 
 extension SiteLoader {
     /// Image formats that carry the place a photo was taken and that browsers do not all show: refused.

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 import Templates
 
 /// Loads and checks everything (Zola's `Site::load`) before anything is rendered.

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 /// Old URLs that keep working: a page's `aliases` become small redirect pages (Hugo's and Zola's

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 import Templates
 
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 
 /// A guide's links live on in the press and in people's messages: a URL the previous build published
 /// must not disappear unless a page's `aliases` or `site.json`'s `retired` keeps it.

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 /// Renders every page of a loaded library in parallel (Zola's `Site::build`), in memory.

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import Site
+@testable import Output
 
 /// Guidepost replaces, moves or deletes only folders it can prove it made (issue 14, item 1), keeps the
 /// publisher's own names (`keep`), and lets one build at a time write an output (item 2).

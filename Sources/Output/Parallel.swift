@@ -1,7 +1,7 @@
 import Dispatch
 
 /// `items.map(transform)`, spread over all cores, keeping the order.
-func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+public func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
     guard items.count > 1 else { return items.map(transform) }
     let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)

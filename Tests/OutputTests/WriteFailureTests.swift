@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import Site
+@testable import Output
 
 /// A full disk names the file being written and the space the site needs (issue 14, messages).
 @Suite struct WriteFailureTests {

@@ -11,7 +11,7 @@ import Foundation
 /// The proof is a marker file, `.guidepost-output`, that every build writes into its output (and so into
 /// the spare folder, which is the output of the build before last). A folder without it is used only when
 /// it is empty or holds nothing but names the site asks to keep.
-enum OutputGuard {
+public enum OutputGuard {
     /// The marker's file name.
     static let markerName = ".guidepost-output"
     /// The marker's bytes (the same for every build, so builds stay byte-identical).
@@ -75,7 +75,7 @@ enum OutputGuard {
         case S_IFDIR: return
         default:
             throw OutputError.unsafeOutput(
-                location, reason: "the output is \(FileTree.kind(info.st_mode)), not a folder; choose a new folder such as site")
+                location, reason: "the output is \(FileSystem.kind(info.st_mode)), not a folder; choose a new folder such as site")
         }
     }
 
@@ -120,7 +120,7 @@ enum OutputGuard {
 
     /// Whether `folder` holds the marker as a regular file, or is the output of a Guidepost release
     /// from before the marker (its `build.json` names Guidepost as the generator).
-    static func isMarked(_ folder: String) -> Bool {
+    public static func isMarked(_ folder: String) -> Bool {
         var info = stat()
         if lstat(folder + "/" + markerName, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return true }
         guard lstat(folder + "/build.json", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 4096,
@@ -136,7 +136,7 @@ enum OutputGuard {
         var current = AbsolutePath.of(path)
         var rest: [String] = []
         while true {
-            if let real = FileTree.realPath(current) {
+            if let real = FileSystem.realPath(current) {
                 return rest.isEmpty ? real : (real == "/" ? "" : real) + "/" + rest.reversed().joined(separator: "/")
             }
             if current == "/" { return "/" + rest.reversed().joined(separator: "/") }
