@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images"]),
         .testTarget(name: "OutputTests", dependencies: ["Output"]),
+        .testTarget(name: "guidepostTests", dependencies: ["guidepost", "Site", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
     ]
 )

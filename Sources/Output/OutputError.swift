@@ -11,7 +11,8 @@ public enum OutputError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// The output folder cannot be used: Guidepost could destroy or hide something it did not make.
     case unsafeOutput(SourceLocation, reason: String)
     /// Another build holds the output's lock.
-    case outputLocked(SourceLocation, lock: String)
+    /// `advice`, from the front end, says how to make a build wait instead (its flag).
+    case outputLocked(SourceLocation, lock: String, advice: String?)
     /// The disk filled up while this file was written (`needed`: the whole site's size; `available`: free bytes, if known).
     case diskFull(SourceLocation, needed: Int, available: Int?)
     /// The step run on the staged site before it replaces the output (a search indexer) failed; `problem` says how.
@@ -20,7 +21,7 @@ public enum OutputError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// Where the problem is.
     public var location: SourceLocation {
         switch self {
-        case .io(let location, _), .unreadable(let location, _), .unsafeOutput(let location, _), .outputLocked(let location, _),
+        case .io(let location, _), .unreadable(let location, _), .unsafeOutput(let location, _), .outputLocked(let location, _, _),
             .diskFull(let location, _, _):
             return location
         case .finish(let problem):
@@ -39,9 +40,9 @@ public enum OutputError: Error, Hashable, Sendable, DiagnosticConvertible {
             return problem
         case .unsafeOutput(_, let reason):
             return reason
-        case .outputLocked(_, let lock):
-            return
-                "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again, or leave out --no-wait to wait for it"
+        case .outputLocked(_, let lock, let advice):
+            return "another Guidepost build is writing this output folder (it holds \(lock)); wait for it to finish and try again"
+                + (advice.map { ", or \($0)" } ?? "")
         case .diskFull(_, let needed, let available):
             func size(_ bytes: Int) -> String {
                 bytes < 1_000_000

@@ -19,8 +19,8 @@ final class OutputLock {
     }
 
     /// Takes the lock for `output`. When another build holds it: with `wait`, calls `waiting` once and
-    /// blocks until it is free; without, fails at once.
-    init(output: String, wait: Bool, waiting: (String) -> Void) throws(OutputError) {
+    /// blocks until it is free; without, fails at once (the error ends with `advice`, if given).
+    init(output: String, wait: Bool, advice: String? = nil, waiting: (String) -> Void) throws(OutputError) {
         let lockPath = OutputLock.path(for: output)
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -39,13 +39,13 @@ final class OutputLock {
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK, wait else {
                 close(descriptor)
-                throw OutputError.outputLocked(SourceLocation(path: output), lock: lockPath)
+                throw OutputError.outputLocked(SourceLocation(path: output), lock: lockPath, advice: advice)
             }
             waiting(lockPath)
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     close(descriptor)
-                    throw OutputError.outputLocked(SourceLocation(path: output), lock: lockPath)
+                    throw OutputError.outputLocked(SourceLocation(path: output), lock: lockPath, advice: advice)
                 }
             }
         }

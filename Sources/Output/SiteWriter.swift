@@ -30,17 +30,20 @@ public enum SiteWriter {
         public var waitForLock: Bool
         /// Told once, with the lock file's path, when this build starts waiting for another.
         public var waiting: @Sendable (String) -> Void
+        /// How to make a build wait, added to the error when it does not (the front end's words: its flag).
+        public var lockAdvice: String?
 
         /// Creates a policy.
         public init(
             sourceFolders: [String] = [], protectedFolders: [String] = [], keep: [String] = [],
-            waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }
+            waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }, lockAdvice: String? = nil
         ) {
             self.sourceFolders = sourceFolders
             self.protectedFolders = protectedFolders
             self.keep = keep
             self.waitForLock = waitForLock
             self.waiting = waiting
+            self.lockAdvice = lockAdvice
         }
     }
 
@@ -79,7 +82,7 @@ public enum SiteWriter {
                 SourceLocation(path: parent.path),
                 problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
         }
-        let lock = try OutputLock(output: output, wait: policy.waitForLock, waiting: policy.waiting)
+        let lock = try OutputLock(output: output, wait: policy.waitForLock, advice: policy.lockAdvice, waiting: policy.waiting)
         defer { withExtendedLifetime(lock) {} }
         try OutputGuard.checkOwnership(target.path, isSpare: false, keep: keep)
         try OutputGuard.checkOwnership(spare.path, isSpare: true, keep: keep)

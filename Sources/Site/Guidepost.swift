@@ -46,13 +46,14 @@ public enum Guidepost {
         do throws(OutputError) {
             let policy = SiteWriter.Policy(
                 sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
-                keep: site.keep, waitForLock: options.waitForLock, waiting: options.waiting)
+                keep: site.keep, waitForLock: options.waitForLock, waiting: options.waiting,
+                lockAdvice: options.advice.lockedOutput)
             try SiteWriter.write(site.files, to: options.outputDirectory, policy: policy) { staging throws(OutputError) in
                 guard site.search else { return }
                 do throws(SiteError) {
                     try SearchIndex.build(
                         in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json",
-                        timeout: options.pagefindTimeout)
+                        timeout: options.pagefindTimeout, advice: options.advice)
                 } catch { throw .finish(error.diagnostic) }
             }
         } catch { throw BuildFailure([error]) }

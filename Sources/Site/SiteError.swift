@@ -51,9 +51,11 @@ public enum SiteError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// Two file names in one folder differ only by Unicode normalisation or letter case.
     case nameCollision(SourceLocation, other: String)
     /// An external program (Pagefind) did not finish in time and was stopped.
-    case toolTimedOut(SourceLocation, tool: String, seconds: Int)
+    /// `advice`, from the front end, says how to allow more time (its flag).
+    case toolTimedOut(SourceLocation, tool: String, seconds: Int, advice: String?)
     /// Search is on but the Pagefind executable is not where it was looked for (`path` empty: not on the `PATH`).
-    case pagefindNotFound(SourceLocation, path: String)
+    /// `install`, from the front end, says how to get it or point at it.
+    case pagefindNotFound(SourceLocation, path: String, install: String)
     /// A slug or folder name takes the name of a file Guidepost writes itself.
     case reservedSlug(SourceLocation, slug: String, output: String)
     /// A link's `#part` names no id on the page it leads to.
@@ -82,7 +84,7 @@ public enum SiteError: Error, Hashable, Sendable, DiagnosticConvertible {
             .translationCalloutsDiffer(let location, _, _), .unknownMenuItem(let location, _, _), .disappearingURL(let location, _),
             .aliasCollision(let location, _, _), .notATranslation(let location, _), .unreadable(let location, _),
             .notRegularFile(let location, _), .symlinkLoop(let location, _), .nameCollision(let location, _),
-            .toolTimedOut(let location, _, _), .pagefindNotFound(let location, _), .reservedSlug(let location, _, _),
+            .toolTimedOut(let location, _, _, _), .pagefindNotFound(let location, _, _), .reservedSlug(let location, _, _),
             .brokenAnchor(let location, _, _, _), .queryInArticleLink(let location, _), .missingFile(let location, _, _),
             .missingAltText(let location, _), .unsafeSVG(let location, _), .unusableImage(let location, _),
             .imageNotLocalized(let location, _, _):
@@ -157,12 +159,12 @@ public enum SiteError: Error, Hashable, Sendable, DiagnosticConvertible {
         case .nameCollision(_, let other):
             return
                 "this file's name is the same as \"\(other)\" once Unicode normalisation and letter case are ignored, so web hosts would treat them as one file; rename or merge one of them"
-        case .toolTimedOut(_, let tool, let seconds):
-            return
-                "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
-        case .pagefindNotFound(_, let path):
-            return
-                "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, or set \"search\": false in content/site.json"
+        case .toolTimedOut(_, let tool, let seconds, let advice):
+            return "\(tool) did not finish within \(seconds) s and was stopped; check that it works on its own"
+                + (advice.map { ", or \($0)" } ?? "")
+        case .pagefindNotFound(_, let path, let install):
+            return "\"search\" is on but Pagefind was not found \(path.isEmpty ? "on the PATH" : "at \(path)"); "
+                + "\(install), or set \"search\": false in content/site.json"
         case .reservedSlug(_, let slug, let output):
             return "the slug \"\(slug)\" is the name of a file Guidepost writes itself (\(output)); choose another slug"
         case .brokenAnchor(_, let target, let fragment, let suggestion):

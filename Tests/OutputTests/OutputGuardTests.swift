@@ -164,6 +164,11 @@ import Testing
         let held = try OutputLock(output: output, wait: false, waiting: { _ in })
         #expect(
             refusal(output, in: work, policy: SiteWriter.Policy(waitForLock: false))
+                == "site:1:1: error: another Guidepost build is writing this output folder (it holds .site.lock); wait for it to finish and try again"
+        )
+        // The front end's advice (its flag) ends the message.
+        #expect(
+            refusal(output, in: work, policy: SiteWriter.Policy(waitForLock: false, lockAdvice: "leave out --no-wait to wait for it"))
                 == "site:1:1: error: another Guidepost build is writing this output folder (it holds .site.lock); wait for it to finish and try again, or leave out --no-wait to wait for it"
         )
         let waited = Flag()

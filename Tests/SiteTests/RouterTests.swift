@@ -22,13 +22,4 @@ import Testing
         #expect(Router.resolve("./c/d.md", from: "a.md") == "c/d.md")
         #expect(Router.resolve("../../x.md", from: "a.md") == nil)
     }
-
-    @Test func nowComesFromTheFlagThenSourceDateEpoch() throws {
-        #expect(
-            try BuildOptions.resolveNow(flag: "2025-05-26T14:00:00+02:00", environment: [:]) == Date(timeIntervalSince1970: 1_748_260_800))
-        #expect(
-            try BuildOptions.resolveNow(flag: nil, environment: ["SOURCE_DATE_EPOCH": "1748260800"])
-                == Date(timeIntervalSince1970: 1_748_260_800))
-        #expect(throws: ValidationFailure.self) { try BuildOptions.resolveNow(flag: "yesterday", environment: [:]) }
-    }
 }

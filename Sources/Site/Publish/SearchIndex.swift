@@ -3,15 +3,18 @@ import Foundation
 
 /// Runs Pagefind over a written site: one index per `<html lang>`, in `pagefind/`.
 enum SearchIndex {
-    /// Indexes `site` with the Pagefind executable `pagefind` (else `pagefind` on the `PATH`).
+    /// Indexes `site` with the Pagefind executable `pagefind` (nil: none was found on the `PATH`); the errors
+    /// end with the front end's `advice`.
     /// Pagefind lists languages in `pagefind-entry.json` in hash-map order; the file is rewritten
     /// with sorted keys so that the same inputs give the same bytes.
-    static func build(in site: URL, pagefind: String?, config: String, timeout: Int = 600) throws(SiteError) {
-        guard let executable = pagefind ?? find("pagefind") else {
-            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: "")
+    static func build(
+        in site: URL, pagefind: String?, config: String, timeout: Int = 600, advice: FrontEndAdvice = FrontEndAdvice()
+    ) throws(SiteError) {
+        guard let executable = pagefind else {
+            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: "", install: advice.installPagefind)
         }
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: executable)
+            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: executable, install: advice.installPagefind)
         }
         let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
         let result: ChildProcess.Outcome
@@ -20,7 +23,8 @@ enum SearchIndex {
         }
         switch result {
         case .timedOut:
-            throw SiteError.toolTimedOut(SourceLocation(path: executable), tool: "Pagefind", seconds: timeout)
+            throw SiteError.toolTimedOut(
+                SourceLocation(path: executable), tool: "Pagefind", seconds: timeout, advice: advice.pagefindTimeout)
         case .exited(let status, let message) where status != 0:
             throw SiteError.io(
                 SourceLocation(path: executable), detail: "Pagefind failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
@@ -35,15 +39,5 @@ enum SearchIndex {
             throw SiteError.io(
                 SourceLocation(path: entry.path), detail: "Pagefind wrote no readable index entry: \(error.localizedDescription)")
         }
-    }
-
-    /// The first executable called `name` on the `PATH`.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }
