@@ -4,8 +4,8 @@ import Diagnostics
 ///
 /// Every case's first value is the location; `message` says in plain words what is wrong and how to fix it.
 public enum ContentError: Error, Hashable, Sendable, DiagnosticConvertible {
-    /// A file is not valid UTF-8.
-    case invalidUTF8(SourceLocation)
+    /// A file cannot be read as text (not valid UTF-8), found while decoding it.
+    case text(SourceTextError)
     /// A JSON file (or front matter) is not well-formed JSON.
     case malformedJSON(SourceLocation, detail: String)
     /// An article does not start with a JSON front-matter object.
@@ -58,7 +58,9 @@ public enum ContentError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// Where the problem is.
     public var location: SourceLocation {
         switch self {
-        case .invalidUTF8(let location), .malformedJSON(let location, _), .missingFrontMatter(let location),
+        case .text(let problem):
+            return problem.location
+        case .malformedJSON(let location, _), .missingFrontMatter(let location),
             .unclosedFrontMatter(let location), .missingField(let location, _), .wrongType(let location, _, _),
             .unknownField(let location, _, _), .invalidDate(let location, _), .unknownTimeZone(let location, _),
             .invalidSlug(let location, _), .unknownLanguage(let location, _), .unknownLocale(let location, _),
@@ -74,8 +76,8 @@ public enum ContentError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// What is wrong and how to fix it, in plain words, without the location.
     public var message: String {
         switch self {
-        case .invalidUTF8:
-            return "this file is not valid UTF-8 text; save it again as UTF-8 in your editor"
+        case .text(let problem):
+            return problem.message
         case .malformedJSON(_, let detail):
             return "malformed JSON: \(detail); fix the JSON syntax here (a missing comma, quote or brace is the usual cause)"
         case .missingFrontMatter:

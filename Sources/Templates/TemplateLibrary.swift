@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 
 /// Every template of the site, compiled once and checked for missing includes and for include loops that

@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 
 /// One Mustache template file, compiled, with the templates and UI strings it names.

@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 import Templates
 import Testing

@@ -12,7 +12,8 @@ public enum FrontMatterEditor {
     /// the first member (on its own line, with the next member's indentation and the file's own line break,
     /// when the object spans lines). A byte-order mark and LF, CRLF or CR line endings are kept as they are.
     public static func setting(_ field: String, to value: String, inRawBytes raw: [UInt8], path: String) throws(ContentError) -> [UInt8] {
-        let file = try SourceText(path: path, bytes: raw)
+        let file: SourceText
+        do throws(SourceTextError) { file = try SourceText(path: path, bytes: raw) } catch { throw .text(error) }
         let (json, _, _) = try FrontMatterSplitter.split(file)
         guard case .object(let members) = json.value else { throw ContentError.missingFrontMatter(file.location(json.position)) }
         let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

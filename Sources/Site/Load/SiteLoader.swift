@@ -164,7 +164,7 @@ public enum SiteLoader {
     static func readText(_ tree: FileTree, _ relative: String, checkLinks: Bool = false) -> Result<SourceText, BuildFailure> {
         let bytes: [UInt8]
         do throws(SiteError) { bytes = try tree.read(relative, checkLinks: checkLinks) } catch { return .failure(BuildFailure([error])) }
-        do throws(ContentError) { return .success(try SourceText(path: tree.path(relative), bytes: bytes)) } catch {
+        do throws(SourceTextError) { return .success(try SourceText(path: tree.path(relative), bytes: bytes)) } catch {
             return .failure(BuildFailure([error]))
         }
     }
