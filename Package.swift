@@ -34,7 +34,7 @@ let package = Package(
         // Raster images through libvips (resize, WebP, metadata stripped) and the SVG check.
         .target(name: "Images", dependencies: ["CVips", "Diagnostics"]),
         // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
-        .target(name: "Templates", dependencies: ["Diagnostics"]),
+        .target(name: "Templates", dependencies: ["Markdown", "Diagnostics"]),
         // The code that can destroy data: the output folder's guard, lock, atomic exchange and writer.
         .target(name: "Output", dependencies: ["Diagnostics"]),
         // Load everything, build every page in parallel, write atomically.
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "CLDRTests", dependencies: ["CLDR"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Diagnostics"]),
         .testTarget(name: "ContentTests", dependencies: ["Content", "Diagnostics"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Content", "Diagnostics"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Markdown", "Content", "Diagnostics"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
         .testTarget(name: "ImagesTests", dependencies: ["Images", "Diagnostics"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "Diagnostics"]),
