@@ -85,7 +85,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let file = try? SourceText(path: "fuzz.md", bytes: bytes) else { return 0 }
     _ = try? JSONParser.parse(file.text)
-    _ = FactFile.parse(file, namespace: "fuzz", languages: ["fr", "nl", "en"])
+    var factErrors = DiagnosticCollector()
+    _ = FactFile.parse(file, namespace: "fuzz", languages: ["fr", "nl", "en"], errors: &factErrors)
     var resolver = FuzzResolver()
     switch Page.parse(file, language: "fr", relativePath: "fuzz.md") {
     case .success(let page):
