@@ -7,6 +7,13 @@ public struct FrontEndAdvice: Sendable {
     public var pagefindTimeout: String?
     /// How to get Pagefind or point at it (before ", or set "search": false").
     public var installPagefind = "install it"
+    /// How to record that a translation matches its source (after "review it, then ").
+    public var markTranslation = FrontEndAdvice.markReviewed
+    /// What makes new pages without overwriting any (in "this file already exists, and … never overwrites").
+    public var newPages = "Guidepost"
+
+    /// The core's own words for marking a translation reviewed.
+    public static let markReviewed = "mark it as reviewed"
 
     /// No advice beyond the core's own.
     public init() {}

@@ -14,7 +14,9 @@ public enum Scaffold {
     /// language folder of the site in `contentDirectory`. Translations carry no `sourceHash`, so the
     /// translation board shows them as new until someone reviews them and runs `translations mark`.
     /// Returns the files created, in language order.
-    public static func create(_ path: String, title: String?, section: Bool, contentDirectory: String) throws(BuildFailure) -> [String] {
+    public static func create(
+        _ path: String, title: String?, section: Bool, contentDirectory: String, advice: FrontEndAdvice = FrontEndAdvice()
+    ) throws(BuildFailure) -> [String] {
         let tree = FileTree(root: contentDirectory)
         let config: SiteConfig
         switch SiteLoader.readText(tree, "site.json", checkLinks: true).flatMap({ SiteConfig.parse($0) }) {
@@ -43,7 +45,7 @@ public enum Scaffold {
                 existing.map {
                     OutputError.unsafeOutput(
                         SourceLocation(path: tree.path($0)),
-                        reason: "this file already exists, and guidepost new never overwrites; choose another name or edit it")
+                        reason: "this file already exists, and \(advice.newPages) never overwrites; choose another name or edit it")
                 })
         }
         var created: [String] = []

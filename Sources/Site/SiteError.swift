@@ -29,9 +29,10 @@ public enum SiteError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// A translation has another number of headings of one level than its source page.
     case translationHeadingsDiffer(SourceLocation, level: Int, expected: Int, actual: Int)
     /// A translation that never recorded the source version it was made from (no `sourceHash`).
-    case newTranslation(SourceLocation, source: String)
+    /// `mark`, from the front end, says how to record the review.
+    case newTranslation(SourceLocation, source: String, mark: String = FrontEndAdvice.markReviewed)
     /// The source page changed since this translation was made or last marked current.
-    case staleTranslation(SourceLocation, source: String)
+    case staleTranslation(SourceLocation, source: String, mark: String = FrontEndAdvice.markReviewed)
     /// A translation has other callouts (by type, in order) than its source page.
     case translationCalloutsDiffer(SourceLocation, expected: [String], actual: [String])
     /// A `menu` item of `site.json` names no page of the source language.
@@ -80,7 +81,7 @@ public enum SiteError: Error, Hashable, Sendable, DiagnosticConvertible {
             .brokenLink(let location, _), .duplicateOutput(let location, _, _), .missingString(let location, _, _),
             .symlinkOutsideContent(let location, _), .fileTooLarge(let location, _, _), .untranslatedPage(let location, _),
             .translationFactsDiffer(let location, _, _), .translationChecklistsDiffer(let location, _, _),
-            .translationHeadingsDiffer(let location, _, _, _), .newTranslation(let location, _), .staleTranslation(let location, _),
+            .translationHeadingsDiffer(let location, _, _, _), .newTranslation(let location, _, _), .staleTranslation(let location, _, _),
             .translationCalloutsDiffer(let location, _, _), .unknownMenuItem(let location, _, _), .disappearingURL(let location, _),
             .aliasCollision(let location, _, _), .notATranslation(let location, _), .unreadable(let location, _),
             .notRegularFile(let location, _), .symlinkLoop(let location, _), .nameCollision(let location, _),
@@ -128,12 +129,10 @@ public enum SiteError: Error, Hashable, Sendable, DiagnosticConvertible {
                 "this translation's checklists have \(actual.map(String.init).joined(separator: ", ")) items where the source page has \(expected.map(String.init).joined(separator: ", ")); keep the same steps in the same order"
         case .translationHeadingsDiffer(_, let level, let expected, let actual):
             return "this translation has \(actual) level-\(level) headings where the source page has \(expected); keep the same structure"
-        case .newTranslation(_, let source):
-            return
-                "this translation is new, not yet reviewed against the source page \(source); review it, then run guidepost translations mark"
-        case .staleTranslation(_, let source):
-            return
-                "the source page \(source) changed since this translation was made; update the translation, then run guidepost translations mark"
+        case .newTranslation(_, let source, let mark):
+            return "this translation is new, not yet reviewed against the source page \(source); review it, then \(mark)"
+        case .staleTranslation(_, let source, let mark):
+            return "the source page \(source) changed since this translation was made; update the translation, then \(mark)"
         case .translationCalloutsDiffer(_, let expected, let actual):
             let list = { (types: [String]) in types.isEmpty ? "none" : types.joined(separator: ", ") }
             return

@@ -31,7 +31,6 @@ struct Build: ParsableCommand {
         options.baseURL = baseURL
         // The core gets Pagefind's path as a value: the flag's, else the first on the PATH (nil: none).
         options.pagefind = pagefind ?? executableOnPath("pagefind")
-        options.advice = BuildOptions.commandLineAdvice
         options.strict = strict
         options.protectedFolders = homeFolders()
         options.waitForLock = !noWait

@@ -35,6 +35,8 @@ extension BuildOptions {
         advice.lockedOutput = "leave out --no-wait to wait for it"
         advice.pagefindTimeout = "allow more time with --pagefind-timeout"
         advice.installPagefind = "install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>"
+        advice.markTranslation = "run guidepost translations mark"
+        advice.newPages = "guidepost new"
         return advice
     }()
 }

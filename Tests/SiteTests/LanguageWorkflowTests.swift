@@ -99,8 +99,16 @@ import Testing
         #expect(!audit.problems.contains { $0.location.path.hasSuffix("nl/headings.md") && $0.message == stale })
         #expect(
             problem.message
-                == "this translation is new, not yet reviewed against the source page \(content.path)/fr/headings.md; review it, then run guidepost translations mark"
+                == "this translation is new, not yet reviewed against the source page \(content.path)/fr/headings.md; review it, then mark it as reviewed"
         )
+        // With the command line's advice, the message names its command.
+        var advised = options(content)
+        advised.advice.markTranslation = "run guidepost translations mark"
+        #expect(
+            try Guidepost.translationStatus(advised).problems.contains {
+                $0.message
+                    == "this translation is new, not yet reviewed against the source page \(content.path)/fr/headings.md; review it, then run guidepost translations mark"
+            })
         let page = try #require(text(try Guidepost.buildInMemory(options(content, strict: false)), "nl/headings/index.html"))
         #expect(!page.contains("translation-notice"), "no \"the source changed\" notice on a new translation")
     }

@@ -109,5 +109,11 @@ import Testing
                 == "Pagefind did not finish within 2 s and was stopped; check that it works on its own, or allow more time with --pagefind-timeout"
         )
         #expect(advice.lockedOutput == "leave out --no-wait to wait for it")
+        #expect(
+            SiteError.staleTranslation(SourceLocation(path: "content/en/a.md"), source: "content/fr/a.md", mark: advice.markTranslation)
+                .message
+                == "the source page content/fr/a.md changed since this translation was made; update the translation, then run guidepost translations mark"
+        )
+        #expect(advice.newPages == "guidepost new")
     }
 }

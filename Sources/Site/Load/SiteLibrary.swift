@@ -24,6 +24,8 @@ public struct SiteLibrary: Sendable {
     public var stringWarnings: [any DiagnosticConvertible] = []
     /// Sources a reader could not check (no URL, a placeholder title, no date); errors with `--strict`.
     public var sourceWarnings: [ContentError] = []
+    /// The front end's words for what it controls (how to mark a translation reviewed), from the build options.
+    public var advice = FrontEndAdvice()
     /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
     public var verificationWarnings: [ContentError] = []
     /// The files that are not Markdown: page bundles and `static/`, images processed.

@@ -51,6 +51,7 @@ public enum SiteLoader {
         library.sourceWarnings = previous.sourceWarnings
         library.verificationWarnings = previous.verificationWarnings
         library.bundles = previous.bundles
+        library.advice = previous.advice
         return .success(library)
     }
 
@@ -145,6 +146,7 @@ public enum SiteLoader {
                 facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
         library.bundles = bundles
+        library.advice = options.advice
         return .success(library)
     }
 

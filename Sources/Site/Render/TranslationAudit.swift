@@ -149,11 +149,16 @@ public struct TranslationAudit: Sendable {
             let adapted = page.frontMatter.adapted
             if library.newSource(of: page) != nil {
                 status[language] = .new
-                found.append(SiteError.newTranslation(page.frontMatter.location, source: original.file.path))
+                found.append(
+                    SiteError.newTranslation(page.frontMatter.location, source: original.file.path, mark: library.advice.markTranslation))
             } else {
                 let stale = library.staleSource(of: page) != nil
                 status[language] = adapted ? (stale ? .adaptedStale : .adapted) : (stale ? .stale : .current)
-                if stale { found.append(SiteError.staleTranslation(page.frontMatter.location, source: original.file.path)) }
+                if stale {
+                    found.append(
+                        SiteError.staleTranslation(
+                            page.frontMatter.location, source: original.file.path, mark: library.advice.markTranslation))
+                }
             }
             // An adapted translation is written for its own audience: its structure is its own.
             if !adapted, let expected = report(source), let actual = report(language) {
