@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A problem in the content (JSON, front matter, site.json, strings, facts), with where it is.
 ///
-/// Every case's first value is the location; `message` says in plain words what is wrong and how to fix it.
+/// Every case's first value is the location (`text` carries a located decoding error); `message` says in plain words what is wrong and how to fix it.
 public enum ContentError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// A file cannot be read as text (not valid UTF-8), found while decoding it.
     case text(SourceTextError)

@@ -2,7 +2,7 @@ import Diagnostics
 
 /// A problem writing the output folder, with where it is: Guidepost refuses to destroy what it did not make.
 ///
-/// Every case's first value is the location; `message` says in plain words what is wrong and how to fix it.
+/// Every case's first value is the location (`finish` carries a whole diagnostic); `message` says in plain words what is wrong and how to fix it.
 public enum OutputError: Error, Hashable, Sendable, DiagnosticConvertible {
     /// A file could not be read or written.
     case io(SourceLocation, detail: String)
