@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Templates", dependencies: ["Markdown", "Diagnostics"]),
         // The code that can destroy data: the output folder's guard, lock, atomic exchange and writer.
         .target(name: "Output", dependencies: ["Diagnostics"]),
-        // Load everything, build every page in parallel, write atomically.
+        // Load everything, build every page in parallel, publish (feeds, search), and hand the files to Output.
         .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Output", "Diagnostics"]),
         // The preview's HTTP/1.1 and WebSocket server, with the limits a server facing a browser needs.
         .target(name: "PreviewServer"),
