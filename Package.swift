@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // C: libvips, which resizes and encodes raster images (Debian's libvips-dev).
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
-        // Source locations and the typed build errors every stage reports.
+        // Source locations, source text, and the one shape (Diagnostic) every stage's typed errors convert to.
         .target(name: "Diagnostics"),
         // CLDR through ICU: plural rules, quotation marks, text direction. The ICU is the one Foundation
         // carries (module _FoundationICU, library lib_FoundationICU), so dates, numbers and plurals share one CLDR.
@@ -30,13 +30,15 @@ let package = Package(
         // Markdown to HTML through cmark-gfm, with Guidepost's AST rewrites.
         .target(name: "Markdown", dependencies: ["CCmarkGFM", "Diagnostics", "CLDR"]),
         // The content model: site config, UI strings, facts, pages.
-        .target(name: "Content", dependencies: ["Markdown", "Diagnostics", "CLDR"]),
+        .target(name: "Content", dependencies: ["Diagnostics", "CLDR"]),
         // Raster images through libvips (resize, WebP, metadata stripped) and the SVG check.
         .target(name: "Images", dependencies: ["CVips", "Diagnostics"]),
         // Mustache templates (compiled by Guidepost's own engine) and the typed view models they render.
-        .target(name: "Templates", dependencies: ["Content", "Diagnostics"]),
-        // Load everything, build every page in parallel, write atomically.
-        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Diagnostics"]),
+        .target(name: "Templates", dependencies: ["Markdown", "Diagnostics"]),
+        // The code that can destroy data: the output folder's guard, lock, atomic exchange and writer.
+        .target(name: "Output", dependencies: ["Diagnostics"]),
+        // Load everything, build every page in parallel, publish (feeds, search), and hand the files to Output.
+        .target(name: "Site", dependencies: ["Templates", "Content", "Markdown", "Images", "Output", "Diagnostics"]),
         // The preview's HTTP/1.1 and WebSocket server, with the limits a server facing a browser needs.
         .target(name: "PreviewServer"),
         // The thin command-line front end.
@@ -54,12 +56,15 @@ let package = Package(
             ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CLDRTests", dependencies: ["CLDR"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "ContentTests", dependencies: ["Content"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "Diagnostics"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content", "Diagnostics"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "Markdown", "Content", "Diagnostics"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer"]),
-        .testTarget(name: "ImagesTests", dependencies: ["Images"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: [], resources: []),
+        .testTarget(name: "ImagesTests", dependencies: ["Images", "Diagnostics"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "Diagnostics"]),
+        .testTarget(name: "guidepostTests", dependencies: ["guidepost", "Site", "Diagnostics"]),
+        .testTarget(
+            name: "SiteTests", dependencies: ["Site", "Content", "Images", "Output", "Diagnostics"], exclude: [], resources: []),
     ]
 )
 
@@ -68,6 +73,6 @@ let package = Package(
 if ProcessInfo.processInfo.environment["GUIDEPOST_FUZZ"] == "1" {
     package.targets.append(
         .executableTarget(
-            name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "CLDR", "Templates"],
+            name: "GuidepostFuzz", dependencies: ["Markdown", "Content", "Diagnostics", "Templates"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

@@ -5,10 +5,10 @@ import Templates
 
 /// A fact store and resolver shared by every fuzz input: two facts of different types.
 private let facts: FactStore = {
-    var errors: [BuildError] = []
+    var errors = DiagnosticCollector()
     let file = SourceText(
         path: "facts/f.json", text: #"{"name": "Meta", "form": {"url": "https://example.com/f"}, "day": {"date": "2025-05-27"}}"#)
-    return FactStore(FactFile.parse(file, namespace: "f", languages: ["fr", "nl", "en"]).0, errors: &errors)
+    return FactStore(FactFile.parse(file, namespace: "f", languages: ["fr", "nl", "en"], errors: &errors), errors: &errors)
 }()
 
 /// French as the site formats it (`fr_BE`), made once.
@@ -52,7 +52,7 @@ private func fuzzTemplates(_ file: SourceText) {
         let html = try? library.render(FuzzContext(), with: "page")
         precondition((try? library.render(FuzzContext(), with: "page")) == html, "a template rendered twice differs")
     case .failure(let failure):
-        precondition(!failure.errors.isEmpty, "a template load failed without an error")
+        precondition(!failure.diagnostics.isEmpty, "a template load failed without an error")
     }
 }
 
@@ -85,7 +85,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let file = try? SourceText(path: "fuzz.md", bytes: bytes) else { return 0 }
     _ = try? JSONParser.parse(file.text)
-    _ = FactFile.parse(file, namespace: "fuzz", languages: ["fr", "nl", "en"])
+    var factErrors = DiagnosticCollector()
+    _ = FactFile.parse(file, namespace: "fuzz", languages: ["fr", "nl", "en"], errors: &factErrors)
     var resolver = FuzzResolver()
     switch Page.parse(file, language: "fr", relativePath: "fuzz.md") {
     case .success(let page):

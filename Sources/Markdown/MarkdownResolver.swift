@@ -33,9 +33,9 @@ public enum MarkdownProblem: Sendable, Equatable {
     case tableTooLarge(limit: Int)
 
     /// The build error for this problem at `location`.
-    public func error(at location: SourceLocation) -> BuildError {
+    public func error(at location: SourceLocation) -> MarkdownError {
         switch self {
-        case .tableTooLarge(let limit): return .tableTooLarge(location, limit: limit)
+        case .tableTooLarge(let limit): return MarkdownError.tableTooLarge(location, limit: limit)
         }
     }
 }
@@ -102,7 +102,7 @@ public struct LiteralResolver: MarkdownResolver {
     /// The path problems are reported in.
     public var path: String
     /// The problems found in the text, located in `path`.
-    public private(set) var errors: [BuildError] = []
+    public private(set) var errors = DiagnosticCollector()
     /// Creates the resolver; problems are located in `path`.
     public init(path: String = "<stdin>") { self.path = path }
     /// Leaves the placeholder as typed.

@@ -2,7 +2,7 @@ import Content
 import Foundation
 import Images
 
-/// Everything `guidepost build` needs, resolved from flags and the environment.
+/// Everything a build needs, as plain values (the command line resolves them from its flags and the environment).
 public struct BuildOptions: Sendable {
     /// The content folder (`content`).
     public var contentDirectory: String
@@ -16,7 +16,7 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Overrides `site.json`'s base URL.
     public var baseURL: String?
-    /// The Pagefind executable, when `site.json` turns search on (default: `pagefind` on the `PATH`).
+    /// The Pagefind executable, when `site.json` turns search on (nil: the front end found none on the `PATH`).
     public var pagefind: String?
     /// Whether translation problems (missing, stale, different facts or structure) fail the build.
     public var strict: Bool = false
@@ -32,6 +32,8 @@ public struct BuildOptions: Sendable {
     public var imageCache: String?
     /// The widths and encoder settings of published raster images.
     public var imageSettings = ImageSettings()
+    /// What the front end adds to messages about what it controls (its flags).
+    public var advice = FrontEndAdvice()
 
     /// The image cache folder in use: `imageCache`, else `.guidepost-cache/images` beside the content folder.
     public var imageCacheFolder: String {
@@ -57,30 +59,9 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
     }
 
-    /// "Now": the `--now` value, else `SOURCE_DATE_EPOCH`, else the clock.
-    public static func resolveNow(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
-        if let flag {
-            switch parseNow(flag) {
-            case .success(let date): return date
-            case .failure(let problem): throw ValidationFailure("--now: \"\(flag)\" \(problem.description)")
-            }
-        }
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int(epoch) else { throw ValidationFailure("SOURCE_DATE_EPOCH=\(epoch) is not a whole number of seconds") }
-            guard (0...253_402_300_799).contains(seconds) else {
-                throw ValidationFailure(
-                    "SOURCE_DATE_EPOCH=\(epoch) is out of range; use a whole number of seconds from 0 (1970-01-01T00:00:00Z) to 253402300799 (9999-12-31T23:59:59Z)"
-                )
-            }
-            return Date(timeIntervalSince1970: TimeInterval(seconds))
-        }
-        return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-    }
-
-    /// Checks a `--base-url` value: an absolute http(s) URL with a host and no query or fragment.
-    public static func checkBaseURL(_ flag: String?) throws(ValidationFailure) {
-        if let flag, let problem = BaseURL.problem(flag) { throw ValidationFailure("--base-url: \"\(flag)\" \(problem)") }
-    }
+    /// What is wrong with `url` as a base URL (not an absolute http(s) URL with a host, or with a query or
+    /// fragment), ending with how to fix it; nil when it can be used.
+    public static func baseURLProblem(_ url: String) -> String? { BaseURL.problem(url) }
 
     /// Parses `2025-05-26T12:00:00Z`, `…+02:00`, with optional fractional seconds, or a bare date (midnight UTC).
     public static func parseInstant(_ text: String) -> Date? {

@@ -6,9 +6,9 @@ extension Guidepost {
     /// What `guidepost check` found: build errors, and translation problems (errors with `strict`).
     public struct CheckReport: Sendable {
         /// Problems that fail the check.
-        public var errors: [BuildError]
+        public var errors: [Diagnostic]
         /// Problems reported but tolerated.
-        public var warnings: [BuildError]
+        public var warnings: [Diagnostic]
     }
 
     /// Loads and builds the site in memory, without writing, and audits the translations.
@@ -18,11 +18,12 @@ extension Guidepost {
             let problems = site.audit?.problems ?? []
             let drafts = site.audit?.draftProblems ?? []
             // A draft language's gaps stay warnings with --strict: it is still being translated.
+            let verification = site.verificationWarnings
             return options.strict
-                ? CheckReport(errors: problems, warnings: drafts + site.verificationWarnings)
-                : CheckReport(errors: [], warnings: problems + drafts + site.verificationWarnings)
+                ? CheckReport(errors: problems, warnings: (drafts + verification).map(\.asWarning))
+                : CheckReport(errors: [], warnings: (problems + drafts + verification).map(\.asWarning))
         } catch {
-            return CheckReport(errors: error.errors, warnings: [])
+            return CheckReport(errors: error.diagnostics, warnings: [])
         }
     }
 
@@ -44,27 +45,32 @@ extension Guidepost {
         let source = library.config.sourceLanguage
         let location = SourceLocation(path: "\(options.contentDirectory)/\(language)/\(relativePath)")
         guard library.config.languages.contains(language) else {
-            throw BuildFailure([.unknownLanguage(SourceLocation(path: "\(options.contentDirectory)/site.json"), code: language)])
+            throw BuildFailure([ContentError.unknownLanguage(SourceLocation(path: "\(options.contentDirectory)/site.json"), code: language)]
+            )
         }
         guard language != source else {
-            throw BuildFailure([.notATranslation(location, language: language)])
+            throw BuildFailure([SiteError.notATranslation(location, language: language)])
         }
         guard let original = library.page(source, relativePath) else {
             throw BuildFailure([
-                .brokenLink(SourceLocation(path: "\(options.contentDirectory)/\(source)/\(relativePath)"), target: relativePath)
+                SiteError.brokenLink(SourceLocation(path: "\(options.contentDirectory)/\(source)/\(relativePath)"), target: relativePath)
             ])
         }
         guard let translation = library.page(language, relativePath) else {
-            throw BuildFailure([.untranslatedPage(original.frontMatter.location, language: language)])
+            throw BuildFailure([SiteError.untranslatedPage(original.frontMatter.location, language: language)])
         }
         let path = translation.file.path
-        do {
-            let raw = try FileReplacement.read(path, inside: options.contentDirectory)
-            let edited = try FrontMatterEditor.setting("sourceHash", to: original.bodyHash, inRawBytes: raw, path: path)
-            if edited != raw { try FileReplacement.replace(path, with: edited, inside: options.contentDirectory) }
-        } catch {
+        let raw: [UInt8]
+        let edited: [UInt8]
+        do throws(SiteError) { raw = try FileReplacement.read(path, inside: options.contentDirectory) } catch {
             throw BuildFailure([error])
         }
+        do throws(ContentError) {
+            edited = try FrontMatterEditor.setting("sourceHash", to: original.bodyHash, inRawBytes: raw, path: path)
+        } catch { throw BuildFailure([error]) }
+        do throws(SiteError) {
+            if edited != raw { try FileReplacement.replace(path, with: edited, inside: options.contentDirectory) }
+        } catch { throw BuildFailure([error]) }
         return path
     }
 }

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 /// The core entry points the command line calls.
@@ -17,7 +18,7 @@ public enum Guidepost {
         /// The "now" used.
         public var now: Date
         /// Translation problems that did not fail the build (they do with `--strict`).
-        public var warnings: [BuildError] = []
+        public var warnings: [Diagnostic] = []
         /// Seconds spent loading, rendering and writing (for `--timings`).
         public var phases: [(name: String, seconds: Double)] = []
 
@@ -40,7 +41,8 @@ public enum Guidepost {
         var plan = SiteBuilder.Plan(library, now: options.now)
         let policy = SiteWriter.Policy(
             sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
-            keep: library.config.keep, waitForLock: options.waitForLock, waiting: options.waiting)
+            keep: library.config.keep, waitForLock: options.waitForLock, waiting: options.waiting,
+            lockAdvice: options.advice.lockedOutput)
         // Every refusal of the output comes before anything is written; the pages' own errors, if any, are
         // still reported first (the pages are then rendered in memory only).
         let spare: SpareFolder
@@ -57,20 +59,21 @@ public enum Guidepost {
             output: options.outputDirectory, published: site.publishedPaths,
             config: options.contentDirectory + "/site.json")
         if !vanished.isEmpty { throw BuildFailure(vanished) }
-        do {
+        do throws(OutputError) {
             try spare.put(site.files)
-            try spare.commit { staging throws(BuildError) in
-                if site.search {
+            try spare.commit { staging throws(OutputError) in
+                guard site.search else { return }
+                do throws(SiteError) {
                     try SearchIndex.build(
                         in: staging, pagefind: options.pagefind, config: options.contentDirectory + "/site.json",
-                        timeout: options.pagefindTimeout)
-                }
+                        timeout: options.pagefindTimeout, advice: options.advice)
+                } catch { throw .finish(error.diagnostic) }
             }
         } catch { throw BuildFailure([error]) }
         let written = Date()
         var summary = Summary(
             pageCounts: site.pageCounts, fileCount: spare.fileCount, seconds: written.timeIntervalSince(start), now: options.now)
-        summary.warnings = problems + (site.audit?.draftProblems ?? [])
+        summary.warnings = (problems + (site.audit?.draftProblems ?? [])).map(\.asWarning)
         summary.phases = [
             ("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
             ("write", written.timeIntervalSince(rendered)),
@@ -89,7 +92,7 @@ public enum Guidepost {
         let library = try load(options)
         loaded = Date()
         var site = try SiteBuilder.build(library, now: options.now).get()
-        site.verificationWarnings = library.verificationWarnings
+        site.verificationWarnings = library.verificationWarnings.map(\.diagnostic)
         return site
     }
 

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +14,9 @@ public enum Scaffold {
     /// language folder of the site in `contentDirectory`. Translations carry no `sourceHash`, so the
     /// translation board shows them as new until someone reviews them and runs `translations mark`.
     /// Returns the files created, in language order.
-    public static func create(_ path: String, title: String?, section: Bool, contentDirectory: String) throws(BuildFailure) -> [String] {
+    public static func create(
+        _ path: String, title: String?, section: Bool, contentDirectory: String, advice: FrontEndAdvice = FrontEndAdvice()
+    ) throws(BuildFailure) -> [String] {
         let tree = FileTree(root: contentDirectory)
         let config: SiteConfig
         switch SiteLoader.readText(tree, "site.json", checkLinks: true).flatMap({ SiteConfig.parse($0) }) {
@@ -29,10 +32,10 @@ public enum Scaffold {
         let segments = relative.dropLast(3).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let location = SourceLocation(path: path)
         guard !relative.hasPrefix("/"), segments.allSatisfy(FrontMatter.isValidSlug) else {
-            throw BuildFailure([.invalidSlug(location, slug: path)])
+            throw BuildFailure([ContentError.invalidSlug(location, slug: path)])
         }
         if let first = segments.first, config.languages.contains(first), segments.count > 1 {
-            throw BuildFailure([.invalidSlug(location, slug: path)])
+            throw BuildFailure([ContentError.invalidSlug(location, slug: path)])
         }
         let stem = section ? segments.dropLast().last ?? "" : segments.last ?? ""
         let heading = title ?? stem.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
@@ -40,9 +43,9 @@ public enum Scaffold {
         guard existing.isEmpty else {
             throw BuildFailure(
                 existing.map {
-                    .unsafeOutput(
+                    OutputError.unsafeOutput(
                         SourceLocation(path: tree.path($0)),
-                        reason: "this file already exists, and guidepost new never overwrites; choose another name or edit it")
+                        reason: "this file already exists, and \(advice.newPages) never overwrites; choose another name or edit it")
                 })
         }
         var created: [String] = []
@@ -51,7 +54,7 @@ public enum Scaffold {
             let folder = AbsolutePath.parent(of: file)
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw BuildFailure([
-                    .unreadable(
+                    SiteError.unreadable(
                         SourceLocation(path: folder),
                         problem: "the folder cannot be created (\(error.localizedDescription)); check its permissions")
                 ])
@@ -60,7 +63,7 @@ public enum Scaffold {
             let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 throw BuildFailure([
-                    .unreadable(
+                    SiteError.unreadable(
                         SourceLocation(path: file),
                         problem: "the file cannot be created (\(String(cString: strerror(errno)))); nothing was overwritten")
                 ])
@@ -70,7 +73,8 @@ public enum Scaffold {
             close(descriptor)
             guard written == bytes.count else {
                 throw BuildFailure([
-                    .unreadable(SourceLocation(path: file), problem: "the file could not be written completely; check the free space")
+                    SiteError.unreadable(
+                        SourceLocation(path: file), problem: "the file could not be written completely; check the free space")
                 ])
             }
             created.append(file)

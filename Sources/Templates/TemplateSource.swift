@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 
 /// One Mustache template file, compiled, with the templates and UI strings it names.
@@ -16,7 +15,7 @@ public struct TemplateSource: Sendable {
     /// The compiled template.
     let nodes: [TemplateNode]
     /// Its syntax errors.
-    let syntaxErrors: [BuildError]
+    let syntaxErrors: DiagnosticCollector
 
     /// Compiles `file`; references and string keys come from the compiled tags, so tags inside comments or
     /// written with other delimiters are read as the engine reads them.

@@ -6,8 +6,7 @@ import Site
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder, atomically.")
 
-    @Option(help: "The content folder.") var content = "content"
-    @Option(help: "The templates folder.") var templates = "templates"
+    @OptionGroup var site: SiteOptions
     @Option(help: "The output folder (replaced only when the build succeeds).") var output = "site"
     @Option(help: "The build's \"now\" as an ISO 8601 instant (default: SOURCE_DATE_EPOCH, else the clock).") var now: String?
     @Flag(help: "Publish pages marked as drafts.") var drafts = false
@@ -17,20 +16,25 @@ struct Build: ParsableCommand {
     @Flag(help: "Also print how long loading, rendering and writing took.") var timings = false
     @Flag(help: "Fail at once when another build is writing the same output (default: wait for it).") var noWait = false
     @Option(help: "Seconds Pagefind may run before it is stopped.") var pagefindTimeout = 600
-    @Option(help: "Where processed images are cached (default: .guidepost-cache/images beside the content folder).") var imageCache: String?
+
+    func validate() throws {
+        do { _ = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
+        do { try BuildOptions.checkBaseURL(baseURL) } catch { throw ValidationError("\(error)") }
+    }
 
     func run() throws {
         let instant: Date
         do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
-        do { try BuildOptions.checkBaseURL(baseURL) } catch { throw ValidationError("\(error)") }
-        var options = BuildOptions(
-            contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
-            now: instant, includeDrafts: drafts, baseURL: baseURL, pagefind: pagefind)
+        var options = site.buildOptions(now: instant)
+        options.outputDirectory = output
+        options.includeDrafts = drafts
+        options.baseURL = baseURL
+        // The core gets Pagefind's path as a value: the flag's, else the first on the PATH (nil: none).
+        options.pagefind = pagefind ?? executableOnPath("pagefind")
         options.strict = strict
         options.protectedFolders = homeFolders()
         options.waitForLock = !noWait
         options.pagefindTimeout = pagefindTimeout
-        options.imageCache = imageCache
         options.waiting = { lock in
             FileHandle.standardError.write(Data("waiting for another build of \(output) to finish (it holds \(lock))…\n".utf8))
         }
@@ -38,7 +42,7 @@ struct Build: ParsableCommand {
             let summary = try Guidepost.build(options)
             if !summary.warnings.isEmpty {
                 // The first few, then a count: `guidepost check` lists them all.
-                let shown = summary.warnings.prefix(20).map(\.warningDescription)
+                let shown = summary.warnings.prefix(20).map(\.description)
                 let rest = summary.warnings.count - shown.count
                 let more = rest > 0 ? ["… and \(rest) more translation warnings; run guidepost check to list them all"] : []
                 FileHandle.standardError.write(Data(((shown + more).joined(separator: "\n") + "\n").utf8))

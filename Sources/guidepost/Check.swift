@@ -13,7 +13,7 @@ struct Check: ParsableCommand {
         var options = site.buildOptions()
         options.strict = strict
         let result = Guidepost.check(options)
-        if !result.warnings.isEmpty { report(result.warnings.map(\.warningDescription)) }
+        if !result.warnings.isEmpty { report(result.warnings.map(\.description)) }
         if !result.errors.isEmpty {
             report(result.errors.map(\.description) + ["check failed: \(result.errors.count) error\(result.errors.count == 1 ? "" : "s")"])
             throw ExitCode.failure

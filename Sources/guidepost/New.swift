@@ -14,11 +14,12 @@ struct New: ParsableCommand {
 
     func run() throws {
         do {
-            let created = try Scaffold.create(path, title: title, section: section, contentDirectory: content)
+            let created = try Scaffold.create(
+                path, title: title, section: section, contentDirectory: content, advice: BuildOptions.commandLineAdvice)
             for file in created { print("created \(file)") }
             print("translations are marked new until reviewed: edit them, then run guidepost translations mark")
         } catch {
-            report(error.errors.map(\.description))
+            report(error.diagnostics.map(\.description))
             throw ExitCode.failure
         }
     }

@@ -23,7 +23,7 @@ struct Render: ParsableCommand {
         do {
             FileHandle.standardOutput.write(Data(try Guidepost.renderSnippet(markdown, language: lang, unsafe: unsafe).utf8))
         } catch {
-            FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data((error.diagnostics.map(\.description).joined(separator: "\n") + "\n").utf8))
             throw ExitCode.failure
         }
     }

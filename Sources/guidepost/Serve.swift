@@ -23,6 +23,12 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds an idle connection stays open (tests shorten it).", visibility: .hidden))
     var idleTimeout = HTTPLimits().idleTimeout
 
+    func validate() throws {
+        if let now {
+            do { _ = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
     func run() throws {
         var options = site.buildOptions()
         options.includeDrafts = drafts

@@ -12,6 +12,7 @@ struct SiteOptions: ParsableArguments {
     func buildOptions(now: Date = Date()) -> BuildOptions {
         var options = BuildOptions(contentDirectory: content, templatesDirectory: templates, now: now)
         options.imageCache = imageCache
+        options.advice = BuildOptions.commandLineAdvice
         return options
     }
 }

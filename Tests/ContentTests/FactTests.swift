@@ -6,8 +6,11 @@ import Testing
 @Suite struct FactTests {
     let languages = ["fr", "nl", "en"]
 
-    func parse(_ text: String) -> ([Fact], [BuildError]) {
-        FactFile.parse(SourceText(path: "facts/meta.json", text: text), namespace: "meta", languages: languages)
+    func parse(_ text: String) -> ([Fact], [Diagnostic]) {
+        var errors = DiagnosticCollector()
+        let facts = FactFile.parse(
+            SourceText(path: "facts/meta.json", text: text), namespace: "meta", languages: languages, errors: &errors)
+        return (facts, errors.diagnostics)
     }
 
     func at(_ line: Int, _ column: Int) -> SourceLocation { SourceLocation(path: "facts/meta.json", line: line, column: column) }
@@ -26,7 +29,7 @@ import Testing
             }
             """)
         #expect(errors.isEmpty)
-        var problems: [BuildError] = []
+        var problems = DiagnosticCollector()
         let store = FactStore(facts, errors: &problems)
         #expect(problems.isEmpty)
         #expect(store["meta.name"]?.value == .string("Meta"))
@@ -47,7 +50,7 @@ import Testing
     }
 
     @Test func expansionErrors() {
-        var problems: [BuildError] = []
+        var problems = DiagnosticCollector()
         let store = FactStore(
             parse(
                 "{\"name\": \"Meta\", \"s\": {\"source\": {\"publisher\": \"p\", \"title\": \"t\", \"url\": \"https://a.b\", \"language\": \"fr\"}}}"
@@ -120,7 +123,7 @@ import Testing
     @Test func textsMissingALanguageBorrowTheSourceWithAWarning() throws {
         let (facts, errors) = parse("{\n\"e\": {\"text\": {\"fr\": \"x\", \"en\": \"y\"}},\n\"f\": {\"text\": {\"en\": \"z\"}}}")
         #expect(errors.isEmpty)
-        var problems: [BuildError] = []
+        var problems = DiagnosticCollector()
         var store = FactStore(facts, errors: &problems)
         let warnings = store.fillMissingTexts(from: "fr", errors: &problems)
         let at = { (line: Int, column: Int) in SourceLocation(path: "facts/meta.json", line: line, column: column) }
@@ -130,7 +133,7 @@ import Testing
     }
 
     @Test func unknownSourcesAndDuplicates() {
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         let facts = parse("{\"a\": {\"string\": \"x\", \"sources\": [\"meta.b\", \"meta.zzz\"]}, \"b\": \"plain\"}").0
         _ = FactStore(facts + facts.prefix(1), errors: &errors)
         #expect(

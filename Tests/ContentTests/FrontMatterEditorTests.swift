@@ -30,7 +30,7 @@ import Testing
 
     @Test func refusesANonStringValue() {
         #expect(
-            throws: BuildError.wrongType(
+            throws: ContentError.wrongType(
                 SourceLocation(path: "nl/a.md", line: 1, column: 16), field: "sourceHash", expected: "a string in double quotes")
         ) {
             try set("{\"sourceHash\": 3, \"title\": \"T\"}\n")

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func reportsInvalidUTF8AtItsPosition() {
-        #expect(throws: BuildError.invalidUTF8(SourceLocation(path: "a.md", line: 2, column: 3))) {
+        #expect(throws: SourceTextError.invalidUTF8(SourceLocation(path: "a.md", line: 2, column: 3))) {
             try SourceText(path: "a.md", bytes: Array("x\nab".utf8) + [0xFF])
         }
     }

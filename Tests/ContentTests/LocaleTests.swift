@@ -122,7 +122,7 @@ import Testing
             return
         }
         #expect(
-            failure.errors == [
+            failure.diagnostics == [
                 .missingField(SourceLocation(path: "strings/en.json", line: 2, column: 9), field: "other"),
                 .wrongType(
                     SourceLocation(path: "strings/en.json", line: 2, column: 33), field: "days.few", expected: "a string in double quotes"),

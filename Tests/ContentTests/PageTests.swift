@@ -75,8 +75,8 @@ import Testing
 }
 
 extension Result where Failure == BuildFailure {
-    var failureErrors: [BuildError] {
-        if case .failure(let failure) = self { return failure.errors }
+    var failureErrors: [Diagnostic] {
+        if case .failure(let failure) = self { return failure.diagnostics }
         return []
     }
 }

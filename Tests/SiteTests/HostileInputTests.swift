@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import Site
 import Testing
 
@@ -115,13 +116,13 @@ import Testing
                     contentDirectory: content.path,
                     templatesDirectory: Fixtures.root.appendingPathComponent("templates").path, now: Fixtures.now))
         } catch {
-            errors = error.errors.map { $0.description.replacingOccurrences(of: content.path + "/", with: "") }
+            errors = error.diagnostics.map { $0.description.replacingOccurrences(of: content.path + "/", with: "") }
         }
         #expect(errors == ["en/bomb.md:5:1: " + Self.tableBombMessage])
         // `guidepost render` runs the same guard.
         var renderErrors: [String] = []
         do { _ = try Guidepost.renderSnippet("# Title\n\n" + Self.tableBomb, language: "en", unsafe: false) } catch {
-            renderErrors = error.errors.map(\.description)
+            renderErrors = error.diagnostics.map(\.description)
         }
         #expect(renderErrors == ["<stdin>:3:1: " + Self.tableBombMessage])
     }

@@ -87,7 +87,7 @@ import Testing
             Issue.record("the build should fail")
         } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(content)/fr/guides/steps.md:17:6: error: the file \"missing.png\" does not exist (looked for \(content)/fr/guides/steps/missing.png); add it there or fix the name (relative to the page's folder)",
                     "\(content)/nl/guides/steps.md:17:1: error: the file \"missing.png\" does not exist (looked for \(content)/nl/guides/steps/missing.png and \(content)/fr/guides/steps/missing.png); add it there or fix the name (relative to the page's folder)",
                 ])
@@ -104,7 +104,7 @@ import Testing
             Issue.record("the build should fail")
         } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(content)/fr/guides/steps.md:17:1: error: the image \"shot.png\" has no alt text; say what it shows between the brackets, ![like this](shot.png), or write ![-](shot.png) if it is only decoration",
                     "\(content)/fr/guides/steps.md:19:1: error: the image \"https://example.org/a.png\" has no alt text; say what it shows between the brackets, ![like this](https://example.org/a.png), or write ![-](https://example.org/a.png) if it is only decoration",
                 ])
@@ -131,7 +131,7 @@ import Testing
             Issue.record("the build should fail")
         } catch {
             #expect(
-                error.errors.map(\.description).contains(
+                error.diagnostics.map(\.description).contains(
                     "\(content)/fr/guides/steps/evil.svg:2:3: error: this SVG contains <script, which could run code in the reader's browser; Guidepost publishes no SVG with scripts, event attributes, javascript: URLs or foreignObject, so remove it"
                 ))
         }
@@ -169,7 +169,7 @@ import Testing
             Issue.record("the build should fail")
         } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(work.path)/content/fr/guides/steps/index.html:1:1: error: a file named index.html in a page's folder would replace the page itself; rename it"
                 ])
         }

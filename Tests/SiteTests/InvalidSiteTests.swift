@@ -39,7 +39,7 @@ import Testing
         do {
             _ = try Guidepost.build(options)
         } catch {
-            lines = error.errors.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
+            lines = error.diagnostics.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
         }
         // The lock file is taken before the first page is written (pages go to the spare folder as they are
         // rendered) and is never deleted (see `OutputLock`); a spare this build made must be gone.

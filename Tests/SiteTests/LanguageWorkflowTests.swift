@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 import Site
@@ -54,11 +55,15 @@ import Testing
 
         let report = Guidepost.check(options(content))
         #expect(report.errors == [])
-        #expect(report.warnings.contains(.untranslatedPage(SourceLocation(path: content.path + "/fr/facebook.md"), language: "de")))
-        #expect(report.warnings.contains { if case .missingTranslation(_, "de") = $0 { return true } else { return false } })
         #expect(
             report.warnings.contains(
-                .newTranslation(SourceLocation(path: content.path + "/de/index.md"), source: content.path + "/fr/index.md")))
+                SiteError.untranslatedPage(SourceLocation(path: content.path + "/fr/facebook.md"), language: "de").diagnostic.asWarning))
+        let anywhere = SourceLocation(path: "")
+        #expect(report.warnings.contains { $0.message == ContentError.missingTranslation(anywhere, language: "de").message })
+        #expect(
+            report.warnings.contains(
+                SiteError.newTranslation(SourceLocation(path: content.path + "/de/index.md"), source: content.path + "/fr/index.md")
+                    .diagnostic.asWarning))
         #expect(report.warnings.allSatisfy { $0.location.path.contains("/de/") || $0.description.contains("\"de\"") })
 
         let site = try Guidepost.buildInMemory(options(content, strict: false))
@@ -87,17 +92,23 @@ import Testing
         }
         let audit = try Guidepost.translationStatus(options(content))
         #expect(audit.rows.first { $0.page == "headings.md" }?.status["nl"] == .new)
-        let problem = BuildError.newTranslation(
+        let problem = SiteError.newTranslation(
             SourceLocation(path: content.path + "/nl/headings.md"), source: content.path + "/fr/headings.md")
-        #expect(audit.problems.contains(problem))
-        #expect(
-            !audit.problems.contains {
-                if case .staleTranslation(let l, _) = $0 { return l.path.hasSuffix("nl/headings.md") } else { return false }
-            })
+        #expect(audit.problems.contains(problem.diagnostic))
+        let stale = SiteError.staleTranslation(SourceLocation(path: ""), source: content.path + "/fr/headings.md").message
+        #expect(!audit.problems.contains { $0.location.path.hasSuffix("nl/headings.md") && $0.message == stale })
         #expect(
             problem.message
-                == "this translation is new, not yet reviewed against the source page \(content.path)/fr/headings.md; review it, then run guidepost translations mark"
+                == "this translation is new, not yet reviewed against the source page \(content.path)/fr/headings.md; review it, then mark it as reviewed"
         )
+        // With the command line's advice, the message names its command.
+        var advised = options(content)
+        advised.advice.markTranslation = "run guidepost translations mark"
+        #expect(
+            try Guidepost.translationStatus(advised).problems.contains {
+                $0.message
+                    == "this translation is new, not yet reviewed against the source page \(content.path)/fr/headings.md; review it, then run guidepost translations mark"
+            })
         let page = try #require(text(try Guidepost.buildInMemory(options(content, strict: false)), "nl/headings/index.html"))
         #expect(!page.contains("translation-notice"), "no \"the source changed\" notice on a new translation")
     }
@@ -159,7 +170,9 @@ import Testing
         #expect(draft.errors == [])
         #expect(
             draft.warnings.contains {
-                if case .missingPluralCategory(_, "banner-open", "few", "pl") = $0 { return true } else { return false }
+                $0.message
+                    == ContentError.missingPluralCategory(SourceLocation(path: ""), key: "banner-open", category: "few", language: "pl")
+                    .message
             })
     }
 
@@ -168,9 +181,10 @@ import Testing
         try edit(content.appendingPathComponent("facts/launch.json")) {
             $0.replacingOccurrences(of: "      \"nl\": \"Launch (Nederlands)\",\n", with: "")
         }
-        let missing = BuildError.missingTranslation(
-            SourceLocation(path: content.path + "/facts/launch.json", line: 10, column: 13), language: "nl")
-        #expect(Guidepost.check(options(content, strict: false)).warnings.contains(missing))
+        let missing = ContentError.missingTranslation(
+            SourceLocation(path: content.path + "/facts/launch.json", line: 10, column: 13), language: "nl"
+        ).diagnostic
+        #expect(Guidepost.check(options(content, strict: false)).warnings.contains(missing.asWarning))
         #expect(Guidepost.check(options(content)).errors == [missing])
         let site = try Guidepost.buildInMemory(options(content, strict: false))
         #expect(try #require(text(site, "nl/index.html")).contains("Launch (Français)"))
@@ -179,7 +193,7 @@ import Testing
         }
         let draft = Guidepost.check(options(content))
         #expect(draft.errors == [])
-        #expect(draft.warnings.contains(missing))
+        #expect(draft.warnings.contains(missing.asWarning))
     }
 
     @Test func rightToLeftLanguagesGetDirRTL() throws {

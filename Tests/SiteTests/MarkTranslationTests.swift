@@ -82,7 +82,7 @@ import Testing
         #expect(throws: BuildFailure.self) { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl") }
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl") } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(options.contentDirectory)/nl/headings.md:1:1: error: this symbolic link points outside the content folder (to \(outside)) and is not followed; copy the file in instead"
                 ])
         }
@@ -94,19 +94,19 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: translation, withDestinationPath: "headings.md.real")
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "nl") } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(options.contentDirectory)/nl/headings.md:1:1: error: this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself"
                 ])
         }
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "fr") } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(options.contentDirectory)/fr/headings.md:1:1: error: \"fr\" is the source language, whose pages are the originals, not translations; name the language of the translation you reviewed"
                 ])
         }
         do { _ = try Guidepost.markTranslation(options, page: "headings.md", language: "de") } catch {
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(options.contentDirectory)/site.json:1:1: error: \"de\" is not one of the languages in content/site.json; add it there or fix the code"
                 ])
         }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 import Site
 import Testing
 
@@ -84,7 +85,7 @@ import Testing
         // (The fixture's translations are also reported as stale; only the fact file matters here.)
         #expect(Guidepost.check(options(content, strict: true)).errors.map(\.description).filter { $0.hasPrefix(path) } == expected)
         #expect(
-            Guidepost.check(options(content)).warnings.map(\.warningDescription).filter { $0.hasPrefix(path) }
+            Guidepost.check(options(content)).warnings.map(\.description).filter { $0.hasPrefix(path) }
                 == expected.map { $0.replacingOccurrences(of: ": error: ", with: ": warning: ") })
         #expect(Guidepost.check(options(content)).errors.isEmpty)
         // An undated source says so; a source read in a copy names it.
@@ -105,7 +106,7 @@ import Testing
             "\(path):2:15: warning: the fact \"demo.deadline\" was last verified on 2025-06-01, 184 days ago (more than verifiedMaxAgeDays, 180); check it against its sources again and update \"verified\""
         let late = BuildOptions.parseInstant("2025-12-02T10:00:00Z")!
         let strict = Guidepost.check(options(content, now: late, strict: true))
-        #expect(strict.warnings.map(\.warningDescription) == [warning])
+        #expect(strict.warnings.map(\.description) == [warning])
         #expect(!strict.errors.contains { $0.location.path == path }, "a stale verification never fails the check")
         let sooner = Guidepost.check(options(content, now: BuildOptions.parseInstant("2025-11-28T10:00:00Z")!))
         #expect(!sooner.warnings.contains { $0.location.path == path })

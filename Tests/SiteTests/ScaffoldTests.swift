@@ -30,7 +30,20 @@ import Testing
             Issue.record("must refuse")
         } catch {
             #expect(
-                error.errors.map(\.description)
+                error.diagnostics.map(\.description)
+                    == page.sorted().map {
+                        "\($0):1:1: error: this file already exists, and Guidepost never overwrites; choose another name or edit it"
+                    })
+        }
+        var advice = FrontEndAdvice()
+        advice.newPages = "guidepost new"
+        do {
+            _ = try Scaffold.create(
+                "linkedin/first-steps.md", title: "Other", section: false, contentDirectory: content.path, advice: advice)
+            Issue.record("must refuse")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description)
                     == page.sorted().map {
                         "\($0):1:1: error: this file already exists, and guidepost new never overwrites; choose another name or edit it"
                     })

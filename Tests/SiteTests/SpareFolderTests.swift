@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
+@testable import Output
 @testable import Site
 
 /// A build streams each page into the spare folder as soon as it is rendered (issue 21, item 3), so it
@@ -80,7 +81,7 @@ import Testing
         let output = work.appendingPathComponent("site").path
         let spare = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["CNAME"]), planned: ["a/index.html"])
         for path in [".guidepost-output", "../evil", "CNAME"] {
-            #expect(throws: BuildError.self) { try spare.put(OutputFile(path: path, text: "x")) }
+            #expect(throws: OutputError.self) { try spare.put(OutputFile(path: path, text: "x")) }
         }
         try spare.put(OutputFile(path: "a/index.html", text: "a"))
         try spare.put(OutputFile(path: "sitemap.xml", text: "s"))

@@ -37,7 +37,7 @@ import Testing
             // The translations fall back to the French page at the new URL too, so their old fallback URLs
             // are not affected: only the French page's URL disappears.
             #expect(
-                error.errors.map(\.description) == [
+                error.diagnostics.map(\.description) == [
                     "\(content.path)/site.json:1:1: error: the previous build published /fr/les-guides/etapes/, which this build would drop; add it to the \"aliases\" of the page that replaces it, or to \"retired\" in content/site.json if it is gone for good"
                 ])
         }

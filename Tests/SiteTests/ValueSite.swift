@@ -36,7 +36,7 @@ struct ValueSite {
             _ = try Guidepost.build(options)
             return []
         } catch {
-            return error.errors.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: work.path + "/", with: "") }
         }
     }
 }

@@ -77,7 +77,7 @@ import Testing
         let data = test["data"].map(TemplateData.init(json:)) ?? .null
         switch TemplateLibrary.load(sources) {
         case .failure(let failure):
-            return .errors(failure.errors.map(\.description))
+            return .errors(failure.diagnostics.map(\.description))
         case .success(let library):
             do {
                 return .output(String(decoding: try library.renderBytes(data, with: "spec"), as: UTF8.self))

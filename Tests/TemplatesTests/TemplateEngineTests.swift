@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 import Templates
 import Testing
@@ -13,10 +12,10 @@ import Testing
         return try TemplateLibrary.load(sources).get().render(context, with: name)
     }
 
-    func errors(_ text: String) -> [BuildError] {
+    func errors(_ text: String) -> [Diagnostic] {
         let source = TemplateSource(name: "main", file: SourceText(path: "t.mustache", text: text))
         let base = TemplateSource(name: "base", file: SourceText(path: "base.mustache", text: ""))
-        if case .failure(let failure) = TemplateLibrary.load([source, base]) { return failure.errors }
+        if case .failure(let failure) = TemplateLibrary.load([source, base]) { return failure.diagnostics }
         return []
     }
 
@@ -208,13 +207,13 @@ import Testing
         ]
         let library = try TemplateLibrary.load(sources).get()
         #expect(
-            throws: BuildError.templateTooDeep(
+            throws: TemplateError.templateTooDeep(
                 SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)
         ) {
             try library.render(["on": TemplateData.bool(true)], with: "main")
         }
         #expect(
-            BuildError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)
+            TemplateError.templateTooDeep(SourceLocation(path: "templates/loop.mustache", line: 2, column: 10), name: "loop", limit: 100)
                 .description
                 == "templates/loop.mustache:2:10: error: templates are included more than 100 levels deep here (\"loop\" again and again); "
                 + "a template that includes itself must be ended by the data, e.g. inside a section over a list that is empty at the deepest level"
@@ -235,7 +234,8 @@ import Testing
         let library = try TemplateLibrary.load([
             TemplateSource(name: "main", file: SourceText(path: "templates/main.mustache", text: "a\n {{> *kind}}"))
         ]).get()
-        #expect(throws: BuildError.missingTemplate(SourceLocation(path: "templates/main.mustache", line: 2, column: 2), name: "gallery")) {
+        #expect(throws: TemplateError.missingTemplate(SourceLocation(path: "templates/main.mustache", line: 2, column: 2), name: "gallery"))
+        {
             try library.render(["kind": TemplateData.string("gallery")], with: "main")
         }
     }

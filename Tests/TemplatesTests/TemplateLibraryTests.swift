@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 import Templates
 import Testing
@@ -8,8 +7,8 @@ import Testing
         TemplateSource(name: name, file: SourceText(path: "templates/\(name).mustache", text: text))
     }
 
-    func errors(_ sources: [TemplateSource]) -> [BuildError] {
-        if case .failure(let failure) = TemplateLibrary.load(sources) { return failure.errors }
+    func errors(_ sources: [TemplateSource]) -> [Diagnostic] {
+        if case .failure(let failure) = TemplateLibrary.load(sources) { return failure.diagnostics }
         return []
     }
 

@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 import Testing
 
@@ -15,7 +14,7 @@ import Testing
             TemplateSource(name: $0.key, file: SourceText(path: "\($0.key).mustache", text: $0.value))
         }
         let library = try TemplateLibrary.load(sources).get()
-        return library.unknownNames(roots: [(root, context)]).map(\.description)
+        return library.unknownNames(roots: [(root, context)]).diagnostics.map(\.description)
     }
 
     func error(_ at: String, _ name: String, _ suggestion: String?, layout: String = "main", context: String = "ArticleContext") -> String {
@@ -120,7 +119,8 @@ import Testing
                 file: SourceText(path: "root.mustache", text: "{{lang}}{{#languages}}{{notFound}}{{/languages}}{{page.title}}"))
         ]).get()
         #expect(
-            library.unknownNames(roots: [("root", RootContext.templateSchema), ("missing", RootContext.templateSchema)]).map(\.description)
+            library.unknownNames(roots: [("root", RootContext.templateSchema), ("missing", RootContext.templateSchema)]).diagnostics.map(
+                \.description)
                 == [error("root.mustache:1:49", "page.title", nil, layout: "root", context: "RootContext")])
     }
 

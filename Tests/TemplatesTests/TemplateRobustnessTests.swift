@@ -1,4 +1,3 @@
-import Content
 import Diagnostics
 import Templates
 import Testing
@@ -64,7 +63,7 @@ import Testing
             guard case .success(let library) = TemplateLibrary.load(sources) else { continue }
             // The name check walks the same templates without crashing or hanging; `a` and `k` are no article names.
             let unknown = library.unknownNames(roots: [("main", ArticleContext.templateSchema)])
-            #expect(unknown.allSatisfy { $0.location.line > 0 && $0.location.path.hasSuffix(".mustache") })
+            #expect(unknown.diagnostics.allSatisfy { $0.location.line > 0 && $0.location.path.hasSuffix(".mustache") })
             checked += unknown.isEmpty ? 0 : 1
             do {
                 _ = try library.render(data, with: "main")

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 import Testing
 
 @testable import Templates
@@ -8,7 +9,7 @@ import Testing
 /// Swift type, every schema name is a stored property, and `lookup` answers each one with a value of that kind.
 @Suite struct TemplateSchemaTests {
     static let date = DateView(text: "21 mai 2025", iso: "2025-05-21")
-    static let heading = HeadingView(level: 2, text: "Étapes", id: "etapes")
+    static let heading = Heading(level: 2, text: "Étapes", id: "etapes")
     static let source: SourceView = {
         var source = SourceView(
             key: "meta.notice", publisher: "Meta", title: "Avis", date: date, url: "https://meta.example/", language: "fr")

@@ -24,20 +24,22 @@ public struct Publisher: Sendable, Hashable {
     static let fields = ["name", "url", "email", "form"]
 
     /// Reads the `publisher` object: `name` is required, and `email` or `form` (or both) tell readers where to write.
-    static func parse(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> Publisher? {
+    static func parse(_ json: JSON, in file: SourceText, errors: inout DiagnosticCollector) -> Publisher? {
         guard var reader = ObjectReader(json, in: file, field: "publisher", known: fields, errors: &errors) else { return nil }
         let name = reader.string("name", required: true)
         let url = reader.string("url")
         let email = reader.string("email")
         let form = reader.string("form")
         for (link, location) in [url, form].compactMap({ $0 }) where !FactFile.isAbsoluteURL(link) {
-            reader.report(.wrongType(location, field: "publisher", expected: "an absolute URL starting with https:// or http://"))
+            reader.report(
+                ContentError.wrongType(location, field: "publisher", expected: "an absolute URL starting with https:// or http://"))
         }
         if let (address, location) = email, !isEmailAddress(address) {
-            reader.report(.wrongType(location, field: "publisher.email", expected: "an email address such as \"errors@example.org\""))
+            reader.report(
+                ContentError.wrongType(location, field: "publisher.email", expected: "an email address such as \"errors@example.org\""))
         }
         if email == nil, form == nil {
-            reader.report(.missingField(reader.location, field: "publisher.email or publisher.form"))
+            reader.report(ContentError.missingField(reader.location, field: "publisher.email or publisher.form"))
         }
         errors += reader.errors
         guard reader.errors.isEmpty, let name else { return nil }

@@ -56,7 +56,7 @@ public struct SiteConfig: Sendable {
 
     /// Reads `site.json`, collecting every error.
     public static func parse(_ file: SourceText) -> Result<SiteConfig, BuildFailure> {
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
             return .failure(BuildFailure([error.buildError(in: file)]))
@@ -67,14 +67,14 @@ public struct SiteConfig: Sendable {
         var drafts = Set<String>()
         let languages = readLanguages(&reader, drafts: &drafts)
         for (code, location) in languages where !SiteConfig.isLanguageCode(code) {
-            reader.report(.malformedLanguageCode(location, code: code))
+            reader.report(ContentError.malformedLanguageCode(location, code: code))
         }
         let codes = languages.map(\.0)
         let source = reader.string("sourceLanguage", required: true)
-        if let (code, location) = source, !codes.contains(code) { reader.report(.unknownLanguage(location, code: code)) }
+        if let (code, location) = source, !codes.contains(code) { reader.report(ContentError.unknownLanguage(location, code: code)) }
         if let (code, location) = source, drafts.contains(code) {
             reader.report(
-                .wrongType(
+                ContentError.wrongType(
                     location, field: "sourceLanguage", expected: "a language whose status is not \"draft\" (translations are made from it)")
             )
         }
@@ -82,7 +82,7 @@ public struct SiteConfig: Sendable {
         let description = reader.localized("description", languages: codes) ?? LocalizedText([:])
         let base = reader.string("baseURL", required: true)
         if let (url, location) = base, let problem = BaseURL.problem(url) {
-            reader.report(.invalidBaseURL(location, url: url, reason: problem))
+            reader.report(ContentError.invalidBaseURL(location, url: url, reason: problem))
         }
         let baseURL = BaseURL.normalized(base?.0 ?? "/")
         let days = reader.integer("deadlineWarningDays") ?? 7
@@ -92,7 +92,7 @@ public struct SiteConfig: Sendable {
         let keep = reader.strings("keep") ?? []
         for (name, location) in keep where !SiteConfig.isKeepName(name) {
             reader.report(
-                .wrongType(
+                ContentError.wrongType(
                     location, field: "keep",
                     expected:
                         "a list of plain file or folder names in the output folder, such as \".git\" or \"CNAME\" (no /, not . or .., not .guidepost-output)"
@@ -108,7 +108,8 @@ public struct SiteConfig: Sendable {
                     locales[code] = ICU.identifier(locale)
                 } else {
                     locales[code] = nil
-                    table.report(.wrongType(location, field: "locales.\(code)", expected: "an Open Graph locale such as \"fr_BE\""))
+                    table.report(
+                        ContentError.wrongType(location, field: "locales.\(code)", expected: "an Open Graph locale such as \"fr_BE\""))
                 }
             }
             errors += table.errors
@@ -119,13 +120,14 @@ public struct SiteConfig: Sendable {
             if let data = LanguageLocale.make(language: code, locale: locale) {
                 localeData[code] = data
             } else {
-                reader.report(.unknownLocale(location, locale: locale))
+                reader.report(ContentError.unknownLocale(location, locale: locale))
             }
         }
         let menu = reader.strings("menu")
         for (item, location) in menu ?? [] where !item.hasSuffix(".md") && !item.hasSuffix("/") {
             reader.report(
-                .wrongType(location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)")
+                ContentError.wrongType(
+                    location, field: "menu", expected: "a list of source paths such as \"facebook.md\" or \"linkedin/\" (a section)")
             )
         }
         let tocMinHeadings = reader.integer("tocMinHeadings") ?? 4
@@ -133,7 +135,9 @@ public struct SiteConfig: Sendable {
         var retired: [(path: String, location: SourceLocation)] = []
         for (item, location) in reader.strings("retired") ?? [] {
             guard let path = FrontMatter.urlPath(item) else {
-                reader.report(.wrongType(location, field: "retired", expected: "a list of URL paths of this site such as \"/fr/ancien/\""))
+                reader.report(
+                    ContentError.wrongType(location, field: "retired", expected: "a list of URL paths of this site such as \"/fr/ancien/\"")
+                )
                 continue
             }
             retired.append((path, location))
@@ -142,7 +146,8 @@ public struct SiteConfig: Sendable {
         let maxAge = reader.integer("verifiedMaxAgeDays")
         if let maxAge, maxAge < 1, let json = reader.member("verifiedMaxAgeDays") {
             reader.report(
-                .wrongType(file.location(json.position), field: "verifiedMaxAgeDays", expected: "a whole number of days, 1 or more"))
+                ContentError.wrongType(
+                    file.location(json.position), field: "verifiedMaxAgeDays", expected: "a whole number of days, 1 or more"))
         }
         errors += reader.errors
         guard errors.isEmpty, let title, let source else { return .failure(BuildFailure(errors)) }
@@ -171,12 +176,12 @@ public struct SiteConfig: Sendable {
     /// `languages`: each item a code (`"fr"`) or an object `{"code": "de", "status": "draft"}`.
     private static func readLanguages(_ reader: inout ObjectReader, drafts: inout Set<String>) -> [(String, SourceLocation)] {
         guard let json = reader.member("languages") else {
-            reader.report(.missingField(reader.location, field: "languages"))
+            reader.report(ContentError.missingField(reader.location, field: "languages"))
             return []
         }
         let expected = "a list of language codes, each a string \"fr\" or an object {\"code\": \"de\", \"status\": \"draft\"}"
         guard case .array(let items) = json.value else {
-            reader.report(.wrongType(reader.file.location(json.position), field: "languages", expected: expected))
+            reader.report(ContentError.wrongType(reader.file.location(json.position), field: "languages", expected: expected))
             return []
         }
         var result: [(String, SourceLocation)] = []
@@ -186,9 +191,9 @@ public struct SiteConfig: Sendable {
             case .string(let code):
                 result.append((code, location))
             case .object:
-                var errors: [BuildError] = []
+                var errors = DiagnosticCollector()
                 guard var entry = ObjectReader(item, in: reader.file, field: "languages", known: ["code", "status"], errors: &errors) else {
-                    for error in errors { reader.report(error) }
+                    reader.report(errors)
                     continue
                 }
                 if let (code, codeLocation) = entry.string("code", required: true) {
@@ -197,13 +202,15 @@ public struct SiteConfig: Sendable {
                         switch status {
                         case "draft": drafts.insert(code)
                         case "published": break
-                        default: entry.report(.wrongType(statusLocation, field: "status", expected: "\"draft\" or \"published\""))
+                        default:
+                            entry.report(ContentError.wrongType(statusLocation, field: "status", expected: "\"draft\" or \"published\""))
                         }
                     }
                 }
-                for error in errors + entry.errors { reader.report(error) }
+                reader.report(errors)
+                reader.report(entry.errors)
             default:
-                reader.report(.wrongType(location, field: "languages", expected: expected))
+                reader.report(ContentError.wrongType(location, field: "languages", expected: expected))
             }
         }
         return result

@@ -20,11 +20,11 @@ public struct UIStrings: Sendable {
     /// The language's number format, for `{count}` (Arabic-Indic digits in `ar_EG`, grouping from 1,000 on).
     public var numbers: DateFormatting?
     /// Plural strings lacking a category the language needs, one problem per category.
-    public var pluralGaps: [BuildError] = []
+    public var pluralGaps: [ContentError] = []
 
     /// Reads one strings file; `rules` says which plural categories the language needs.
     public static func parse(_ file: SourceText, language: String, rules: PluralRules? = nil) -> Result<UIStrings, BuildFailure> {
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
             return .failure(BuildFailure([error.buildError(in: file)]))
@@ -44,28 +44,29 @@ public struct UIStrings: Sendable {
                 for form in forms {
                     guard let category = PluralCategory(rawValue: form.key) else {
                         errors.append(
-                            .unknownField(file.location(form.keyPosition), field: form.key, known: PluralCategory.allCases.map(\.rawValue)))
+                            ContentError.unknownField(
+                                file.location(form.keyPosition), field: form.key, known: PluralCategory.allCases.map(\.rawValue)))
                         continue
                     }
                     guard case .string(let text) = form.value.value else {
                         errors.append(
-                            .wrongType(
+                            ContentError.wrongType(
                                 file.location(form.value.position), field: "\(member.key).\(form.key)",
                                 expected: "a string in double quotes"))
                         continue
                     }
                     table[category] = text
                 }
-                if table[.other] == nil { errors.append(.missingField(file.location(member.value.position), field: "other")) }
+                if table[.other] == nil { errors.append(ContentError.missingField(file.location(member.value.position), field: "other")) }
                 for category in rules?.neededCategories ?? [] where category != .other && table[category] == nil {
                     result.pluralGaps.append(
-                        .missingPluralCategory(
+                        ContentError.missingPluralCategory(
                             file.location(member.value.position), key: member.key, category: category.rawValue, language: language))
                 }
                 result.plurals[member.key] = table
             default:
                 errors.append(
-                    .wrongType(
+                    ContentError.wrongType(
                         file.location(member.value.position), field: member.key,
                         expected: "a string, or plural forms {\"one\": …, \"other\": …}"))
             }

@@ -15,20 +15,20 @@ public struct Campaign: Sendable, Hashable {
     public var factKeys: [String]
 
     /// The campaigns `config` declares, checked against `facts`.
-    public static func load(config: SiteConfig, facts: FactStore, errors: inout [BuildError]) -> [String: Campaign] {
+    public static func load(config: SiteConfig, facts: FactStore, errors: inout [ContentError]) -> [String: Campaign] {
         var campaigns: [String: Campaign] = [:]
         for name in config.campaigns {
             let location = config.campaignLocations[name] ?? config.location
             guard let deadlineFact = facts["\(name).deadline"] else {
                 errors.append(
-                    .invalidCampaign(
+                    ContentError.invalidCampaign(
                         location, name: name,
                         reason: "has no deadline; define the fact \"deadline\" (an instant with a timeZone) in content/facts/\(name).json"))
                 continue
             }
             guard case .instant(let deadline) = deadlineFact.value else {
                 errors.append(
-                    .invalidCampaign(
+                    ContentError.invalidCampaign(
                         deadlineFact.location, name: name,
                         reason:
                             "needs \"deadline\" to be an instant with a time zone, e.g. {\"instant\": \"2025-05-27T00:00\", \"timeZone\": \"Europe/Brussels\"}"
@@ -41,7 +41,7 @@ public struct Campaign: Sendable, Hashable {
             case .string(let text)?: title = LocalizedText(Dictionary(uniqueKeysWithValues: config.languages.map { ($0, text) }))
             default:
                 errors.append(
-                    .invalidCampaign(
+                    ContentError.invalidCampaign(
                         facts["\(name).title"]?.location ?? location, name: name,
                         reason: "needs a \"title\" fact (a localized text) in content/facts/\(name).json"))
                 continue

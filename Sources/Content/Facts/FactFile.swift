@@ -11,20 +11,21 @@ public enum FactFile {
     static let sourceFields = ["publisher", "title", "date", "url", "language", "month", "undated", "via", "titleFromURL"]
 
     /// The facts of `file`, whose keys are prefixed with `namespace.`.
-    public static func parse(_ file: SourceText, namespace: String, languages: [String]) -> ([Fact], [BuildError]) {
-        var errors: [BuildError] = []
+    /// Every problem goes to `errors`.
+    public static func parse(_ file: SourceText, namespace: String, languages: [String], errors: inout DiagnosticCollector) -> [Fact] {
         let json: JSON
         do { json = try JSONParser.parse(file.text) } catch {
-            return ([], [error.buildError(in: file)])
+            errors.append(error.buildError(in: file))
+            return []
         }
-        guard let reader = ObjectReader(json, in: file, field: "facts", known: [], errors: &errors) else { return ([], errors) }
+        guard let reader = ObjectReader(json, in: file, field: "facts", known: [], errors: &errors) else { return [] }
         errors += reader.errors
         var facts: [Fact] = []
         for member in reader.allMembers {
             let key = "\(namespace).\(member.key)"
             if !FactFile.isKeySegment(member.key) {
                 errors.append(
-                    .wrongType(
+                    ContentError.wrongType(
                         file.location(member.keyPosition), field: member.key, expected: "a key of lowercase letters, digits and hyphens"))
                 continue
             }
@@ -32,7 +33,7 @@ public enum FactFile {
                 facts.append(fact)
             }
         }
-        return (facts, errors)
+        return facts
     }
 
     /// Lowercase letters, digits and hyphens, starting with a letter or digit.
@@ -41,7 +42,9 @@ public enum FactFile {
         return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
     }
 
-    private static func parseFact(_ json: JSON, key: String, file: SourceText, languages: [String], errors: inout [BuildError]) -> Fact? {
+    private static func parseFact(_ json: JSON, key: String, file: SourceText, languages: [String], errors: inout DiagnosticCollector)
+        -> Fact?
+    {
         let location = file.location(json.position)
         switch json.value {
         case .string(let text):
@@ -51,20 +54,20 @@ public enum FactFile {
         case .object:
             break
         default:
-            errors.append(.wrongType(location, field: key, expected: "a string, a number or a fact object {\"url\": …}"))
+            errors.append(ContentError.wrongType(location, field: key, expected: "a string, a number or a fact object {\"url\": …}"))
             return nil
         }
         guard var reader = ObjectReader(json, in: file, field: key, known: fields, errors: &errors) else { return nil }
         let kinds = valueKinds.filter { reader.member($0) != nil }
         guard kinds.count == 1, let kind = kinds.first else {
             errors += reader.errors
-            errors.append(.missingField(location, field: "exactly one of \(valueKinds.joined(separator: ", "))"))
+            errors.append(ContentError.missingField(location, field: "exactly one of \(valueKinds.joined(separator: ", "))"))
             return nil
         }
         let value = readValue(kind, reader: &reader, languages: languages)
         if kind != "instant", reader.member("timeZone") != nil {
             reader.report(
-                .unknownField(
+                ContentError.unknownField(
                     file.location(reader.member("timeZone")!.position), field: "timeZone", known: fields.filter { $0 != "timeZone" }))
         }
         let sources = reader.strings("sources") ?? []
@@ -82,14 +85,15 @@ public enum FactFile {
             return reader.string("string").map { .string($0.0) }
         case "number":
             guard let json = reader.member("number"), case .number(let value, let text) = json.value else {
-                reader.report(.wrongType(reader.file.location(reader.member("number")!.position), field: "number", expected: "a number"))
+                reader.report(
+                    ContentError.wrongType(reader.file.location(reader.member("number")!.position), field: "number", expected: "a number"))
                 return nil
             }
             return .number(value, text: text)
         case "url":
             guard let (url, location) = reader.string("url") else { return nil }
             guard isAbsoluteURL(url) else {
-                reader.report(.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
+                reader.report(ContentError.wrongType(location, field: "url", expected: "an absolute URL starting with https:// or http://"))
                 return nil
             }
             return .url(url)
@@ -108,26 +112,26 @@ public enum FactFile {
         guard let (text, location) = reader.string("instant") else { return nil }
         guard let (zone, zoneLocation) = reader.string("timeZone", required: true) else { return nil }
         guard Instant.isKnownZone(zone), zone.contains("/") || zone == "UTC" else {
-            reader.report(.unknownTimeZone(zoneLocation, name: zone))
+            reader.report(ContentError.unknownTimeZone(zoneLocation, name: zone))
             return nil
         }
         switch Instant.parse(local: text, timeZone: zone) {
         case .success(let instant):
             return .instant(instant)
         case .failure(.notADateTime):
-            reader.report(.invalidDate(location, value: text))
+            reader.report(ContentError.invalidDate(location, value: text))
         case .failure(.notOneMoment(let reason)):
-            reader.report(.invalidInstant(location, value: text, reason: reason))
+            reader.report(ContentError.invalidInstant(location, value: text, reason: reason))
         }
         return nil
     }
 
     private static func readSource(_ reader: inout ObjectReader, languages: [String]) -> FactValue? {
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         guard let json = reader.member("source"),
             var source = ObjectReader(json, in: reader.file, field: "source", known: sourceFields, errors: &errors)
         else {
-            for error in errors { reader.report(error) }
+            reader.report(errors)
             return nil
         }
         let publisher = source.string("publisher", required: true)
@@ -142,24 +146,25 @@ public enum FactFile {
             month = CalendarDate(iso: text + "-01")
             if month == nil || text.count != 7 {
                 month = nil
-                source.report(.wrongType(location, field: "month", expected: "a month written YYYY-MM, e.g. \"2025-05\""))
+                source.report(ContentError.wrongType(location, field: "month", expected: "a month written YYYY-MM, e.g. \"2025-05\""))
             }
         }
         let via = source.string("via")
         for (field, value) in [("url", url), ("via", via)] {
             guard let (link, location) = value, !isAbsoluteURL(link) else { continue }
-            source.report(.wrongType(location, field: field, expected: "an absolute URL starting with https:// or http://"))
+            source.report(ContentError.wrongType(location, field: field, expected: "an absolute URL starting with https:// or http://"))
         }
         if undated, let json = source.member("date") {
             source.report(
-                .wrongType(
+                ContentError.wrongType(
                     reader.file.location(json.position), field: "date",
                     expected: "absent when \"undated\" is true (the source shows no date)"))
         }
         if let (code, location) = language, !SiteConfig.isLanguageCode(code) {
-            source.report(.malformedLanguageCode(location, code: code))
+            source.report(ContentError.malformedLanguageCode(location, code: code))
         }
-        for error in errors + source.errors { reader.report(error) }
+        reader.report(errors)
+        reader.report(source.errors)
         guard let publisher, let title, let language, source.errors.isEmpty else { return nil }
         return .source(
             Source(

@@ -6,11 +6,11 @@ public struct FactStore: Sendable {
     public private(set) var facts: [String: Fact]
 
     /// Collects facts from several files, reporting duplicate keys and sources that do not exist.
-    public init(_ all: [Fact], errors: inout [BuildError]) {
+    public init(_ all: [Fact], errors: inout DiagnosticCollector) {
         var facts: [String: Fact] = [:]
         for fact in all {
             if let first = facts[fact.key] {
-                errors.append(.duplicateFact(fact.location, key: fact.key, first: first.location))
+                errors.append(ContentError.duplicateFact(fact.location, key: fact.key, first: first.location))
             } else {
                 facts[fact.key] = fact
             }
@@ -18,12 +18,12 @@ public struct FactStore: Sendable {
         for fact in facts.values.sorted(by: { $0.location < $1.location }) {
             for (id, location) in zip(fact.sources, fact.sourceLocations) {
                 guard let source = facts[id] else {
-                    errors.append(.unknownFact(location, key: id))
+                    errors.append(ContentError.unknownFact(location, key: id))
                     continue
                 }
                 if case .source = source.value {
                 } else {
-                    errors.append(.factTypeMismatch(location, key: id, expected: "a source", actual: source.value.typeName))
+                    errors.append(ContentError.factTypeMismatch(location, key: id, expected: "a source", actual: source.value.typeName))
                 }
             }
         }
@@ -32,17 +32,17 @@ public struct FactStore: Sendable {
 
     /// Gives each `text` fact written without some languages the `source` language's text, returning one
     /// warning per missing language; a text without the source language itself is an error.
-    public mutating func fillMissingTexts(from source: String, errors: inout [BuildError]) -> [BuildError] {
-        var warnings: [BuildError] = []
+    public mutating func fillMissingTexts(from source: String, errors: inout DiagnosticCollector) -> [ContentError] {
+        var warnings: [ContentError] = []
         for key in facts.keys.sorted() {
             guard var fact = facts[key], case .text(var text) = fact.value, !text.missing.isEmpty else { continue }
             let location = text.location ?? fact.location
             guard let original = text.values[source] else {
-                errors.append(.missingTranslation(location, language: source))
+                errors.append(ContentError.missingTranslation(location, language: source))
                 continue
             }
             for language in text.missing {
-                warnings.append(.missingTranslation(location, language: language))
+                warnings.append(ContentError.missingTranslation(location, language: language))
                 text.values[language] = original
             }
             text.missing = []
@@ -59,12 +59,13 @@ public struct FactStore: Sendable {
     public func expansion(
         of key: String, in locale: LanguageLocale, destination: Bool,
         at location: @autoclosure () -> SourceLocation
-    ) -> Result<String, BuildError> {
-        guard let fact = facts[key] else { return .failure(.unknownFact(location(), key: key)) }
+    ) -> Result<String, ContentError> {
+        guard let fact = facts[key] else { return .failure(ContentError.unknownFact(location(), key: key)) }
         if destination {
             guard case .url(let url) = fact.value else {
                 return .failure(
-                    .factTypeMismatch(location(), key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
+                    ContentError.factTypeMismatch(
+                        location(), key: key, expected: "a URL (in a link destination)", actual: fact.value.typeName))
             }
             return .success(url)
         }
@@ -76,7 +77,7 @@ public struct FactStore: Sendable {
         case .text(let localized): return .success(localized.text(in: locale.language))
         case .source:
             return .failure(
-                .factTypeMismatch(
+                ContentError.factTypeMismatch(
                     location(), key: key, expected: "a printable value (not a source; sources are listed automatically)", actual: "a source"
                 ))
         }

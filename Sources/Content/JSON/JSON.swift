@@ -76,7 +76,9 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
     }
 
     /// The build error for this problem in `file`.
-    public func buildError(in file: SourceText) -> BuildError {
-        isValueError ? .invalidJSONValue(file.location(position), detail: detail) : .malformedJSON(file.location(position), detail: detail)
+    public func buildError(in file: SourceText) -> ContentError {
+        isValueError
+            ? ContentError.invalidJSONValue(file.location(position), detail: detail)
+            : ContentError.malformedJSON(file.location(position), detail: detail)
     }
 }

@@ -9,12 +9,12 @@ public struct ObjectReader {
     private let members: [JSONMember]
     private let known: [String]
     /// Errors found so far.
-    public private(set) var errors: [BuildError] = []
+    public private(set) var errors = DiagnosticCollector()
 
     /// Reads `json`, which must be an object whose keys are among `known` (empty `known` allows any key).
-    public init?(_ json: JSON, in file: SourceText, field: String, known: [String], errors: inout [BuildError]) {
+    public init?(_ json: JSON, in file: SourceText, field: String, known: [String], errors: inout DiagnosticCollector) {
         guard case .object(let members) = json.value else {
-            errors.append(.wrongType(file.location(json.position), field: field, expected: "an object {…}"))
+            errors.append(ContentError.wrongType(file.location(json.position), field: field, expected: "an object {…}"))
             return nil
         }
         self.file = file
@@ -23,12 +23,12 @@ public struct ObjectReader {
         self.known = known
         if !known.isEmpty {
             for member in members where !known.contains(member.key) {
-                errors.append(.unknownField(file.location(member.keyPosition), field: member.key, known: known))
+                errors.append(ContentError.unknownField(file.location(member.keyPosition), field: member.key, known: known))
             }
         }
         var seen = Set<String>()
         for member in members where !seen.insert(member.key).inserted {
-            errors.append(.malformedJSON(file.location(member.keyPosition), detail: "the key \"\(member.key)\" appears twice"))
+            errors.append(ContentError.malformedJSON(file.location(member.keyPosition), detail: "the key \"\(member.key)\" appears twice"))
         }
     }
 
@@ -42,14 +42,17 @@ public struct ObjectReader {
     public var allMembers: [JSONMember] { members }
 
     /// Records `error`.
-    public mutating func report(_ error: BuildError) { errors.append(error) }
+    public mutating func report(_ error: some DiagnosticConvertible) { errors.append(error) }
+
+    /// Records every problem `collected` holds (found while reading a nested object).
+    public mutating func report(_ collected: DiagnosticCollector) { errors.append(collected) }
 
     /// A free-form object field (`extra`), kept as written; nil when absent, or with an error naming
     /// `expected` when it is not an object.
     public mutating func object(_ key: String, expected: String) -> JSON? {
         guard let json = member(key) else { return nil }
         guard case .object = json.value else {
-            errors.append(.wrongType(file.location(json.position), field: key, expected: expected))
+            errors.append(ContentError.wrongType(file.location(json.position), field: key, expected: expected))
             return nil
         }
         return json
@@ -58,11 +61,11 @@ public struct ObjectReader {
     /// A string field; nil (with an error if `required`) when absent or not a string.
     public mutating func string(_ key: String, required: Bool = false) -> (String, SourceLocation)? {
         guard let json = member(key) else {
-            if required { errors.append(.missingField(location, field: key)) }
+            if required { errors.append(ContentError.missingField(location, field: key)) }
             return nil
         }
         guard case .string(let value) = json.value else {
-            errors.append(.wrongType(file.location(json.position), field: key, expected: "a string in double quotes"))
+            errors.append(ContentError.wrongType(file.location(json.position), field: key, expected: "a string in double quotes"))
             return nil
         }
         return (value, file.location(json.position))
@@ -72,7 +75,7 @@ public struct ObjectReader {
     public mutating func bool(_ key: String) -> Bool? {
         guard let json = member(key) else { return nil }
         guard case .bool(let value) = json.value else {
-            errors.append(.wrongType(file.location(json.position), field: key, expected: "true or false"))
+            errors.append(ContentError.wrongType(file.location(json.position), field: key, expected: "true or false"))
             return nil
         }
         return value
@@ -81,11 +84,11 @@ public struct ObjectReader {
     /// A whole-number field.
     public mutating func integer(_ key: String, required: Bool = false) -> Int? {
         guard let json = member(key) else {
-            if required { errors.append(.missingField(location, field: key)) }
+            if required { errors.append(ContentError.missingField(location, field: key)) }
             return nil
         }
         guard case .number(let value, _) = json.value, value == value.rounded(), abs(value) < 1e15 else {
-            errors.append(.wrongType(file.location(json.position), field: key, expected: "a whole number"))
+            errors.append(ContentError.wrongType(file.location(json.position), field: key, expected: "a whole number"))
             return nil
         }
         return Int(value)
@@ -94,17 +97,17 @@ public struct ObjectReader {
     /// A list of strings.
     public mutating func strings(_ key: String, required: Bool = false) -> [(String, SourceLocation)]? {
         guard let json = member(key) else {
-            if required { errors.append(.missingField(location, field: key)) }
+            if required { errors.append(ContentError.missingField(location, field: key)) }
             return nil
         }
         guard case .array(let items) = json.value else {
-            errors.append(.wrongType(file.location(json.position), field: key, expected: "a list of strings [\"…\"]"))
+            errors.append(ContentError.wrongType(file.location(json.position), field: key, expected: "a list of strings [\"…\"]"))
             return nil
         }
         var result: [(String, SourceLocation)] = []
         for item in items {
             guard case .string(let value) = item.value else {
-                errors.append(.wrongType(file.location(item.position), field: key, expected: "a list of strings [\"…\"]"))
+                errors.append(ContentError.wrongType(file.location(item.position), field: key, expected: "a list of strings [\"…\"]"))
                 continue
             }
             result.append((value, file.location(item.position)))
@@ -116,7 +119,7 @@ public struct ObjectReader {
     public mutating func date(_ key: String) -> CalendarDate? {
         guard let (text, location) = string(key) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            errors.append(.invalidDate(location, value: text))
+            errors.append(ContentError.invalidDate(location, value: text))
             return nil
         }
         return date
@@ -127,7 +130,7 @@ public struct ObjectReader {
     public mutating func localized(_ key: String, languages: [String], required: Bool = false, allowMissing: Bool = false) -> LocalizedText?
     {
         guard let json = member(key) else {
-            if required { errors.append(.missingField(location, field: key)) }
+            if required { errors.append(ContentError.missingField(location, field: key)) }
             return nil
         }
         return LocalizedText.read(json, in: file, field: key, languages: languages, allowMissing: allowMissing, errors: &errors)

@@ -21,11 +21,11 @@ public struct LocalizedText: Hashable, Sendable {
     /// With `allowMissing`, a text that lacks some languages (but not all) is kept and lists them in `missing`.
     static func read(
         _ json: JSON, in file: SourceText, field: String, languages: [String], allowMissing: Bool = false,
-        errors: inout [BuildError]
+        errors: inout DiagnosticCollector
     ) -> LocalizedText? {
         guard case .object(let members) = json.value else {
             errors.append(
-                .wrongType(
+                ContentError.wrongType(
                     file.location(json.position), field: field,
                     expected: "a localized text {\(languages.map { "\"\($0)\": \"…\"" }.joined(separator: ", "))}"))
             return nil
@@ -37,13 +37,15 @@ public struct LocalizedText: Hashable, Sendable {
                 let location = file.location(member.keyPosition)
                 errors.append(
                     SiteConfig.isLanguageCode(member.key)
-                        ? .unknownLanguage(location, code: member.key) : .malformedLanguageCode(location, code: member.key))
+                        ? ContentError.unknownLanguage(location, code: member.key)
+                        : ContentError.malformedLanguageCode(location, code: member.key))
                 ok = false
                 continue
             }
             guard case .string(let text) = member.value.value else {
                 errors.append(
-                    .wrongType(file.location(member.value.position), field: "\(field).\(member.key)", expected: "a string in double quotes")
+                    ContentError.wrongType(
+                        file.location(member.value.position), field: "\(field).\(member.key)", expected: "a string in double quotes")
                 )
                 ok = false
                 continue
@@ -57,7 +59,7 @@ public struct LocalizedText: Hashable, Sendable {
             return text
         }
         for language in languages where values[language] == nil && ok {
-            errors.append(.missingTranslation(file.location(json.position), language: language))
+            errors.append(ContentError.missingTranslation(file.location(json.position), language: language))
             ok = false
         }
         return ok ? LocalizedText(values) : nil

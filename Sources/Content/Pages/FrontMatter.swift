@@ -48,15 +48,15 @@ public struct FrontMatter: Sendable {
     ]
 
     /// Reads the front-matter object, collecting every error.
-    static func read(_ json: JSON, in file: SourceText, errors: inout [BuildError]) -> FrontMatter? {
+    static func read(_ json: JSON, in file: SourceText, errors: inout DiagnosticCollector) -> FrontMatter? {
         guard var reader = ObjectReader(json, in: file, field: "front matter", known: fields, errors: &errors) else { return nil }
         let title = reader.string("title", required: true)
         if let (text, location) = title, text.allSatisfy(\.isWhitespace) {
-            reader.report(.missingField(location, field: "title"))
+            reader.report(ContentError.missingField(location, field: "title"))
         }
         let description = reader.string("description")?.0
         let slug = reader.string("slug")
-        if let (text, location) = slug, !FrontMatter.isValidSlug(text) { reader.report(.invalidSlug(location, slug: text)) }
+        if let (text, location) = slug, !FrontMatter.isValidSlug(text) { reader.report(ContentError.invalidSlug(location, slug: text)) }
         let weight = reader.integer("weight") ?? 0
         let date = reader.date("date")
         let updated = reader.date("updated")
@@ -71,7 +71,7 @@ public struct FrontMatter: Sendable {
         for (alias, location) in reader.strings("aliases") ?? [] {
             guard let path = FrontMatter.urlPath(alias) else {
                 reader.report(
-                    .wrongType(
+                    ContentError.wrongType(
                         location, field: "aliases",
                         expected:
                             "a list of old URL paths of this site such as \"/fr/ancien-titre/\" (letters, digits, -, _, . and /; no .., query or fragment)"

@@ -4,22 +4,23 @@ import Foundation
 /// Changes one string field of an article's front matter and leaves every other byte of the file as it was.
 public enum FrontMatterEditor {
     /// The file's raw text with `field` set to `value` (see `setting(_:to:inRawBytes:path:)`).
-    public static func setting(_ field: String, to value: String, inRaw text: String, path: String) throws(BuildError) -> String {
+    public static func setting(_ field: String, to value: String, inRaw text: String, path: String) throws(ContentError) -> String {
         String(decoding: try setting(field, to: value, inRawBytes: Array(text.utf8), path: path), as: UTF8.self)
     }
 
     /// The file's raw bytes with `field` set to `value`: replaced in place when present, else inserted as
     /// the first member (on its own line, with the next member's indentation and the file's own line break,
     /// when the object spans lines). A byte-order mark and LF, CRLF or CR line endings are kept as they are.
-    public static func setting(_ field: String, to value: String, inRawBytes raw: [UInt8], path: String) throws(BuildError) -> [UInt8] {
-        let file = try SourceText(path: path, bytes: raw)
+    public static func setting(_ field: String, to value: String, inRawBytes raw: [UInt8], path: String) throws(ContentError) -> [UInt8] {
+        let file: SourceText
+        do throws(SourceTextError) { file = try SourceText(path: path, bytes: raw) } catch { throw .text(error) }
         let (json, _, _) = try FrontMatterSplitter.split(file)
-        guard case .object(let members) = json.value else { throw .missingFrontMatter(file.location(json.position)) }
+        guard case .object(let members) = json.value else { throw ContentError.missingFrontMatter(file.location(json.position)) }
         let bom = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let quoted = Array("\"\(escape(value))\"".utf8)
         if let member = members.first(where: { $0.key == field }) {
             guard case .string = member.value.value else {
-                throw .wrongType(file.location(member.value.position), field: field, expected: "a string in double quotes")
+                throw ContentError.wrongType(file.location(member.value.position), field: field, expected: "a string in double quotes")
             }
             let start = offset(of: member.value.position, in: raw, from: bom)
             let end = endOfString(startingAt: start, in: raw)

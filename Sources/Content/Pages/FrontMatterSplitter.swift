@@ -3,7 +3,7 @@ import Diagnostics
 /// Splits an article into its JSON front matter and its Markdown body.
 public enum FrontMatterSplitter {
     /// The front-matter JSON, the body, and the file line the body starts on.
-    public static func split(_ file: SourceText) throws(BuildError) -> (json: JSON, body: String, bodyStartLine: Int) {
+    public static func split(_ file: SourceText) throws(ContentError) -> (json: JSON, body: String, bodyStartLine: Int) {
         let bytes = Array(file.text.utf8)
         var index = 0
         var line = 1
@@ -18,10 +18,10 @@ public enum FrontMatterSplitter {
             index += 1
         }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else {
-            throw .missingFrontMatter(SourceLocation(path: file.path, line: line, column: column))
+            throw ContentError.missingFrontMatter(SourceLocation(path: file.path, line: line, column: column))
         }
         let open = SourceLocation(path: file.path, line: line, column: column)
-        guard let close = matchingBrace(bytes, from: index) else { throw .unclosedFrontMatter(open) }
+        guard let close = matchingBrace(bytes, from: index) else { throw ContentError.unclosedFrontMatter(open) }
         // Everything up to the closing brace is JSON, parsed in place so positions stay true.
         let json: JSON
         do { json = try JSONParser.parse(bytes: Array(bytes[0...close])) } catch {
@@ -33,7 +33,7 @@ public enum FrontMatterSplitter {
         if cursor < bytes.count, bytes[cursor] != 0x0A {
             let column =
                 String(decoding: bytes[0..<cursor], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).last!.count + 1
-            throw .malformedJSON(
+            throw ContentError.malformedJSON(
                 SourceLocation(path: file.path, line: closeLine, column: column),
                 detail: "text follows the front matter's closing } on the same line; start the Markdown on the next line")
         }

@@ -38,11 +38,11 @@ public struct Page: Sendable {
     public static func parse(_ file: SourceText, language: String, relativePath: String) -> Result<Page, BuildFailure> {
         let parts: (json: JSON, body: String, bodyStartLine: Int)
         do { parts = try FrontMatterSplitter.split(file) } catch { return .failure(BuildFailure([error])) }
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         let frontMatter = FrontMatter.read(parts.json, in: file, errors: &errors)
         if let control = ControlCharacters.first(in: parts.body) {
             errors.append(
-                .controlCharacter(
+                ContentError.controlCharacter(
                     SourceLocation(
                         path: file.path, line: control.position.line + parts.bodyStartLine - 1,
                         column: control.position.column), scalar: control.name))

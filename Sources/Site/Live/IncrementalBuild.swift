@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 
 /// What an incremental rebuild did.
 enum IncrementalOutcome {

@@ -63,7 +63,7 @@ public final class LiveSite: @unchecked Sendable {
     /// so a rebuild does not pay for them).
     public func translationWarnings() -> [String] {
         let audit = lock.withLock { cache.audit }
-        return audit?.problems.map(\.warningDescription) ?? []
+        return audit?.problems.map(\.asWarning.description) ?? []
     }
 
     /// The URL path (`/fr/chronologie/`) of the page made from the source file `path` (as the watcher names
@@ -106,7 +106,7 @@ public final class LiveSite: @unchecked Sendable {
                 self.state.version += 1
             }
         case .failure(let failure):
-            report.errors = failure.errors.map(\.description)
+            report.errors = failure.diagnostics.map(\.description)
             lock.withLock { pending.formUnion(trigger) }
         }
         report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
@@ -142,7 +142,7 @@ public final class LiveSite: @unchecked Sendable {
         case .needsFullBuild:
             return false
         case .failed(let failure):
-            report.errors = failure.errors.map(\.description)
+            report.errors = failure.diagnostics.map(\.description)
             lock.withLock { pending.formUnion(report.trigger) }
         case .updated(let files):
             report.renderedPages = cache.renderedPaths

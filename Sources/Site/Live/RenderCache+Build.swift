@@ -1,5 +1,7 @@
 import Diagnostics
 import Foundation
+import Output
+import Templates
 
 extension RenderCache {
     /// Builds all files through `SiteBuilder`'s steps, rendering only the pages whose inputs changed since
@@ -19,7 +21,7 @@ extension RenderCache {
         let outcomes = SiteBuilder.renderAll(plan, reused: hits.map { $0?.rendered })
         var extrasMade: (fingerprint: Int, files: [OutputFile])?
         let previousExtras = extras
-        let result = SiteBuilder.assemble(plan, outcomes) { audit, published throws(BuildError) in
+        let result = SiteBuilder.assemble(plan, outcomes) { audit, published throws(TemplateError) in
             // Site-wide files are rebuilt only when something they read changed.
             let fingerprint = shared.extras(library, audit: audit)
             if let cached = previousExtras, cached.fingerprint == fingerprint {

@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Output
 
 /// What each page's last rendering depended on, so a rebuild re-renders only the pages whose inputs
 /// changed (the engine behind `guidepost serve`). Fingerprints use Swift's per-process hashing: a cache

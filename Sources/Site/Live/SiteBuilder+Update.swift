@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 
 extension SiteBuilder {
     /// Re-renders only what an edit of the articles `edited` affects, when the edit changed no route,
@@ -37,7 +38,7 @@ extension SiteBuilder {
         let plan = Plan(library, now: now, navigation: cache.navigation, jobs: jobs)
         let views = plan.views
         let outcomes = renderAll(plan)
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         var rendered: [(Job, Rendered)] = []
         var links: [AnchorLink] = []
         var fresh: [String: [UInt8]] = [:]
@@ -47,7 +48,7 @@ extension SiteBuilder {
             case .success(let page):
                 rendered.append((job, page))
                 fresh[job.path] = page.file.bytes
-            case .failure(let failure): if !job.isFallback { errors += failure.errors }
+            case .failure(let failure): if !job.isFallback { errors += failure }
             }
         }
         // `#part` links of unchanged pages into the re-rendered ones are checked again too: an edit may have

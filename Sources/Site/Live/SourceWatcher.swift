@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,6 @@
 import Diagnostics
 import Images
+import Output
 
 /// The files that are not Markdown: each page's bundle (the files in its folder, published beside it) and
 /// the site-wide `content/static/` folder (published at `static/`).

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc
@@ -10,19 +11,19 @@ import Foundation
 /// `root`, or anything but a regular file is refused, so an edit never lands somewhere unexpected.
 enum FileReplacement {
     /// Reads `path`, which must be a regular file (not a link) inside `root`.
-    static func read(_ path: String, inside root: String) throws(BuildError) -> [UInt8] {
+    static func read(_ path: String, inside root: String) throws(SiteError) -> [UInt8] {
         try check(path, inside: root)
         return try FileTree(root: AbsolutePath.parent(of: path)).read(AbsolutePath.name(of: path))
     }
 
     /// Writes `bytes` over `path` atomically, keeping its mode, owner and group.
-    static func replace(_ path: String, with bytes: [UInt8], inside root: String) throws(BuildError) {
+    static func replace(_ path: String, with bytes: [UInt8], inside root: String) throws(SiteError) {
         let info = try check(path, inside: root)
         let location = SourceLocation(path: path)
         let temporary = AbsolutePath.parent(of: path) + "/.\(AbsolutePath.name(of: path)).guidepost-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw .unreadable(
+            throw SiteError.unreadable(
                 location,
                 problem:
                     "the file cannot be saved: its folder is not writable (\(String(cString: strerror(errno)))); give yourself write access to the folder"
@@ -47,25 +48,25 @@ enum FileReplacement {
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw .unreadable(location, problem: "the file was not changed: \(failure)")
+            throw SiteError.unreadable(location, problem: "the file was not changed: \(failure)")
         }
     }
 
     /// Refuses a link, a special file, and a path outside `root`; returns the file's status.
     @discardableResult
-    private static func check(_ path: String, inside root: String) throws(BuildError) -> stat {
+    private static func check(_ path: String, inside root: String) throws(SiteError) -> stat {
         let location = SourceLocation(path: path)
         var info = stat()
         guard lstat(path, &info) == 0 else { throw FileTree.openError(errno, location, what: "file") }
         if (info.st_mode & S_IFMT) == S_IFLNK {
-            throw .unreadable(
+            throw SiteError.unreadable(
                 location,
                 problem: "this translation is a symbolic link; Guidepost edits only real files, so replace the link with the file itself")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(location, kind: FileTree.kind(info.st_mode)) }
-        let realRoot = FileTree.realPath(root) ?? root
-        guard let real = FileTree.realPath(path), real.hasPrefix(realRoot + "/") else {
-            throw .symlinkOutsideContent(location, target: FileTree.realPath(path) ?? path)
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw SiteError.notRegularFile(location, kind: FileSystem.kind(info.st_mode)) }
+        let realRoot = FileSystem.realPath(root) ?? root
+        guard let real = FileSystem.realPath(path), real.hasPrefix(realRoot + "/") else {
+            throw SiteError.symlinkOutsideContent(location, target: FileSystem.realPath(path) ?? path)
         }
         return info
     }

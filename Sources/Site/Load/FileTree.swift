@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +15,7 @@ struct FileTree {
 
     init(root: String) {
         self.root = root
-        self.realRoot = FileTree.realPath(root) ?? AbsolutePath.of(root)
+        self.realRoot = FileSystem.realPath(root) ?? AbsolutePath.of(root)
     }
 
     /// Whether `relative` exists as a folder (following links).
@@ -37,7 +38,7 @@ struct FileTree {
 
     /// The bytes of `relative`, which must be a regular file inside the root. With `checkLinks` (for paths
     /// that did not come from `files(under:)`), a path whose links lead outside the root is refused.
-    func read(_ relative: String, checkLinks: Bool = false) throws(BuildError) -> [UInt8] {
+    func read(_ relative: String, checkLinks: Bool = false) throws(SiteError) -> [UInt8] {
         let full = path(relative)
         if checkLinks { try checkContained(relative) }
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then refused by its type.
@@ -47,10 +48,10 @@ struct FileTree {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileTree.openError(errno, SourceLocation(path: full), what: "file") }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .notRegularFile(SourceLocation(path: full), kind: FileTree.kind(info.st_mode))
+            throw SiteError.notRegularFile(SourceLocation(path: full), kind: FileSystem.kind(info.st_mode))
         }
         let size = Int(info.st_size)
-        if size > FileTree.sizeLimit { throw .fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
+        if size > FileTree.sizeLimit { throw SiteError.fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
@@ -60,23 +61,24 @@ struct FileTree {
             done += count
         }
         guard done == size else {
-            throw .unreadable(SourceLocation(path: full), problem: "this file changed size while it was read; build again once it is saved")
+            throw SiteError.unreadable(
+                SourceLocation(path: full), problem: "this file changed size while it was read; build again once it is saved")
         }
         return bytes
     }
 
     /// Refuses `relative` when a symbolic link on its way leads outside the root.
-    func checkContained(_ relative: String) throws(BuildError) {
+    func checkContained(_ relative: String) throws(SiteError) {
         let full = path(relative)
-        guard let resolved = FileTree.realPath(full) else { return }  // missing: reading it reports that
+        guard let resolved = FileSystem.realPath(full) else { return }  // missing: reading it reports that
         guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
-            throw .symlinkOutsideContent(SourceLocation(path: full), target: resolved)
+            throw SiteError.symlinkOutsideContent(SourceLocation(path: full), target: resolved)
         }
     }
 
     /// Files under `relative` (recursively) whose names end in `suffix`, sorted, as paths relative to the root.
     /// Links leaving the root or looping, special files, unreadable folders and names that collide are reported.
-    func files(under relative: String, suffix: String, errors: inout [BuildError]) -> [String] {
+    func files(under relative: String, suffix: String, errors: inout DiagnosticCollector) -> [String] {
         var result: [String] = []
         guard exists(relative) else { return [] }
         do { try checkContained(relative) } catch {
@@ -98,7 +100,7 @@ struct FileTree {
     static let depthLimit = 32
 
     private func walk(
-        _ relative: String, suffix: String, into result: inout [String], errors: inout [BuildError],
+        _ relative: String, suffix: String, into result: inout [String], errors: inout DiagnosticCollector,
         visited: inout Set<FolderID>, depth: Int
     ) {
         let folder = path(relative)
@@ -139,7 +141,7 @@ struct FileTree {
                             errors.append(FileTree.openError(ELOOP, SourceLocation(path: full), what: "file"))
                         } else if name.hasSuffix(suffix) {
                             errors.append(
-                                .unreadable(
+                                SiteError.unreadable(
                                     SourceLocation(path: full), problem: "this symbolic link points at nothing; remove it or fix its target"
                                 ))
                         }
@@ -148,7 +150,7 @@ struct FileTree {
                     if (target.st_mode & S_IFMT) == S_IFDIR,
                         visited.contains(FolderID(device: UInt64(target.st_dev), inode: UInt64(target.st_ino)))
                     {
-                        errors.append(.symlinkLoop(SourceLocation(path: full), target: FileTree.realPath(full) ?? full))
+                        errors.append(SiteError.symlinkLoop(SourceLocation(path: full), target: FileSystem.realPath(full) ?? full))
                         continue
                     }
                     mode = target.st_mode & S_IFMT
@@ -158,7 +160,8 @@ struct FileTree {
             }
             if mode == S_IFDIR {
                 guard depth + 1 < FileTree.depthLimit else {
-                    errors.append(.symlinkLoop(SourceLocation(path: full), target: "folders nested more than \(FileTree.depthLimit) deep"))
+                    errors.append(
+                        SiteError.symlinkLoop(SourceLocation(path: full), target: "folders nested more than \(FileTree.depthLimit) deep"))
                     continue
                 }
                 walk(child, suffix: suffix, into: &result, errors: &errors, visited: &visited, depth: depth + 1)
@@ -166,7 +169,7 @@ struct FileTree {
                 if mode == S_IFREG {
                     result.append(child)
                 } else {
-                    errors.append(.notRegularFile(SourceLocation(path: full), kind: FileTree.kind(mode)))
+                    errors.append(SiteError.notRegularFile(SourceLocation(path: full), kind: FileSystem.kind(mode)))
                 }
             }
         }
@@ -174,7 +177,7 @@ struct FileTree {
 
     /// Two names in one folder that are one name on a case-insensitive or normalising file system: the
     /// second (in byte order) is reported and returned, and not read.
-    private func reportCollisions(_ names: [String], in relative: String, errors: inout [BuildError]) -> Set<[UInt8]> {
+    private func reportCollisions(_ names: [String], in relative: String, errors: inout DiagnosticCollector) -> Set<[UInt8]> {
         guard names.count > 1 else { return [] }
         var colliding = Set<[UInt8]>()
         // Swift strings compare by canonical equivalence, so NFC and NFD spellings share a key.
@@ -183,7 +186,7 @@ struct FileTree {
             let key = name.lowercased()
             if let first = seen[key] {
                 let shown = relative.isEmpty ? name : "\(relative)/\(name)"
-                errors.append(.nameCollision(SourceLocation(path: path(shown)), other: first))
+                errors.append(SiteError.nameCollision(SourceLocation(path: path(shown)), other: first))
                 colliding.insert(Array(name.utf8))
             } else {
                 seen[key] = name
@@ -205,42 +208,21 @@ struct FileTree {
         }
     }
 
-    /// "a named pipe (FIFO)", "a socket", … for errors.
-    static func kind(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFDIR: return "a folder"
-        case S_IFLNK: return "a symbolic link"
-        case S_IFREG: return "a file"
-        default: return "a special file"
-        }
-    }
-
     /// The error for a file or folder that cannot be opened or listed.
-    static func openError(_ code: Int32, _ location: SourceLocation, what: String) -> BuildError {
+    static func openError(_ code: Int32, _ location: SourceLocation, what: String) -> SiteError {
         switch code {
         case EACCES, EPERM:
-            return .unreadable(
+            return SiteError.unreadable(
                 location,
                 problem:
                     "permission denied: this \(what) cannot be read; give yourself read access (chmod u+r\(what == "folder" ? "x" : ""))")
         case ENOENT:
-            return .unreadable(location, problem: "this \(what) does not exist; create it or fix the path")
+            return SiteError.unreadable(location, problem: "this \(what) does not exist; create it or fix the path")
         case ELOOP:
-            return .symlinkLoop(location, target: "a chain of symbolic links that never ends")
+            return SiteError.symlinkLoop(location, target: "a chain of symbolic links that never ends")
         default:
-            return .unreadable(
+            return SiteError.unreadable(
                 location, problem: "this \(what) cannot be read (\(String(cString: strerror(code)))); check the disk and its permissions")
         }
-    }
-
-    /// `realpath(3)`, or nil when the path does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

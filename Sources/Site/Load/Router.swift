@@ -35,7 +35,8 @@ public struct Router: Sendable {
 
     /// Routes `pages`, reporting unusable names and two pages that would share an output file.
     /// A page of `sourceLanguage` missing in another of `languages` gets a fallback route there, with the same slugs.
-    public init(pages: [Page], baseURL: String, sourceLanguage: String? = nil, languages: [String] = [], errors: inout [BuildError]) {
+    public init(pages: [Page], baseURL: String, sourceLanguage: String? = nil, languages: [String] = [], errors: inout DiagnosticCollector)
+    {
         self.baseURL = baseURL
         // Indices, not pages: a page is a large value, and thousands of copies showed in profiles.
         let byID = Dictionary(
@@ -54,7 +55,7 @@ public struct Router: Sendable {
                 }
                 let segment = indexSlug ?? name
                 if indexSlug == nil, !FrontMatter.isValidSlug(name) {
-                    errors.append(.invalidSlug(SourceLocation(path: page.file.path), slug: name))
+                    errors.append(ContentError.invalidSlug(SourceLocation(path: page.file.path), slug: name))
                     usable = false
                 }
                 segments.append(segment)
@@ -63,7 +64,7 @@ public struct Router: Sendable {
                 let stem = String(components.last!.dropLast(3))
                 let slug = page.frontMatter.slug ?? stem
                 if page.frontMatter.slug == nil, !FrontMatter.isValidSlug(stem) {
-                    errors.append(.invalidSlug(SourceLocation(path: page.file.path), slug: stem))
+                    errors.append(ContentError.invalidSlug(SourceLocation(path: page.file.path), slug: stem))
                     usable = false
                 }
                 segments.append(slug)
@@ -74,13 +75,14 @@ public struct Router: Sendable {
                 let folderIndex =
                     components.count > 1 ? byID[PageID(language: page.language, relativePath: "\(components[0])/index.md")] : nil
                 let location = own ?? folderIndex.flatMap { pages[$0].frontMatter.slugLocation } ?? SourceLocation(path: page.file.path)
-                errors.append(.reservedSlug(location, slug: segments[1], output: "\(page.language)/\(segments[1])"))
+                errors.append(SiteError.reservedSlug(location, slug: segments[1], output: "\(page.language)/\(segments[1])"))
                 continue
             }
             let path = segments.joined(separator: "/") + "/"
             if let other = owners[path] {
                 errors.append(
-                    .duplicateOutput(page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
+                    SiteError.duplicateOutput(
+                        page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
                 continue
             }
             owners[path] = position

@@ -22,11 +22,13 @@ public struct SiteLibrary: Sendable {
     /// Where pages go.
     public private(set) var router: Router
     /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
-    public internal(set) var stringWarnings: [BuildError] = []
+    public internal(set) var stringWarnings: [any DiagnosticConvertible] = []
     /// Sources a reader could not check (no URL, a placeholder title, no date); errors with `--strict`.
-    public internal(set) var sourceWarnings: [BuildError] = []
+    public internal(set) var sourceWarnings: [ContentError] = []
+    /// The front end's words for what it controls (how to mark a translation reviewed), from the build options.
+    public internal(set) var advice = FrontEndAdvice()
     /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
-    public internal(set) var verificationWarnings: [BuildError] = []
+    public internal(set) var verificationWarnings: [ContentError] = []
     /// The files that are not Markdown: page bundles and `static/`, images processed.
     public private(set) var bundles = BundleIndex()
 

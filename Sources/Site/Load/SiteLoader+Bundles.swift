@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Images
+import Output
 
 extension SiteLoader {
     /// Image formats that carry the place a photo was taken and that browsers do not all show: refused.
@@ -12,7 +13,7 @@ extension SiteLoader {
     /// SVGs and processes raster images in parallel through `cache`.
     static func loadBundles(
         _ content: FileTree, files: [(language: String, relative: String)], staticFiles: [String],
-        settings: ImageSettings, cache: ImageCache, errors: inout [BuildError]
+        settings: ImageSettings, cache: ImageCache, errors: inout DiagnosticCollector
     ) -> BundleIndex {
         var index = BundleIndex()
         index.contentRoot = content.root
@@ -27,7 +28,7 @@ extension SiteLoader {
             let path = "\(file.language)/\(file.relative)"
             guard name != "index.html" else {
                 errors.append(
-                    .unusableImage(
+                    SiteError.unusableImage(
                         SourceLocation(path: content.path(path)),
                         detail: "a file named index.html in a page's folder would replace the page itself; rename it"))
                 continue
@@ -40,12 +41,12 @@ extension SiteLoader {
         // the cache, is not read at all.
         let memo = ImageKeyMemo(cache: cache, settings: settings)
         let read = parallelMap(paths) {
-            path -> Result<(path: String, bytes: [UInt8], key: String, status: String?, cached: ProcessedImage?), BuildError> in
+            path -> Result<(path: String, bytes: [UInt8], key: String, status: String?, cached: ProcessedImage?), SiteError> in
             let status = RasterFormat(fileName: path) != nil ? ImageKeyMemo.status(of: content.path(path)) : nil
             if let status, let key = memo.key(content.path(path), status: status), let image = cache.load(key) {
                 return .success((path, [], key, status, image))
             }
-            do throws(BuildError) {
+            do throws(SiteError) {
                 let bytes = try content.read(path)
                 let key =
                     RasterFormat(fileName: path).map { ImageCache.key(bytes, format: $0, settings: settings) } ?? ImageCache.hash(bytes)
@@ -78,7 +79,7 @@ extension SiteLoader {
             } else if ext == "svg" {
                 if let problem = SVGCheck.problem(in: bytes) {
                     // Still indexed, so that references to it are not also reported missing (the error stops the build).
-                    errors.append(.unsafeSVG(problem.position.located(in: location.path), found: problem.found))
+                    errors.append(SiteError.unsafeSVG(problem.position.located(in: location.path), found: problem.found))
                 }
                 let size = SVGCheck.size(of: bytes)
                 index.entries[path] = .init(
@@ -86,7 +87,7 @@ extension SiteLoader {
                     hash: hash)
             } else if refusedImageExtensions.contains(ext) {
                 errors.append(
-                    .unusableImage(
+                    SiteError.unusableImage(
                         location,
                         detail:
                             "Guidepost publishes PNG, JPEG, WebP and SVG images, and this is a \(ext.uppercased()) file (such files often hold the place a photo was taken); convert it to PNG or JPEG"
@@ -112,7 +113,7 @@ extension SiteLoader {
             case .success(let image):
                 index.entries[raster.path] = .init(path: raster.path, asset: .raster(image), hash: raster.key)
             case .failure(let failure):
-                errors.append(.unusableImage(SourceLocation(path: content.path(raster.path)), detail: failure.detail))
+                errors.append(SiteError.unusableImage(SourceLocation(path: content.path(raster.path)), detail: failure.detail))
                 statuses[content.path(raster.path)] = nil
             }
         }

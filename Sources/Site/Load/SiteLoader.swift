@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 import Templates
 
 /// Loads and checks everything (Zola's `Site::load`) before anything is rendered.
@@ -26,7 +27,7 @@ public enum SiteLoader {
         var edits = previous
         for page in edited { edits.replace(page) }
         let replaced = edits.pages
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         let router = Router(
             pages: replaced, baseURL: previous.config.baseURL, sourceLanguage: previous.config.sourceLanguage,
             languages: previous.config.languages, errors: &errors)
@@ -37,16 +38,17 @@ public enum SiteLoader {
         library.stringWarnings = previous.stringWarnings
         library.sourceWarnings = previous.sourceWarnings
         library.verificationWarnings = previous.verificationWarnings
+        library.advice = previous.advice
         return .success(library)
     }
 
     /// Loads the site under `options`, or every error found.
     public static func load(_ options: BuildOptions) -> Result<SiteLibrary, BuildFailure> {
         let content = FileTree(root: options.contentDirectory)
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
         guard content.isDirectory("") else {
             return .failure(
-                BuildFailure([.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
+                BuildFailure([SiteError.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
         }
         var config: SiteConfig
         switch readText(content, "site.json", checkLinks: true).flatMap({ SiteConfig.parse($0) }) {
@@ -55,16 +57,16 @@ public enum SiteLoader {
         }
         if let baseURL = options.baseURL { config.baseURL = BaseURL.normalized(baseURL) }
 
-        var stringWarnings: [BuildError] = []
+        var stringWarnings: [any DiagnosticConvertible] = []
         var strings = loadStrings(content, config: config, errors: &errors, warnings: &stringWarnings)
         var brokenNamespaces = Set<String>()
         var facts = loadFacts(content, config: config, errors: &errors, broken: &brokenNamespaces)
         stringWarnings += facts.fillMissingTexts(from: config.sourceLanguage, errors: &errors)
-        var campaignErrors: [BuildError] = []
+        var campaignErrors: [ContentError] = []
         let campaigns = Campaign.load(config: config, facts: facts, errors: &campaignErrors)
         // A campaign whose fact file is already reported as broken would only repeat that error.
         errors += campaignErrors.filter { error in
-            if case .invalidCampaign(_, let name, _) = error { return !brokenNamespaces.contains(name) }
+            if case ContentError.invalidCampaign(_, let name, _) = error { return !brokenNamespaces.contains(name) }
             return true
         }
         var unreadableTemplates = Set<String>()
@@ -84,31 +86,32 @@ public enum SiteLoader {
         for (item, location) in zip(config.menu ?? [], config.menuLocations)
         // A page that exists but failed to load is reported already: only a missing file is a menu error.
         where !content.exists("\(config.sourceLanguage)/\(Navigation.menuTarget(item))") {
-            errors.append(.unknownMenuItem(location, item: item, language: config.sourceLanguage))
+            errors.append(SiteError.unknownMenuItem(location, item: item, language: config.sourceLanguage))
         }
         for page in pages {
             if let name = page.frontMatter.campaign, campaigns[name] == nil, !config.campaigns.contains(name) {
-                errors.append(.unknownCampaign(page.frontMatter.campaignLocation ?? page.frontMatter.location, name: name))
+                errors.append(SiteError.unknownCampaign(page.frontMatter.campaignLocation ?? page.frontMatter.location, name: name))
             }
             for (key, location) in page.frontMatter.sources {
                 switch facts[key]?.value {
                 case .source?: break
-                case nil: errors.append(.unknownFact(location, key: key))
-                case let other?: errors.append(.factTypeMismatch(location, key: key, expected: "a source", actual: other.typeName))
+                case nil: errors.append(ContentError.unknownFact(location, key: key))
+                case let other?:
+                    errors.append(ContentError.factTypeMismatch(location, key: key, expected: "a source", actual: other.typeName))
                 }
             }
             if let templates, let layout = page.frontMatter.layout, !templates.has(layout), !unreadableTemplates.contains(layout) {
-                errors.append(.missingTemplate(page.frontMatter.layoutLocation ?? page.frontMatter.location, name: layout))
+                errors.append(TemplateError.missingTemplate(page.frontMatter.layoutLocation ?? page.frontMatter.location, name: layout))
             }
         }
         if let templates {
             for name in ["page", "home", "root", "404", "root-404", "translations"]
             where !templates.has(name) && !unreadableTemplates.contains(name) {
-                errors.append(.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
+                errors.append(TemplateError.missingTemplate(SourceLocation(path: options.templatesDirectory), name: name))
             }
             checkStrings(&strings, config: config, templates: templates, errors: &errors, warnings: &stringWarnings)
             if !config.retired.isEmpty, !templates.has("retired") {
-                errors.append(.missingTemplate(config.retired[0].location, name: "retired"))
+                errors.append(TemplateError.missingTemplate(config.retired[0].location, name: "retired"))
             }
             errors += templates.unknownNames(roots: templateRoots(pages))
         }
@@ -129,6 +132,7 @@ public enum SiteLoader {
             library.verificationWarnings = FactAudit.staleVerifications(
                 facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
+        library.advice = options.advice
         return .success(library)
     }
 
@@ -146,7 +150,9 @@ public enum SiteLoader {
 
     /// Reads a text file; `checkLinks` for paths that did not come from a folder walk (which checks links itself).
     static func readText(_ tree: FileTree, _ relative: String, checkLinks: Bool = false) -> Result<SourceText, BuildFailure> {
-        do { return .success(try SourceText(path: tree.path(relative), bytes: tree.read(relative, checkLinks: checkLinks))) } catch {
+        let bytes: [UInt8]
+        do throws(SiteError) { bytes = try tree.read(relative, checkLinks: checkLinks) } catch { return .failure(BuildFailure([error])) }
+        do throws(SourceTextError) { return .success(try SourceText(path: tree.path(relative), bytes: bytes)) } catch {
             return .failure(BuildFailure([error]))
         }
     }
@@ -154,15 +160,16 @@ public enum SiteLoader {
     /// Each language's strings file. A plural string lacking a category the language needs is an error
     /// (a warning for a draft language, which then uses its `other` form).
     private static func loadStrings(
-        _ content: FileTree, config: SiteConfig, errors: inout [BuildError],
-        warnings: inout [BuildError]
+        _ content: FileTree, config: SiteConfig, errors: inout DiagnosticCollector,
+        warnings: inout [any DiagnosticConvertible]
     ) -> [String: UIStrings] {
         var result: [String: UIStrings] = [:]
         for language in config.languages {
             let relative = "strings/\(language).json"
             guard content.exists(relative) else {
                 errors.append(
-                    .missingStringsFile(SourceLocation(path: content.path(relative)), language: language, source: config.sourceLanguage))
+                    SiteError.missingStringsFile(
+                        SourceLocation(path: content.path(relative)), language: language, source: config.sourceLanguage))
                 continue
             }
             switch readText(content, relative, checkLinks: true).flatMap({
@@ -172,13 +179,13 @@ public enum SiteLoader {
                 strings.numbers = config.locale(language).formats
                 result[language] = strings
                 if config.draftLanguages.contains(language) { warnings += strings.pluralGaps } else { errors += strings.pluralGaps }
-            case .failure(let failure): errors += failure.errors
+            case .failure(let failure): errors += failure
             }
         }
         return result
     }
 
-    private static func loadFacts(_ content: FileTree, config: SiteConfig, errors: inout [BuildError], broken: inout Set<String>)
+    private static func loadFacts(_ content: FileTree, config: SiteConfig, errors: inout DiagnosticCollector, broken: inout Set<String>)
         -> FactStore
     {
         var all: [Fact] = []
@@ -186,33 +193,36 @@ public enum SiteLoader {
             let namespace = String(relative.dropFirst("facts/".count).dropLast(".json".count))
             guard FactFile.isKeySegment(namespace) else {
                 errors.append(
-                    .wrongType(
+                    ContentError.wrongType(
                         SourceLocation(path: content.path(relative)), field: "file name",
                         expected: "lowercase letters, digits and hyphens (it is the facts' namespace)"))
                 continue
             }
             switch readText(content, relative) {
             case .success(let file):
-                let (facts, found) = FactFile.parse(file, namespace: namespace, languages: config.languages)
-                all += facts
+                var found = DiagnosticCollector()
+                all += FactFile.parse(file, namespace: namespace, languages: config.languages, errors: &found)
                 errors += found
                 if !found.isEmpty { broken.insert(namespace) }
             case .failure(let failure):
-                errors += failure.errors
+                errors += failure
                 broken.insert(namespace)
             }
         }
         return FactStore(all, errors: &errors)
     }
 
-    private static func loadTemplates(_ tree: FileTree, errors: inout [BuildError], unreadable: inout Set<String>) -> TemplateLibrary? {
+    private static func loadTemplates(_ tree: FileTree, errors: inout DiagnosticCollector, unreadable: inout Set<String>)
+        -> TemplateLibrary?
+    {
         var sources: [TemplateSource] = []
         let before = errors.count
         let files = tree.files(under: "", suffix: ".mustache", errors: &errors)
         // Templates that exist but were refused (a link leaving the folder, …): their error is the root cause,
         // so the includes that name them are not reported again as missing.
         let prefix = tree.path("") + "/"
-        for error in errors[before...] where error.location.path.hasPrefix(prefix) && error.location.path.hasSuffix(".mustache") {
+        for error in errors.diagnostics[before...] where error.location.path.hasPrefix(prefix) && error.location.path.hasSuffix(".mustache")
+        {
             unreadable.insert(String(error.location.path.dropFirst(prefix.count).dropLast(".mustache".count)))
         }
         for relative in files where !relative.hasPrefix("assets/") {
@@ -220,19 +230,19 @@ public enum SiteLoader {
             switch readText(tree, relative) {
             case .success(let file): sources.append(TemplateSource(name: name, file: file))
             case .failure(let failure):
-                errors += failure.errors
+                errors += failure
                 unreadable.insert(name)
             }
         }
         switch TemplateLibrary.load(sources, unreadable: unreadable) {
         case .success(let library): return library
         case .failure(let failure):
-            errors += failure.errors
+            errors += failure
             return nil
         }
     }
 
-    private static func loadAssets(_ tree: FileTree, errors: inout [BuildError]) -> [(path: String, bytes: [UInt8])] {
+    private static func loadAssets(_ tree: FileTree, errors: inout DiagnosticCollector) -> [(path: String, bytes: [UInt8])] {
         guard tree.isDirectory("assets") else { return [] }
         var assets: [(path: String, bytes: [UInt8])] = []
         for relative in tree.files(under: "assets", suffix: "", errors: &errors) {
@@ -244,7 +254,7 @@ public enum SiteLoader {
     /// The pages of every language; `files` gets every file under the language folders (articles too).
     private static func loadPages(
         _ content: FileTree, config: SiteConfig, drafts: Bool, files others: inout [(language: String, relative: String)],
-        errors: inout [BuildError]
+        errors: inout DiagnosticCollector
     ) -> [Page] {
         var jobs: [(language: String, relative: String)] = []
         for language in config.languages where content.isDirectory(language) {
@@ -265,7 +275,7 @@ public enum SiteLoader {
             switch result {
             case .success(let page) where drafts || !page.frontMatter.draft: pages.append(page)
             case .success: break
-            case .failure(let failure): errors += failure.errors
+            case .failure(let failure): errors += failure
             }
         }
         return pages
@@ -276,7 +286,7 @@ public enum SiteLoader {
     /// A translation that lacks one borrows the source language's text, with a warning (an error with `--strict`).
     private static func checkStrings(
         _ strings: inout [String: UIStrings], config: SiteConfig, templates: TemplateLibrary,
-        errors: inout [BuildError], warnings: inout [BuildError]
+        errors: inout DiagnosticCollector, warnings: inout [any DiagnosticConvertible]
     ) {
         var needed = Set(engineStrings)
         for source in templates.sources.values {
@@ -287,7 +297,7 @@ public enum SiteLoader {
         for language in config.languages {
             guard var table = strings[language] else { continue }
             for key in needed.sorted() where !table.keys.contains(key) {
-                let problem = BuildError.missingString(table.fileLocation, key: key, language: language)
+                let problem = SiteError.missingString(table.fileLocation, key: key, language: language)
                 guard language != config.sourceLanguage, source.keys.contains(key) else {
                     errors.append(problem)
                     continue

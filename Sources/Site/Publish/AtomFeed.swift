@@ -1,6 +1,7 @@
 import Content
 import Foundation
 import Markdown
+import Output
 
 /// One Atom feed per language (`<lang>/feed.xml`) of the pages that say when they were updated.
 enum AtomFeed {

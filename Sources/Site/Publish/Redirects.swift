@@ -2,21 +2,22 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 /// Old URLs that keep working: a page's `aliases` become small redirect pages (Hugo's and Zola's
 /// aliases), and `site.json`'s `retired` URLs get a page saying the page was removed.
 enum Redirects {
     /// Aliases and retired URLs that would overwrite a page, a fallback or one another.
-    static func collisions(library: SiteLibrary) -> [BuildError] {
+    static func collisions(library: SiteLibrary) -> [SiteError] {
         var taken: [String: String] = [:]
         for path in library.router.allPaths { taken[path] = "a page" }
         for language in library.config.languages { taken["\(language)/"] = "the \(language) home page" }
-        var errors: [BuildError] = []
+        var errors: [SiteError] = []
         for page in library.pages {
             for alias in page.frontMatter.aliases {
                 if let other = taken[alias.path] {
-                    errors.append(.aliasCollision(alias.location, url: "/" + alias.path, other: other))
+                    errors.append(SiteError.aliasCollision(alias.location, url: "/" + alias.path, other: other))
                 } else {
                     taken[alias.path] = "an alias of \(page.file.path)"
                 }
@@ -24,7 +25,7 @@ enum Redirects {
         }
         for retired in library.config.retired {
             if let other = taken[retired.path] {
-                errors.append(.aliasCollision(retired.location, url: "/" + retired.path, other: other))
+                errors.append(SiteError.aliasCollision(retired.location, url: "/" + retired.path, other: other))
             } else {
                 taken[retired.path] = "a retired URL"
             }
@@ -33,7 +34,7 @@ enum Redirects {
     }
 
     /// The redirect page for every alias and the notice page for every retired URL.
-    static func files(library: SiteLibrary, views: ViewFactory) throws(BuildError) -> [OutputFile] {
+    static func files(library: SiteLibrary, views: ViewFactory) throws(TemplateError) -> [OutputFile] {
         var files: [OutputFile] = []
         for page in library.pages {
             guard !page.frontMatter.aliases.isEmpty, let target = library.router.path(of: page) else { continue }

@@ -3,24 +3,30 @@ import Foundation
 
 /// Runs Pagefind over a written site: one index per `<html lang>`, in `pagefind/`.
 enum SearchIndex {
-    /// Indexes `site` with the Pagefind executable `pagefind` (else `pagefind` on the `PATH`).
+    /// Indexes `site` with the Pagefind executable `pagefind` (nil: none was found on the `PATH`); the errors
+    /// end with the front end's `advice`.
     /// Pagefind lists languages in `pagefind-entry.json` in hash-map order; the file is rewritten
     /// with sorted keys so that the same inputs give the same bytes.
-    static func build(in site: URL, pagefind: String?, config: String, timeout: Int = 600) throws(BuildError) {
-        guard let executable = pagefind ?? find("pagefind") else { throw .pagefindNotFound(SourceLocation(path: config), path: "") }
+    static func build(
+        in site: URL, pagefind: String?, config: String, timeout: Int = 600, advice: FrontEndAdvice = FrontEndAdvice()
+    ) throws(SiteError) {
+        guard let executable = pagefind else {
+            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: "", install: advice.installPagefind)
+        }
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw .pagefindNotFound(SourceLocation(path: config), path: executable)
+            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: executable, install: advice.installPagefind)
         }
         let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
         let result: ChildProcess.Outcome
         do { result = try ChildProcess.run(executable, arguments, timeout: timeout) } catch {
-            throw .io(SourceLocation(path: executable), detail: "Pagefind could not be started: \(error)")
+            throw SiteError.io(SourceLocation(path: executable), detail: "Pagefind could not be started: \(error)")
         }
         switch result {
         case .timedOut:
-            throw .toolTimedOut(SourceLocation(path: executable), tool: "Pagefind", seconds: timeout)
+            throw SiteError.toolTimedOut(
+                SourceLocation(path: executable), tool: "Pagefind", seconds: timeout, advice: advice.pagefindTimeout)
         case .exited(let status, let message) where status != 0:
-            throw .io(
+            throw SiteError.io(
                 SourceLocation(path: executable), detail: "Pagefind failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         case .exited:
             break
@@ -30,17 +36,8 @@ enum SearchIndex {
             let object = try JSONSerialization.jsonObject(with: Data(contentsOf: entry))
             try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]).write(to: entry)
         } catch {
-            throw .io(SourceLocation(path: entry.path), detail: "Pagefind wrote no readable index entry: \(error.localizedDescription)")
+            throw SiteError.io(
+                SourceLocation(path: entry.path), detail: "Pagefind wrote no readable index entry: \(error.localizedDescription)")
         }
-    }
-
-    /// The first executable called `name` on the `PATH`.
-    static func find(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

@@ -1,12 +1,13 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 import Templates
 
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.
 enum SiteExtras {
     static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit, publishedPaths: [String])
-        throws(BuildError) -> [OutputFile]
+        throws(TemplateError) -> [OutputFile]
     {
         var files: [OutputFile] = []
         let config = library.config
@@ -105,7 +106,7 @@ enum SiteExtras {
 
     /// `translations/index.html`: the editors' board, one row per page and one column per language.
     /// Not linked from the navigation, and `noindex`.
-    static func translationBoard(library: SiteLibrary, views: ViewFactory, audit: TranslationAudit) throws(BuildError) -> OutputFile {
+    static func translationBoard(library: SiteLibrary, views: ViewFactory, audit: TranslationAudit) throws(TemplateError) -> OutputFile {
         let language = library.config.sourceLanguage
         let path = "translations/"
         var view = views.page(

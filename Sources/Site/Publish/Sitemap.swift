@@ -1,4 +1,5 @@
 import Content
+import Output
 
 /// `sitemap.xml` with `xhtml:link` alternates for each translation, and `robots.txt` pointing to it.
 enum Sitemap {

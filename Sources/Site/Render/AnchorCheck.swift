@@ -17,9 +17,9 @@ struct AnchorLink: Sendable, Hashable {
 /// or one of its items, a footnote, or an element of the template.
 enum AnchorCheck {
     /// The errors of `links` whose page has no such id; `page` gives a published page's bytes.
-    static func errors(_ links: [AnchorLink], page: (Router.PageID) -> [UInt8]?) -> [BuildError] {
+    static func errors(_ links: [AnchorLink], page: (Router.PageID) -> [UInt8]?) -> [SiteError] {
         var idsByPage: [Router.PageID: Set<String>] = [:]
-        var errors: [BuildError] = []
+        var errors: [SiteError] = []
         for link in links {
             let decoded = link.fragment.removingPercentEncoding ?? link.fragment
             // An empty fragment and `#top` lead to the top of any page (HTML's rule).
@@ -34,7 +34,8 @@ enum AnchorCheck {
             }
             if ids.contains(link.fragment) || ids.contains(decoded) { continue }
             errors.append(
-                .brokenAnchor(link.location, target: link.destination, fragment: decoded, suggestion: closest(to: decoded, in: ids)))
+                SiteError.brokenAnchor(
+                    link.location, target: link.destination, fragment: decoded, suggestion: closest(to: decoded, in: ids)))
         }
         return errors
     }

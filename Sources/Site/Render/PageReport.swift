@@ -18,7 +18,7 @@ public struct PageReport: Sendable, Equatable {
     /// The type of each callout (`note`, `warning`…), in order: translations keep the same callouts.
     public var callouts: [String] = []
     /// Images a translation shows from the source language ("image not localized").
-    public var imageWarnings: [BuildError] = []
+    public var imageWarnings: [SiteError] = []
 }
 
 extension Guidepost {

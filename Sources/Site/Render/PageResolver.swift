@@ -14,7 +14,7 @@ struct PageResolver: MarkdownResolver {
     /// The URL path the page is published at.
     let ownPath: String?
     /// Errors found while rendering.
-    var errors: [BuildError] = []
+    var errors = DiagnosticCollector()
     /// The fact keys the page prints.
     var usedFacts: Set<String> = []
     /// The relative paths of the articles it links to (in `linkLanguage`).
@@ -32,7 +32,9 @@ struct PageResolver: MarkdownResolver {
     /// The files the page shows or links to, as written (`settings.png`, `/static/logo.svg`).
     var usedFiles: Set<String> = []
     /// Images a translation borrows from the source language ("image not localized").
-    var borrowedImages: [BuildError] = []
+    var borrowedImages: [SiteError] = []
+    /// Fact namespaces already reported broken: an unknown fact of one is not reported again.
+    var ignoredNamespaces: Set<String> = []
 
     /// A resolver for `page`, published at `path` among the pages of `language` (by default, its own).
     init(page: Page, facts: FactStore, router: Router, config: SiteConfig, language: String? = nil, path: String? = nil) {
@@ -53,7 +55,7 @@ struct PageResolver: MarkdownResolver {
             usedFacts.insert(key)
             return text
         case .failure(let error):
-            errors.append(error)
+            record(error)
             return nil
         }
     }
@@ -61,7 +63,7 @@ struct PageResolver: MarkdownResolver {
     /// `{{publisher.name}}`, `{{publisher.url}}` or `{{publisher.contact}}` (its `mailto:` address, or its form) from `site.json`.
     private mutating func publisherValue(_ key: String, context: PlaceholderContext, at location: SourceLocation) -> String? {
         guard let publisher else {
-            errors.append(.unknownFact(location, key: key))
+            record(ContentError.unknownFact(location, key: key))
             return nil
         }
         let value: String?
@@ -72,7 +74,7 @@ struct PageResolver: MarkdownResolver {
         default: value = nil
         }
         guard let value else {
-            errors.append(.unknownFact(location, key: key))
+            record(ContentError.unknownFact(location, key: key))
             return nil
         }
         return value
@@ -81,7 +83,8 @@ struct PageResolver: MarkdownResolver {
     mutating func cite(_ keys: [String], at position: @autoclosure () -> TextPosition) -> [Citation]? {
         guard !keys.isEmpty else {
             errors.append(
-                .missingField(page.location(ofBody: position()), field: "a source key after \"cite\", e.g. {{cite sources.dpc-2025-05-21}}")
+                ContentError.missingField(
+                    page.location(ofBody: position()), field: "a source key after \"cite\", e.g. {{cite sources.dpc-2025-05-21}}")
             )
             return nil
         }
@@ -93,15 +96,25 @@ struct PageResolver: MarkdownResolver {
                 usedFacts.insert(key)
                 found.append(Citation(number: citations.firstIndex(of: key)! + 1, key: key))
             case nil:
-                errors.append(.unknownFact(page.location(ofBody: position()), key: key))
+                record(ContentError.unknownFact(page.location(ofBody: position()), key: key))
             case let other?:
                 errors.append(
-                    .factTypeMismatch(
+                    ContentError.factTypeMismatch(
                         page.location(ofBody: position()), key: key, expected: "a source (in a citation)", actual: other.typeName))
             }
         }
         return found.count == keys.count ? found : nil
 
+    }
+
+    /// Records `error`, unless it is an unknown fact of a namespace in `ignoredNamespaces`.
+    private mutating func record(_ error: ContentError) {
+        if case .unknownFact(_, let key) = error, let namespace = key.split(separator: ".").first,
+            ignoredNamespaces.contains(String(namespace))
+        {
+            return
+        }
+        errors.append(error)
     }
 
     mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {
@@ -116,11 +129,11 @@ struct PageResolver: MarkdownResolver {
             let targetPath = router.path(of: Router.PageID(language: linkLanguage, relativePath: target)),
             let ownPath
         else {
-            errors.append(.brokenLink(page.location(ofBody: position()), target: destination))
+            errors.append(SiteError.brokenLink(page.location(ofBody: position()), target: destination))
             return nil
         }
         if query != nil {
-            errors.append(.queryInArticleLink(page.location(ofBody: position()), target: destination))
+            errors.append(SiteError.queryInArticleLink(page.location(ofBody: position()), target: destination))
             return nil
         }
         if let fragment, !fragment.isEmpty {
@@ -138,7 +151,7 @@ extension PageResolver {
     mutating func resolveImage(_ image: ImageReference, at position: @autoclosure () -> TextPosition) -> String? {
         let decorative = image.alt == "-"
         if image.alt.allSatisfy(\.isWhitespace) {
-            errors.append(.missingAltText(page.location(ofBody: position()), image: image.destination))
+            errors.append(SiteError.missingAltText(page.location(ofBody: position()), image: image.destination))
             return nil
         }
         var attributes = ImageMarkup.Attributes(alt: decorative ? "" : image.alt, title: image.title, first: image.index == 0)
@@ -180,7 +193,8 @@ extension PageResolver {
             usedFiles.insert("/" + path)
             guard let entry = bundles.entries[path] else {
                 errors.append(
-                    .missingFile(page.location(ofBody: position), reference: destination, looked: "\(bundles.contentRoot)/\(path)"))
+                    SiteError.missingFile(page.location(ofBody: position), reference: destination, looked: "\(bundles.contentRoot)/\(path)")
+                )
                 return nil
             }
             let folder = Router.relative(from: ownPath, to: BundleIndex.staticFolder + "/")
@@ -198,12 +212,13 @@ extension PageResolver {
             if linkLanguage != sourceLanguage {
                 looked.append(bundles.expectedPath(name ?? written, page: page.relativePath, language: sourceLanguage))
             }
-            errors.append(.missingFile(page.location(ofBody: position), reference: destination, looked: looked.joined(separator: " and ")))
+            errors.append(
+                SiteError.missingFile(page.location(ofBody: position), reference: destination, looked: looked.joined(separator: " and ")))
             return nil
         }
         if found.borrowed, linkLanguage == page.language, found.entry.isImage {
             borrowedImages.append(
-                .imageNotLocalized(
+                SiteError.imageNotLocalized(
                     page.location(ofBody: position), image: name,
                     expected: bundles.expectedPath(name, page: page.relativePath, language: page.language)))
         }

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 extension SiteBuilder {
@@ -143,7 +144,7 @@ extension SiteBuilder {
     static func syntheticHome(
         _ language: String, library: SiteLibrary, views: ViewFactory,
         banners: BannerFactory
-    ) throws(BuildError) -> OutputFile {
+    ) throws(TemplateError) -> OutputFile {
         let path = "\(language)/"
         let title = library.config.title.text(in: language)
         let pageView = views.page(language: language, relativePath: "index.md", path: path, title: title, description: nil, isHome: true)

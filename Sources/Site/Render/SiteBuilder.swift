@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Output
 import Templates
 
 /// Renders every page of a loaded library in parallel (Zola's `Site::build`), in memory, as a straight
@@ -116,7 +117,7 @@ public enum SiteBuilder {
     /// site-wide files).
     static func build(_ plan: Plan) -> Result<BuiltSite, BuildFailure> {
         let outcomes = renderAll(plan)
-        return assemble(plan, outcomes) { audit, published throws(BuildError) in
+        return assemble(plan, outcomes) { audit, published throws(TemplateError) in
             try SiteExtras.files(library: plan.library, views: plan.views, now: plan.now, audit: audit, publishedPaths: published)
         }
     }
@@ -147,7 +148,7 @@ public enum SiteBuilder {
     /// audit the translations and add the site-wide files (`extras`, given the audit and the published paths).
     static func assemble(
         _ plan: Plan, _ outcomes: [Outcome],
-        extras: (TranslationAudit, [String]) throws(BuildError) -> [OutputFile]
+        extras: (TranslationAudit, [String]) throws(TemplateError) -> [OutputFile]
     ) -> Result<BuiltSite, BuildFailure> {
         let library = plan.library
         var collected = collect(plan, outcomes)
@@ -186,7 +187,7 @@ public enum SiteBuilder {
         var counts: [String: Int] = [:]
         /// The languages with a home page of their own.
         var homes = Set<String>()
-        var errors: [BuildError] = []
+        var errors = DiagnosticCollector()
     }
 
     /// Step 4, collect: each rendered page with the bundle files published beside it.
@@ -203,14 +204,14 @@ public enum SiteBuilder {
                     if job.page.isHome { collected.homes.insert(job.language) }
                 }
             case .failure(let failure):
-                if !job.isFallback { collected.errors += failure.errors }
+                if !job.isFallback { collected.errors += failure }
             }
         }
         return collected
     }
 
     /// Step 3, check anchors: the `#part` links of real pages that name no id on the published page they lead to.
-    private static func anchorErrors(_ plan: Plan, _ outcomes: [Outcome]) -> [BuildError] {
+    private static func anchorErrors(_ plan: Plan, _ outcomes: [Outcome]) -> [SiteError] {
         var links: [AnchorLink] = []
         for (job, outcome) in zip(plan.jobs, outcomes) where !job.isFallback { links += outcome.anchors }
         guard !links.isEmpty else { return [] }

@@ -38,29 +38,29 @@ public struct TranslationAudit: Sendable {
     /// One row per page, by path.
     public var rows: [Row]
     /// Every parity and staleness problem of the published languages, each at its location (errors with `--strict`).
-    public var problems: [BuildError] {
-        BuildFailure(rows.flatMap { problemsByPage[$0.page] ?? [] } + warnings.filter { !isDraft($0) }).errors
+    public var problems: [Diagnostic] {
+        BuildFailure(rows.flatMap { problemsByPage[$0.page] ?? [] } + warnings.filter { !isDraft($0) }.map(\.diagnostic)).diagnostics
     }
     /// The same for draft languages: always warnings, even with `--strict`.
-    public var draftProblems: [BuildError] {
-        BuildFailure(rows.flatMap { draftProblemsByPage[$0.page] ?? [] } + warnings.filter(isDraft)).errors
+    public var draftProblems: [Diagnostic] {
+        BuildFailure(rows.flatMap { draftProblemsByPage[$0.page] ?? [] } + warnings.filter(isDraft).map(\.diagnostic)).diagnostics
     }
     /// The problems of each row, by page path.
-    private var problemsByPage: [String: [BuildError]]
+    private var problemsByPage: [String: [Diagnostic]]
     /// The problems of draft languages, by page path.
-    private var draftProblemsByPage: [String: [BuildError]] = [:]
+    private var draftProblemsByPage: [String: [Diagnostic]] = [:]
     /// UI strings and text facts a translation lacks.
-    private var warnings: [BuildError]
+    private var warnings: [any DiagnosticConvertible]
     /// The draft languages.
     private var drafts: Set<String> = []
 
     /// Whether a string or text problem is about a draft language.
-    private func isDraft(_ problem: BuildError) -> Bool {
+    private func isDraft(_ problem: any DiagnosticConvertible) -> Bool {
         switch problem {
-        case .missingString(_, _, let language), .missingTranslation(_, let language), .missingPluralCategory(_, _, _, let language):
+        case SiteError.missingString(_, _, let language): return drafts.contains(language)
+        case ContentError.missingTranslation(_, let language), ContentError.missingPluralCategory(_, _, _, let language):
             return drafts.contains(language)
-        default:
-            return false
+        default: return false
         }
     }
 
@@ -72,8 +72,8 @@ public struct TranslationAudit: Sendable {
             reports.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
             uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
-        var problemsByPage: [String: [BuildError]] = [:]
-        var draftProblemsByPage: [String: [BuildError]] = [:]
+        var problemsByPage: [String: [Diagnostic]] = [:]
+        var draftProblemsByPage: [String: [Diagnostic]] = [:]
         for path in paths.sorted() {
             let (row, problems, draftProblems) = audit(path, versions: versions(of: path, in: library), library: library) {
                 reportsByID[Router.PageID(language: $0, relativePath: path)]
@@ -84,7 +84,7 @@ public struct TranslationAudit: Sendable {
         }
         var audit = TranslationAudit(
             languages: library.config.languages, rows: rows, problemsByPage: problemsByPage,
-            warnings: library.stringWarnings + library.sourceWarnings)
+            warnings: library.stringWarnings + library.sourceWarnings.map { $0 as any DiagnosticConvertible })
         audit.draftProblemsByPage = draftProblemsByPage
         audit.drafts = library.config.draftLanguages
         return audit
@@ -121,21 +121,21 @@ public struct TranslationAudit: Sendable {
     private static func audit(
         _ path: String, versions: [String: Page], library: SiteLibrary,
         report: (String) -> PageReport?
-    ) -> (Row, [BuildError], [BuildError]) {
+    ) -> (Row, [Diagnostic], [Diagnostic]) {
         let config = library.config
         let source = config.sourceLanguage
         var status: [String: Status] = [:]
-        var problems: [BuildError] = []
-        var draftProblems: [BuildError] = []
+        var problems = DiagnosticCollector()
+        var draftProblems = DiagnosticCollector()
         var notes: [String: [String]] = [:]
         let original = versions[source]
         let reference = original ?? versions[config.languages.first { versions[$0] != nil }!]!
         for language in config.languages {
-            var found: [BuildError] = []
+            var found = DiagnosticCollector()
             defer { if config.draftLanguages.contains(language) { draftProblems += found } else { problems += found } }
             guard let page = versions[language] else {
                 status[language] = .missing
-                found.append(.untranslatedPage(reference.frontMatter.location, language: language))
+                found.append(SiteError.untranslatedPage(reference.frontMatter.location, language: language))
                 continue
             }
             if language == source {
@@ -149,11 +149,16 @@ public struct TranslationAudit: Sendable {
             let adapted = page.frontMatter.adapted
             if library.newSource(of: page) != nil {
                 status[language] = .new
-                found.append(.newTranslation(page.frontMatter.location, source: original.file.path))
+                found.append(
+                    SiteError.newTranslation(page.frontMatter.location, source: original.file.path, mark: library.advice.markTranslation))
             } else {
                 let stale = library.staleSource(of: page) != nil
                 status[language] = adapted ? (stale ? .adaptedStale : .adapted) : (stale ? .stale : .current)
-                if stale { found.append(.staleTranslation(page.frontMatter.location, source: original.file.path)) }
+                if stale {
+                    found.append(
+                        SiteError.staleTranslation(
+                            page.frontMatter.location, source: original.file.path, mark: library.advice.markTranslation))
+                }
             }
             // An adapted translation is written for its own audience: its structure is its own.
             if !adapted, let expected = report(source), let actual = report(language) {
@@ -161,29 +166,30 @@ public struct TranslationAudit: Sendable {
             }
             let borrowed = report(language)?.imageWarnings ?? []
             found += borrowed
-            for case .imageNotLocalized(_, let image, _) in borrowed { notes[language, default: []].append(image) }
+            for case SiteError.imageNotLocalized(_, let image, _) in borrowed { notes[language, default: []].append(image) }
         }
-        return (Row(page: path, status: status, imagesNotLocalized: notes), problems, draftProblems)
+        return (Row(page: path, status: status, imagesNotLocalized: notes), problems.diagnostics, draftProblems.diagnostics)
     }
 
-    private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [BuildError] {
-        var problems: [BuildError] = []
+    private static func compare(_ expected: PageReport, _ actual: PageReport, at location: SourceLocation) -> [SiteError] {
+        var problems: [SiteError] = []
         if expected.facts != actual.facts {
             problems.append(
-                .translationFactsDiffer(
+                SiteError.translationFactsDiffer(
                     location, missing: expected.facts.subtracting(actual.facts).sorted(),
                     extra: actual.facts.subtracting(expected.facts).sorted()))
         }
         if expected.checklistItems != actual.checklistItems {
-            problems.append(.translationChecklistsDiffer(location, expected: expected.checklistItems, actual: actual.checklistItems))
+            problems.append(
+                SiteError.translationChecklistsDiffer(location, expected: expected.checklistItems, actual: actual.checklistItems))
         }
         for level in 1...6 {
             let want = expected.headingLevels.filter { $0 == level }.count
             let have = actual.headingLevels.filter { $0 == level }.count
-            if want != have { problems.append(.translationHeadingsDiffer(location, level: level, expected: want, actual: have)) }
+            if want != have { problems.append(SiteError.translationHeadingsDiffer(location, level: level, expected: want, actual: have)) }
         }
         if expected.callouts != actual.callouts {
-            problems.append(.translationCalloutsDiffer(location, expected: expected.callouts, actual: actual.callouts))
+            problems.append(SiteError.translationCalloutsDiffer(location, expected: expected.callouts, actual: actual.callouts))
         }
         return problems
     }

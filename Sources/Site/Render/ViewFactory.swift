@@ -207,8 +207,8 @@ struct ViewFactory: Sendable {
     func optionalString(_ key: String, _ language: String) -> String? { library.strings[language]?.strings[key] }
 
     /// Headings of level 2 and deeper, for a table of contents.
-    func headings(_ rendered: RenderedMarkdown) -> [HeadingView] {
-        rendered.headings.filter { $0.level >= 2 }.map { HeadingView(level: $0.level, text: $0.text, id: $0.id) }
+    func headings(_ rendered: RenderedMarkdown) -> [Heading] {
+        rendered.headings.filter { $0.level >= 2 }
     }
 }
 

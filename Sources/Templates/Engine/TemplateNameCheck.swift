@@ -24,7 +24,7 @@ struct TemplateNameCheck {
     private var reported: Set<SourceLocation> = []
     private var layout = "", context = ""
     /// The unknown names found, each once, in the order met.
-    private(set) var errors: [BuildError] = []
+    private(set) var errors = DiagnosticCollector()
 
     /// How many partials and parents deep the walk follows (as rendering does).
     private static let includeLimit = TemplateRenderer.includeLimit
@@ -196,7 +196,7 @@ struct TemplateNameCheck {
             fixed[failing] = replacement
             return dot + fixed.joined(separator: ".")
         }
-        errors.append(.unknownTemplateName(location, name: written, layout: layout, context: context, suggestion: suggestion))
+        errors.append(TemplateError.unknownTemplateName(location, name: written, layout: layout, context: context, suggestion: suggestion))
     }
 
     // MARK: Kinds

@@ -10,7 +10,7 @@ import Diagnostics
 struct TemplateParser {
     private let path: String
     private let bytes: [UInt8]
-    private(set) var errors: [BuildError] = []
+    private(set) var errors = DiagnosticCollector()
     /// Each fixed-name `{{> name}}` or `{{< name}}` tag, and whether it is outside every section and block
     /// (so rendering the template always includes it).
     private(set) var references: [(name: String, location: SourceLocation, always: Bool)] = []
@@ -136,7 +136,8 @@ struct TemplateParser {
             }
             guard found else {
                 errors.append(
-                    .templateSyntax(at, detail: "this tag is not finished; close it with \(String(decoding: closer, as: UTF8.self))"))
+                    TemplateError.templateSyntax(
+                        at, detail: "this tag is not finished; close it with \(String(decoding: closer, as: UTF8.self))"))
                 textStart = bytes.count
                 index = bytes.count
                 break
@@ -149,7 +150,7 @@ struct TemplateParser {
                     close = Array(parts[1])
                 } else {
                     errors.append(
-                        .templateSyntax(
+                        TemplateError.templateSyntax(
                             at, detail: "write new delimiters as {{=<% %>=}}: two markers separated by a space, without = in them"))
                 }
             }
@@ -271,7 +272,9 @@ struct TemplateParser {
         func tooDeep(_ at: SourceLocation) -> Bool {
             guard owners.count > Self.nestingLimit else { return false }
             if !reportedNesting {
-                errors.append(.templateSyntax(at, detail: "blocks and parents are nested more than \(Self.nestingLimit) levels deep here"))
+                errors.append(
+                    TemplateError.templateSyntax(
+                        at, detail: "blocks and parents are nested more than \(Self.nestingLimit) levels deep here"))
                 reportedNesting = true
             }
             return true
@@ -285,7 +288,7 @@ struct TemplateParser {
                 if !range.isEmpty { append(.text(Array(bytes[range]))) }
             case .tag(let kind, let content, let at, let contentAt):
                 if frames.count > 1, frames[frames.count - 1].kind == .parent, ![.block, .comment, .close, .delimiters].contains(kind) {
-                    errors.append(.templateSyntax(at, detail: "inside {{< parent}} only {{$block}} overrides are allowed"))
+                    errors.append(TemplateError.templateSyntax(at, detail: "inside {{< parent}} only {{$block}} overrides are allowed"))
                     continue
                 }
                 switch kind {
@@ -323,12 +326,13 @@ struct TemplateParser {
                     }
                 case .close:
                     guard frames.count > 1 else {
-                        errors.append(.templateSyntax(contentAt, detail: "this closing tag has no section to close"))
+                        errors.append(TemplateError.templateSyntax(contentAt, detail: "this closing tag has no section to close"))
                         continue
                     }
                     let frame = frames.removeLast()
                     if frame.content != content {
-                        errors.append(.templateSyntax(contentAt, detail: "this closing tag does not match the section it closes"))
+                        errors.append(
+                            TemplateError.templateSyntax(contentAt, detail: "this closing tag does not match the section it closes"))
                     }
                     if [.section, .inverted, .block].contains(frame.kind) { conditionalDepth -= 1 }
                     // A mismatched close (reported above) may end a frame that is not the innermost block.
@@ -339,7 +343,7 @@ struct TemplateParser {
             }
         }
         for frame in frames.dropFirst() {
-            errors.append(.templateSyntax(frame.at, detail: "a section is opened but never closed with {{/\(frame.content)}}"))
+            errors.append(TemplateError.templateSyntax(frame.at, detail: "a section is opened but never closed with {{/\(frame.content)}}"))
         }
         return frames[0].nodes
     }
@@ -425,7 +429,8 @@ struct TemplateParser {
 
     private mutating func validPartialName(_ name: String, at location: SourceLocation) -> Bool {
         guard !name.isEmpty, name.utf8.allSatisfy(Self.templateNameBytes.contains) else {
-            errors.append(.templateSyntax(location, detail: "\"\(name)\" is not a template name; use letters, digits, -, _ and /"))
+            errors.append(
+                TemplateError.templateSyntax(location, detail: "\"\(name)\" is not a template name; use letters, digits, -, _ and /"))
             return false
         }
         return true
@@ -443,7 +448,8 @@ struct TemplateParser {
         let names = String(content.dropFirst()).trimmingSpaces.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard names.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.dynamicNameBytes.contains) }) else {
             errors.append(
-                .templateSyntax(contentAt, detail: "\"\(content)\" is not a valid dynamic name; write * and a name, such as *item.kind"))
+                TemplateError.templateSyntax(
+                    contentAt, detail: "\"\(content)\" is not a valid dynamic name; write * and a name, such as *item.kind"))
             return nil
         }
         return TemplateReference(name: content, dynamic: TemplatePath(names: names), location: at)
@@ -455,12 +461,12 @@ struct TemplateParser {
         while let open = rest.firstIndex(of: "(") {
             let function = String(rest[..<open])
             guard rest.hasSuffix(")") else {
-                errors.append(.templateSyntax(location, detail: "this transform is not closed; write name(value)"))
+                errors.append(TemplateError.templateSyntax(location, detail: "this transform is not closed; write name(value)"))
                 return nil
             }
             guard let transform = TemplateTransform(rawValue: function) else {
                 let known = TemplateTransform.allCases.map(\.rawValue).joined(separator: ", ")
-                errors.append(.templateSyntax(location, detail: "there is no transform \"\(function)\"; use one of \(known)"))
+                errors.append(TemplateError.templateSyntax(location, detail: "there is no transform \"\(function)\"; use one of \(known)"))
                 return nil
             }
             transforms.append(transform)
@@ -472,7 +478,7 @@ struct TemplateParser {
         }
         if rest.isEmpty {
             guard !transforms.isEmpty else {
-                errors.append(.templateSyntax(location, detail: "this tag has no name"))
+                errors.append(TemplateError.templateSyntax(location, detail: "this tag has no name"))
                 return nil
             }
             return TemplateName(
@@ -483,7 +489,8 @@ struct TemplateParser {
         let names = rest.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard names.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.nameBytes.contains) }) else {
             errors.append(
-                .templateSyntax(location, detail: "\"\(raw)\" is not a valid name; use letters, digits, -, _ and dots between names"))
+                TemplateError.templateSyntax(
+                    location, detail: "\"\(raw)\" is not a valid name; use letters, digits, -, _ and dots between names"))
             return nil
         }
         if let index = names.firstIndex(of: "t"), index + 1 < names.count, index == 0 || names[index - 1] == "page" {

@@ -12,7 +12,7 @@ struct TemplateRenderer {
     var output: [UInt8] = []
     /// The first error met: a recursion deeper than `includeLimit`, or a dynamic name that names no template.
     /// Rendering includes nothing more after it.
-    private(set) var error: BuildError?
+    private(set) var error: TemplateError?
     private var stack: [TemplateData] = []
     private var loops: [(index: Int, count: Int)] = []
     private var overrides: [String: [TemplateNode]] = [:]
@@ -149,11 +149,11 @@ struct TemplateRenderer {
             }
         }
         guard let nodes = templates[name] else {
-            error = .missingTemplate(reference.location, name: name)
+            error = TemplateError.missingTemplate(reference.location, name: name)
             return
         }
         guard depth < Self.includeLimit else {
-            error = .templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
+            error = TemplateError.templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
             return
         }
         let savedIndentation = indentation

@@ -1,3 +1,5 @@
+import Markdown
+
 /// The context of an article template (`page` and custom layouts).
 public struct ArticleContext: Sendable {
     /// The shared page parts.
@@ -13,7 +15,7 @@ public struct ArticleContext: Sendable {
     /// The campaign's deadline banner, if the page joins one.
     public var banner: BannerView?
     /// The headings, for a table of contents.
-    public var headings: [HeadingView]
+    public var headings: [Heading]
     /// Every source of the site, for the `sources` layout (empty for other layouts).
     public var allSources: [SourceView]
     /// A translation notice: not yet translated (this is the source text), or possibly out of date.
@@ -33,12 +35,12 @@ public struct ArticleContext: Sendable {
     /// For a section's page (`index.md`): the pages and sections in it, in reading order.
     public var children: [PageLinkView] = []
     /// The table of contents (levels 2 and 3), when the page shows one; else empty.
-    public var toc: [HeadingView] = []
+    public var toc: [Heading] = []
 
     /// Creates the context.
     public init(
         page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],
-        banner: BannerView?, headings: [HeadingView], allSources: [SourceView] = []
+        banner: BannerView?, headings: [Heading], allSources: [SourceView] = []
     ) {
         self.allSources = allSources
         self.page = page
@@ -62,23 +64,6 @@ public struct DateView: Sendable, Equatable {
     public init(text: String, iso: String) {
         self.text = text
         self.iso = iso
-    }
-}
-
-/// A heading, for tables of contents.
-public struct HeadingView: Sendable {
-    /// 2 to 6.
-    public var level: Int
-    /// Its text.
-    public var text: String
-    /// Its anchor id.
-    public var id: String
-
-    /// Creates a heading view.
-    public init(level: Int, text: String, id: String) {
-        self.level = level
-        self.text = text
-        self.id = id
     }
 }
 

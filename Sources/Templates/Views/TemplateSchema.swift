@@ -23,7 +23,7 @@ public indirect enum TemplateKind: Sendable {
         case .text: return "String"
         case .flag: return "Bool"
         case .number: return "Int"
-        case .object(let schema): return schema.type
+        case .object(let schema): return schema.swiftType
         case .list(let element): return "Array<\(element.swiftType)>"
         case .optional(let wrapped): return "Optional<\(wrapped.swiftType)>"
         case .strings: return "Dictionary<String, String>"
@@ -65,15 +65,18 @@ public struct TemplateField: Sendable {
 
 /// The names one view model offers templates, in declaration order.
 public struct TemplateSchema: Sendable {
-    /// The Swift type's name (`PageView`).
+    /// The view model's name as templates' reference shows it (`PageView`).
     public let type: String
+    /// The Swift type's name, when it differs from `type` (Markdown's `Heading` is shown as `HeadingView`).
+    public let swiftType: String
     /// Its fields, in declaration order.
     public let fields: [TemplateField]
     private let index: [String: Int]
 
-    /// Creates the schema of `type`.
-    public init(_ type: String, _ fields: [TemplateField]) {
+    /// Creates the schema of `type` (a Swift type called `swiftType`, by default the same name).
+    public init(_ type: String, swiftType: String? = nil, _ fields: [TemplateField]) {
         self.type = type
+        self.swiftType = swiftType ?? type
         self.fields = fields
         self.index = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

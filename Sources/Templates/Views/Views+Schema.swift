@@ -1,3 +1,5 @@
+import Markdown
+
 // The static schema of every view model: the names a template can read in it and what each holds. The name
 // check walks templates with it and `docs/template-names.md` is generated from it; `TemplateSchemaTests`
 // checks it (and the `lookup` switches) against each type's stored properties, so neither can drift.
@@ -14,7 +16,7 @@ extension ArticleContext: TemplateModel {
             TemplateField("sources", .list(.object(SourceView.templateSchema)), "The sources behind the facts the page uses."),
             TemplateField(
                 "banner", .optional(.object(BannerView.templateSchema)), "The campaign's deadline banner, if the page joins one."),
-            TemplateField("headings", .list(.object(HeadingView.templateSchema)), "The headings, for a table of contents."),
+            TemplateField("headings", .list(.object(Heading.templateSchema)), "The headings, for a table of contents."),
             TemplateField(
                 "allSources", .list(.object(SourceView.templateSchema)),
                 "Every source of the site, for the `sources` layout (empty for other layouts)."),
@@ -36,7 +38,7 @@ extension ArticleContext: TemplateModel {
                 "children", .list(.object(PageLinkView.templateSchema)),
                 "For a section's page (`index.md`): the pages and sections in it, in reading order."),
             TemplateField(
-                "toc", .list(.object(HeadingView.templateSchema)),
+                "toc", .list(.object(Heading.templateSchema)),
                 "The table of contents (levels 2 and 3), when the page shows one; else empty."),
         ])
 }
@@ -51,10 +53,11 @@ extension DateView: TemplateModel {
         ])
 }
 
-extension HeadingView: TemplateModel {
+/// Markdown's `Heading` is the heading view model: templates' reference calls it `HeadingView`.
+extension Heading: TemplateModel {
     /// The names templates read in it.
     public static let templateSchema = TemplateSchema(
-        "HeadingView",
+        "HeadingView", swiftType: "Heading",
         [
             TemplateField("level", .number, "2 to 6."),
             TemplateField("text", .text, "Its text."),

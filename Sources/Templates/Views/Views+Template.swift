@@ -1,3 +1,5 @@
+import Markdown
+
 // Field lookup for every view model: templates read exactly the stored properties listed here.
 // Keep each switch in step with its type's stored properties and its schema (Views+Schema.swift): TemplateSchemaTests checks all three.
 
@@ -38,7 +40,7 @@ extension DateView: TemplateObject {
     }
 }
 
-extension HeadingView: TemplateObject {
+extension Heading: TemplateObject {
     /// The stored property named by `path.head`, for templates.
     public func lookup(_ path: TemplatePath) -> TemplateData? {
         switch path.head {

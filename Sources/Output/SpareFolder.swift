@@ -31,11 +31,11 @@ public final class SpareFolder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "guidepost.spare-folder")
     private let writing = DispatchGroup()
     private let slots = DispatchSemaphore(value: 64)
-    private var queued: BuildError?
+    private var queued: OutputError?
 
     /// Refuses an unsafe output, takes the lock, and prepares the spare for `planned` (the output paths
     /// the build expects to write; others may be put too).
-    public init(output: String, policy: SiteWriter.Policy, planned: [String]) throws(BuildError) {
+    public init(output: String, policy: SiteWriter.Policy, planned: [String]) throws(OutputError) {
         self.output = output
         target = URL(fileURLWithPath: AbsolutePath.of(output))
         url = SiteWriter.spareFolder(for: output)
@@ -51,7 +51,7 @@ public final class SpareFolder: @unchecked Sendable {
                 SourceLocation(path: parent.path),
                 problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
         }
-        lock = try OutputLock(output: output, wait: policy.waitForLock, waiting: policy.waiting)
+        lock = try OutputLock(output: output, wait: policy.waitForLock, advice: policy.lockAdvice, waiting: policy.waiting)
         try OutputGuard.checkOwnership(target.path, isSpare: false, keep: keep)
         try OutputGuard.checkOwnership(url.path, isSpare: true, keep: keep)
         var info = stat()
@@ -76,7 +76,7 @@ public final class SpareFolder: @unchecked Sendable {
     public var fileCount: Int { state.withLock { put.count - 1 } }
 
     /// Writes `file` into the spare (from any thread).
-    public func put(_ file: OutputFile) throws(BuildError) {
+    public func put(_ file: OutputFile) throws(OutputError) {
         // Planned paths were checked when the spare was opened.
         if !planned.contains(file.path) {
             try Self.checkContained(file.path, output: output)
@@ -103,35 +103,35 @@ public final class SpareFolder: @unchecked Sendable {
                 self.slots.signal()
                 self.writing.leave()
             }
-            do throws(BuildError) { try self.put(file) } catch { self.state.withLock { self.queued = self.queued ?? error } }
+            do throws(OutputError) { try self.put(file) } catch { self.state.withLock { self.queued = self.queued ?? error } }
         }
     }
 
     /// Waits until every file handed to `enqueue` is written; throws the first failure, if any.
-    public func flush() throws(BuildError) {
+    public func flush() throws(OutputError) {
         writing.wait()
         if let failure = state.withLock({ queued }) { throw failure }
     }
 
     /// Writes `files` into the spare, spread over all cores; throws the first failure, if any.
-    public func put(_ files: [OutputFile]) throws(BuildError) {
+    public func put(_ files: [OutputFile]) throws(OutputError) {
         // Two files at one path are never written at once: the last one is the one kept, as in order.
         var last: [String: Int] = [:]
         for (index, file) in files.enumerated() { last[file.path] = index }
         let unique = last.count == files.count ? files : files.indices.filter { last[files[$0].path] == $0 }.map { files[$0] }
-        let failures = parallelMap(unique) { file -> BuildError? in
-            do throws(BuildError) { try self.put(file) } catch { return error }
+        let failures = parallelMap(unique) { file -> OutputError? in
+            do throws(OutputError) { try self.put(file) } catch { return error }
             return nil
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     /// The bytes of a file already put (to check a `#part` link against a page no longer in memory).
-    func read(_ path: String) -> [UInt8]? { writer.read(path) }
+    public func read(_ path: String) -> [UInt8]? { writer.read(path) }
 
     /// Removes the planned files that were not put, runs `finish` on the spare (e.g. a search indexer),
     /// then exchanges it with the output. If anything fails, the output is left as it was.
-    public func commit(finish: (URL) throws(BuildError) -> Void = { _ in }) throws(BuildError) {
+    public func commit(finish: (URL) throws(OutputError) -> Void = { _ in }) throws(OutputError) {
         do {
             try flush()
             for path in state.withLock({ planned.subtracting(put) }) { try writer.remove(path) }
@@ -142,7 +142,7 @@ public final class SpareFolder: @unchecked Sendable {
             if let error = error as? FileSystemError, error.code == ENOSPC || error.code == EDQUOT { state.withLock { diskFull = true } }
             abandon()
             committed = true
-            if let error = error as? BuildError { throw error }
+            if let error = error as? OutputError { throw error }
             throw WriteFailure.error(error, output: output, files: [], needed: state.withLock { bytesPut })
         }
     }
@@ -155,7 +155,7 @@ public final class SpareFolder: @unchecked Sendable {
     }
 
     /// Refuses a path outside the output, or Guidepost's own marker.
-    private static func checkContained(_ path: String, output: String) throws(BuildError) {
+    private static func checkContained(_ path: String, output: String) throws(OutputError) {
         if !SiteWriter.isContained(path) || path == OutputGuard.markerName {
             throw .unsafeOutput(
                 SourceLocation(path: output),
@@ -166,7 +166,7 @@ public final class SpareFolder: @unchecked Sendable {
     }
 
     /// Refuses a path under a name `keep` protects.
-    private static func checkNotKept(_ path: String, output: String, keep: Set<String>) throws(BuildError) {
+    private static func checkNotKept(_ path: String, output: String, keep: Set<String>) throws(OutputError) {
         let top = String(path.prefix { $0 != "/" })
         if keep.contains(top) {
             throw .unsafeOutput(

@@ -1,24 +1,5 @@
 import Diagnostics
-
-/// One file of the built site.
-public struct OutputFile: Sendable, Equatable {
-    /// The path under the output folder, with `/` separators.
-    public var path: String
-    /// The bytes.
-    public var bytes: [UInt8]
-
-    /// A text file.
-    public init(path: String, text: String) {
-        self.path = path
-        self.bytes = Array(text.utf8)
-    }
-
-    /// A binary file.
-    public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
-    }
-}
+import Output
 
 /// The built site, in memory, before it is written.
 public struct BuiltSite: Sendable {
@@ -37,5 +18,5 @@ public struct BuiltSite: Sendable {
     /// What each real page contains (facts, checklists, headings).
     public var reports: [PageReport] = []
     /// Facts verified longer ago than `verifiedMaxAgeDays` (warnings, even with `--strict`).
-    public var verificationWarnings: [BuildError] = []
+    public var verificationWarnings: [Diagnostic] = []
 }

@@ -6,9 +6,9 @@ import Foundation
 
 /// Paths made absolute without Foundation's `URL(fileURLWithPath:)`, which expands a leading `~`:
 /// Guidepost never expands `~` itself (the shell does, when the user means it).
-enum AbsolutePath {
+public enum AbsolutePath {
     /// `path` joined to the working folder when relative, with `.`, `..` and repeated `/` resolved as text.
-    static func of(_ path: String) -> String {
+    public static func of(_ path: String) -> String {
         var base = path
         if !path.hasPrefix("/") {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -28,14 +28,14 @@ enum AbsolutePath {
     }
 
     /// The folder that holds `path` (`/` for `/`).
-    static func parent(of path: String) -> String {
+    public static func parent(of path: String) -> String {
         let absolute = of(path)
         guard let slash = absolute.lastIndex(of: "/"), slash != absolute.startIndex else { return "/" }
         return String(absolute[..<slash])
     }
 
     /// The last component of `path`.
-    static func name(of path: String) -> String {
+    public static func name(of path: String) -> String {
         let absolute = of(path)
         return String(absolute[absolute.index(after: absolute.lastIndex(of: "/")!)...])
     }

@@ -9,14 +9,16 @@ import Foundation
 enum WriteFailure {
     /// The error for `error`, raised while writing `files` into `output` (`needed`: their size, when
     /// they are no longer all in memory).
-    static func error(_ error: Error, output: String, files: [OutputFile], needed: Int? = nil) -> BuildError {
-        guard let failure = error as? FileSystemError else { return .io(SourceLocation(path: output), detail: error.localizedDescription) }
+    static func error(_ error: Error, output: String, files: [OutputFile], needed: Int? = nil) -> OutputError {
+        guard let failure = error as? FileSystemError else {
+            return OutputError.io(SourceLocation(path: output), detail: error.localizedDescription)
+        }
         let path = failure.path
         if failure.code == ENOSPC || failure.code == EDQUOT {
             let needed = needed ?? files.reduce(0) { $0 + $1.bytes.count }
-            return .diskFull(SourceLocation(path: path), needed: needed, available: freeSpace(near: output))
+            return OutputError.diskFull(SourceLocation(path: path), needed: needed, available: freeSpace(near: output))
         }
-        return .io(SourceLocation(path: path), detail: String(cString: strerror(failure.code)))
+        return OutputError.io(SourceLocation(path: path), detail: String(cString: strerror(failure.code)))
     }
 
     /// The bytes free to an ordinary user on the file system that holds `output` (or its nearest existing parent).

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Output
 
 /// A guide's links live on in the press and in people's messages: a URL the previous build published
 /// must not disappear unless a page's `aliases` or `site.json`'s `retired` keeps it.
@@ -16,9 +17,9 @@ enum URLRetention {
     }
 
     /// One error per URL of the previous output that `published` no longer has, located at `site.json`.
-    static func check(output: String, published: [String], config: String) -> [BuildError] {
+    static func check(output: String, published: [String], config: String) -> [SiteError] {
         let now = Set(published)
         return previous(in: output).filter { !now.contains($0) }.sorted()
-            .map { .disappearingURL(SourceLocation(path: config), url: "/" + $0) }
+            .map { SiteError.disappearingURL(SourceLocation(path: config), url: "/" + $0) }
     }
 }

@@ -1,5 +1,3 @@
-import Diagnostics
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -15,11 +13,11 @@ public struct SourceText: Sendable {
     public let text: String
 
     /// Decodes `bytes` read from `path`.
-    public init(path: String, bytes: [UInt8]) throws(BuildError) {
+    public init(path: String, bytes: [UInt8]) throws(SourceTextError) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let decoded = String(validating: body, as: UTF8.self) else {
-            throw .invalidUTF8(SourceText.firstInvalidByte(in: Array(body), path: path))
+            throw SourceTextError.invalidUTF8(SourceText.firstInvalidByte(in: Array(body), path: path))
         }
         self.path = path
         self.text = SourceText.hasCarriageReturn(decoded) ? decoded.replacingLineEndings() : decoded
@@ -62,6 +60,26 @@ public struct SourceText: Sendable {
             index += length
         }
         return SourceLocation(path: path, line: line, column: column)
+    }
+}
+
+/// A source file that cannot be read as text.
+public enum SourceTextError: Error, Hashable, Sendable, DiagnosticConvertible {
+    /// A file is not valid UTF-8 (located at its first invalid byte).
+    case invalidUTF8(SourceLocation)
+
+    /// Where the problem is.
+    public var location: SourceLocation {
+        switch self {
+        case .invalidUTF8(let location): return location
+        }
+    }
+
+    /// What is wrong and how to fix it.
+    public var message: String {
+        switch self {
+        case .invalidUTF8: return "this file is not valid UTF-8 text; save it again as UTF-8 in your editor"
+        }
     }
 }
 

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import Site
+@testable import Output
 
 /// Guidepost replaces, moves or deletes only folders it can prove it made (issue 14, item 1), keeps the
 /// publisher's own names (`keep`), and lets one build at a time write an output (item 2).
@@ -141,7 +141,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent(".public.spare/CNAME").path))
         }
         // A build that would write a kept name is refused.
-        #expect(throws: BuildError.self) {
+        #expect(throws: OutputError.self) {
             try SiteWriter.write([OutputFile(path: "CNAME", text: "other")], to: publicFolder.path, policy: policy)
         }
         #expect(try Data(contentsOf: publicFolder.appendingPathComponent("CNAME")) == Data("guide.example.org".utf8))
@@ -150,8 +150,9 @@ import Testing
     @Test func aFailedFirstBuildLeavesNoHalfWrittenSpare() throws {
         let work = try Fixtures.temporaryDirectory()
         let output = work.appendingPathComponent("site").path
-        #expect(throws: BuildError.self) {
-            try SiteWriter.write(files, to: output) { _ throws(BuildError) in throw .io(SourceLocation(path: "pagefind"), detail: "missing")
+        #expect(throws: OutputError.self) {
+            try SiteWriter.write(files, to: output) { _ throws(OutputError) in
+                throw .io(SourceLocation(path: "pagefind"), detail: "missing")
             }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.lock"])
@@ -163,6 +164,11 @@ import Testing
         let held = try OutputLock(output: output, wait: false, waiting: { _ in })
         #expect(
             refusal(output, in: work, policy: SiteWriter.Policy(waitForLock: false))
+                == "site:1:1: error: another Guidepost build is writing this output folder (it holds .site.lock); wait for it to finish and try again"
+        )
+        // The front end's advice (its flag) ends the message.
+        #expect(
+            refusal(output, in: work, policy: SiteWriter.Policy(waitForLock: false, lockAdvice: "leave out --no-wait to wait for it"))
                 == "site:1:1: error: another Guidepost build is writing this output folder (it holds .site.lock); wait for it to finish and try again, or leave out --no-wait to wait for it"
         )
         let waited = Flag()

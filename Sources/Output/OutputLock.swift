@@ -19,12 +19,12 @@ final class OutputLock {
     }
 
     /// Takes the lock for `output`. When another build holds it: with `wait`, calls `waiting` once and
-    /// blocks until it is free; without, fails at once.
-    init(output: String, wait: Bool, waiting: (String) -> Void) throws(BuildError) {
+    /// blocks until it is free; without, fails at once (the error ends with `advice`, if given).
+    init(output: String, wait: Bool, advice: String? = nil, waiting: (String) -> Void) throws(OutputError) {
         let lockPath = OutputLock.path(for: output)
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw .unsafeOutput(
+            throw OutputError.unsafeOutput(
                 SourceLocation(path: lockPath),
                 reason:
                     "the lock file beside the output cannot be opened (\(String(cString: strerror(errno)))); if it is a link or a folder, remove it"
@@ -33,18 +33,19 @@ final class OutputLock {
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(descriptor)
-            throw .unsafeOutput(SourceLocation(path: lockPath), reason: "the lock file beside the output is not a regular file; remove it")
+            throw OutputError.unsafeOutput(
+                SourceLocation(path: lockPath), reason: "the lock file beside the output is not a regular file; remove it")
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK, wait else {
                 close(descriptor)
-                throw .outputLocked(SourceLocation(path: output), lock: lockPath)
+                throw OutputError.outputLocked(SourceLocation(path: output), lock: lockPath, advice: advice)
             }
             waiting(lockPath)
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     close(descriptor)
-                    throw .outputLocked(SourceLocation(path: output), lock: lockPath)
+                    throw OutputError.outputLocked(SourceLocation(path: output), lock: lockPath, advice: advice)
                 }
             }
         }

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 
-@testable import Site
+@testable import Output
 
 /// A full disk names the file being written and the space the site needs (issue 14, messages).
 @Suite struct WriteFailureTests {
@@ -18,11 +18,11 @@ import Testing
         #expect(location.path == "out/.site.spare/en/index.html")
         #expect(needed == 2_400_001)
         #expect(
-            BuildError.diskFull(SourceLocation(path: "site/.spare/en/index.html"), needed: 2_400_001, available: 1_000_000).description
+            OutputError.diskFull(SourceLocation(path: "site/.spare/en/index.html"), needed: 2_400_001, available: 1_000_000).description
                 == "site/.spare/en/index.html:1:1: error: the disk is full, so this file could not be written; the site needs about 3 MB, and 1 MB are free: free some space and build again (the previous site is left as it was)"
         )
         #expect(
-            BuildError.diskFull(SourceLocation(path: "f"), needed: 191_500, available: nil).message
+            OutputError.diskFull(SourceLocation(path: "f"), needed: 191_500, available: nil).message
                 == "the disk is full, so this file could not be written; the site needs about 192 KB: free some space and build again (the previous site is left as it was)"
         )
     }

@@ -31,17 +31,20 @@ public enum SiteWriter {
         public var waitForLock: Bool
         /// Told once, with the lock file's path, when this build starts waiting for another.
         public var waiting: @Sendable (String) -> Void
+        /// How to make a build wait, added to the error when it does not (the front end's words: its flag).
+        public var lockAdvice: String?
 
         /// Creates a policy.
         public init(
             sourceFolders: [String] = [], protectedFolders: [String] = [], keep: [String] = [],
-            waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }
+            waitForLock: Bool = true, waiting: @escaping @Sendable (String) -> Void = { _ in }, lockAdvice: String? = nil
         ) {
             self.sourceFolders = sourceFolders
             self.protectedFolders = protectedFolders
             self.keep = keep
             self.waitForLock = waitForLock
             self.waiting = waiting
+            self.lockAdvice = lockAdvice
         }
     }
 
@@ -50,8 +53,8 @@ public enum SiteWriter {
     /// Nothing is replaced, moved or deleted unless Guidepost can prove it made it (`OutputGuard`).
     public static func write(
         _ files: [OutputFile], to output: String, policy: Policy = Policy(),
-        finish: (URL) throws(BuildError) -> Void = { _ in }
-    ) throws(BuildError) {
+        finish: (URL) throws(OutputError) -> Void = { _ in }
+    ) throws(OutputError) {
         let spare = try SpareFolder(output: output, policy: policy, planned: files.map(\.path))
         try spare.put(files)
         try spare.commit(finish: finish)

@@ -11,7 +11,7 @@ import Foundation
 /// The proof is a marker file, `.guidepost-output`, that every build writes into its output (and so into
 /// the spare folder, which is the output of the build before last). A folder without it is used only when
 /// it is empty or holds nothing but names the site asks to keep.
-enum OutputGuard {
+public enum OutputGuard {
     /// The marker's file name.
     static let markerName = ".guidepost-output"
     /// The marker's bytes (the same for every build, so builds stay byte-identical).
@@ -35,15 +35,15 @@ enum OutputGuard {
 
     /// Refuses outputs that no check of their content could make safe: `/`, a protected folder, a source
     /// folder or one around it or inside it, a file, a symbolic link.
-    static func checkPlace(_ output: String, limits: Limits) throws(BuildError) {
+    static func checkPlace(_ output: String, limits: Limits) throws(OutputError) {
         let location = SourceLocation(path: output)
         guard !output.isEmpty else {
-            throw .unsafeOutput(location, reason: "the output folder's name is empty; name a folder such as site")
+            throw OutputError.unsafeOutput(location, reason: "the output folder's name is empty; name a folder such as site")
         }
         var info = stat()
         let exists = lstat(output, &info) == 0
         if exists, (info.st_mode & S_IFMT) == S_IFLNK {
-            throw .unsafeOutput(
+            throw OutputError.unsafeOutput(
                 location,
                 reason:
                     "the output is a symbolic link, which a build would replace; name the folder it points to, or choose a new folder such as site"
@@ -51,17 +51,19 @@ enum OutputGuard {
         }
         let real = resolved(output)
         if real == "/" {
-            throw .unsafeOutput(location, reason: "the output folder cannot be the root folder /; choose a new folder such as site")
+            throw OutputError.unsafeOutput(
+                location, reason: "the output folder cannot be the root folder /; choose a new folder such as site")
         }
         for folder in limits.protectedFolders where !folder.isEmpty && resolved(folder) == real {
-            throw .unsafeOutput(location, reason: "the output folder cannot be your home folder; choose a new folder such as site")
+            throw OutputError.unsafeOutput(
+                location, reason: "the output folder cannot be your home folder; choose a new folder such as site")
         }
         for folder in limits.sourceFolders where !folder.isEmpty {
             let source = resolved(folder)
             let relation: String? =
                 source == real ? "is" : source.hasPrefix(real + "/") ? "contains" : real.hasPrefix(source + "/") ? "lies inside" : nil
             if let relation {
-                throw .unsafeOutput(
+                throw OutputError.unsafeOutput(
                     location,
                     reason:
                         "the output folder \(relation) the source folder \(folder), which a build would replace or publish; choose a folder outside it, such as site"
@@ -72,18 +74,18 @@ enum OutputGuard {
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return
         default:
-            throw .unsafeOutput(
-                location, reason: "the output is \(FileTree.kind(info.st_mode)), not a folder; choose a new folder such as site")
+            throw OutputError.unsafeOutput(
+                location, reason: "the output is \(FileSystem.kind(info.st_mode)), not a folder; choose a new folder such as site")
         }
     }
 
     /// Refuses an existing `folder` (the output, or its spare when `isSpare`) that Guidepost cannot prove it made.
-    static func checkOwnership(_ folder: String, isSpare: Bool, keep: Set<String>) throws(BuildError) {
+    static func checkOwnership(_ folder: String, isSpare: Bool, keep: Set<String>) throws(OutputError) {
         let location = SourceLocation(path: folder)
         var info = stat()
         guard lstat(folder, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
-            throw .unsafeOutput(
+            throw OutputError.unsafeOutput(
                 location,
                 reason:
                     "this \((info.st_mode & S_IFMT) == S_IFREG ? "file" : "path") is in the place where Guidepost prepares each build (the spare folder) and was not made by Guidepost; move it away or delete it yourself"
@@ -91,7 +93,7 @@ enum OutputGuard {
         }
         if isMarked(folder) { return }
         guard let directory = opendir(folder) else {
-            throw .unsafeOutput(
+            throw OutputError.unsafeOutput(
                 location,
                 reason:
                     "this folder cannot be read, so Guidepost cannot tell whether it made it; give yourself access, or choose another folder"
@@ -103,13 +105,13 @@ enum OutputGuard {
         guard !foreign.isEmpty else { return }
         let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
         if isSpare {
-            throw .unsafeOutput(
+            throw OutputError.unsafeOutput(
                 location,
                 reason:
                     "this folder exists and was not made by Guidepost (it has no \(markerName) file; it holds \(shown)); Guidepost prepares each build in this spare folder, so move it away or delete it yourself"
             )
         }
-        throw .unsafeOutput(
+        throw OutputError.unsafeOutput(
             location,
             reason:
                 "this folder exists and was not made by Guidepost (it has no \(markerName) file; it holds \(shown)); choose an empty or new folder, or delete it yourself (names to keep, such as .git or CNAME, go under \"keep\" in content/site.json)"
@@ -118,7 +120,7 @@ enum OutputGuard {
 
     /// Whether `folder` holds the marker as a regular file, or is the output of a Guidepost release
     /// from before the marker (its `build.json` names Guidepost as the generator).
-    static func isMarked(_ folder: String) -> Bool {
+    public static func isMarked(_ folder: String) -> Bool {
         var info = stat()
         if lstat(folder + "/" + markerName, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { return true }
         guard lstat(folder + "/build.json", &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size < 4096,
@@ -134,7 +136,7 @@ enum OutputGuard {
         var current = AbsolutePath.of(path)
         var rest: [String] = []
         while true {
-            if let real = FileTree.realPath(current) {
+            if let real = FileSystem.realPath(current) {
                 return rest.isEmpty ? real : (real == "/" ? "" : real) + "/" + rest.reversed().joined(separator: "/")
             }
             if current == "/" { return "/" + rest.reversed().joined(separator: "/") }
