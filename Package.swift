@@ -47,6 +47,12 @@ let package = Package(
             dependencies: [
                 "Site", "Markdown", "Diagnostics", "CMimalloc", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The preview's browser files, embedded in the executable (no bundle to install beside it).
+            resources: [
+                .embedInCode("Resources/livereload.js"), .embedInCode("Resources/fixed-now.js"), .embedInCode("Resources/overlay.css"),
+                .embedInCode("Resources/search-off.js"), .embedInCode("Resources/search-off.css"),
+                .embedInCode("Resources/error-page.html"),
             ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CLDRTests", dependencies: ["CLDR"]),

@@ -4,9 +4,13 @@ import Foundation
     import Glibc
 #endif
 
-/// A folder brought to an exact set of files with as little file-system work as possible: unchanged
-/// files are left alone, files that are also unchanged in the current output are hard-linked from it,
-/// the rest are written, and everything else in the folder is deleted.
+/// A folder brought to an exact set of files with as little file-system work as possible, one file at a
+/// time as each is made (so a build need not hold every page at once): unchanged files are left alone,
+/// files that are also unchanged in the current output are hard-linked from it, the rest are written.
+///
+/// `prepare` first deletes everything that is not a planned file or a real folder on the way to one
+/// (links, pipes, files no longer built), so every file put afterwards is reached through real folders
+/// Guidepost made; files put that were not planned (the site-wide files) are simply written or linked.
 struct OutputTree {
     /// The folder being updated.
     let root: String
@@ -15,78 +19,103 @@ struct OutputTree {
     /// Top-level names that belong to the publisher: never pruned.
     var keep: Set<String> = []
 
-    /// Makes `root` hold exactly `files`.
-    func update(to files: [OutputFile]) throws {
-        var wantedFiles = Set<String>()
-        var wantedFolders = Set<String>()
-        for file in files {
-            wantedFiles.insert(file.path)
-            var folder = file.path[...]
+    /// Creates `root`, or deletes from it everything but the `planned` files and the real folders on the
+    /// way to them, and opens it for `put`.
+    func prepare(planned: Set<String>) throws -> Writer {
+        var folders = Set<String>()
+        for path in planned {
+            var folder = path[...]
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                if !wantedFolders.insert(String(folder)).inserted { break }
+                if !folders.insert(String(folder)).inserted { break }
             }
         }
         var info = stat()
-        var made = Set<String>()  // folders known to exist
-        let pruning = DispatchGroup()
-        let pruned = PruneResult()
+        var kept = Set<String>()
         if lstat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            // Deleting what is no longer built runs beside the comparisons: it never touches a wanted file,
-            // and nothing is written before both are done.
-            let (tree, files, folders) = (self, wantedFiles, wantedFolders)
-            DispatchQueue.global().async(group: pruning) {
-                var kept = Set<String>()
-                let descriptor = open(tree.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                do { try tree.prune(descriptor, relative: "", files: files, folders: folders, kept: &kept) } catch { pruned.error = error }
-                pruned.kept = kept
-            }
+            try prune(open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC), relative: "", files: planned, folders: folders, kept: &kept)
         } else {
             // Only a missing spare is created; anything else in its place was refused by `OutputGuard`.
             guard mkdir(root, 0o755) == 0 else { throw FileSystemError(errno, path: root) }
         }
-        // Paths are resolved from open folders (`openat` and friends), not walked from `/` for every file.
-        let rootFolder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard rootFolder >= 0 else { throw FileSystemError(errno, path: root) }
-        defer { close(rootFolder) }
-        let currentFolder = open(current, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if currentFolder >= 0 { close(currentFolder) } }
-        // Reading is parallel (which files are unchanged, which can be linked); changing the tree is not.
-        var plans = parallelMap(files) { file -> Plan in
-            if Self.holds(rootFolder, file.path, file.bytes) { return .keep }
-            return Self.holds(currentFolder, file.path, file.bytes) ? .link : .write
-        }
-        pruning.wait()
-        if let error = pruned.error { throw error }
-        made.formUnion(pruned.kept)
-        // A file counts as kept only if its folder is a real folder that pruning kept (a comparison may
-        // have read through a link that pruning then removed).
-        for (index, file) in files.enumerated() where plans[index] == .keep {
-            guard let slash = file.path.lastIndex(of: "/"), !made.contains(String(file.path[..<slash])) else { continue }
-            plans[index] = Self.holds(currentFolder, file.path, file.bytes) ? .link : .write
-        }
-        for (file, plan) in zip(files, plans) where plan != .keep {
-            if let slash = file.path.lastIndex(of: "/") {
-                let folder = String(file.path[..<slash])
-                if made.insert(folder).inserted, mkdirat(rootFolder, folder, 0o755) != 0, errno != EEXIST {
-                    try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
-                }
-            }
-            // Never write into an existing file: it may be a hard link shared with the current output.
-            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw FileSystemError(errno, path: root + "/" + file.path) }
-            if plan == .link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { continue }
-            try Self.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
-        }
+        return try Writer(tree: self, made: kept)
     }
 
-    /// What to do with one file.
-    private enum Plan: Sendable {
-        /// The folder already holds it.
-        case keep
-        /// The current output holds it: hard-link it from there.
-        case link
-        /// Write it.
-        case write
+    /// The prepared folder, open; `put` may be called from any thread.
+    final class Writer: @unchecked Sendable {
+        private let root: String
+        private let rootFolder: Int32
+        private let currentFolder: Int32
+        private let lock = NSLock()
+        /// Folders known to exist (real folders: `prepare` removed every link).
+        private var made: Set<String>
+
+        fileprivate init(tree: OutputTree, made: Set<String>) throws {
+            root = tree.root
+            self.made = made
+            // Paths are resolved from open folders (`openat` and friends), not walked from `/` for every file.
+            rootFolder = open(tree.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard rootFolder >= 0 else { throw FileSystemError(errno, path: tree.root) }
+            currentFolder = open(tree.current, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        }
+
+        deinit {
+            close(rootFolder)
+            if currentFolder >= 0 { close(currentFolder) }
+        }
+
+        /// Puts `file` in the folder: left alone when it is there already, linked from the current output
+        /// when that holds it, else written.
+        func put(_ file: OutputFile) throws(FileSystemError) {
+            if OutputTree.holds(rootFolder, file.path, file.bytes) { return }
+            let link = OutputTree.holds(currentFolder, file.path, file.bytes)
+            if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
+            // Never write into an existing file: it may be a hard link shared with the current output.
+            if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT {
+                guard errno == EISDIR else { throw FileSystemError(errno, path: root + "/" + file.path) }
+                do { try OutputTree.remove(root + "/" + file.path) } catch {
+                    throw (error as? FileSystemError) ?? FileSystemError(EIO, path: root + "/" + file.path)
+                }
+            }
+            if link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { return }
+            try OutputTree.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
+        }
+
+        /// The bytes of the file at `path`, if the folder holds one.
+        func read(_ path: String) -> [UInt8]? {
+            let descriptor = openat(rootFolder, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { return nil }
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+            var offset = 0
+            while offset < bytes.count {
+                let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return nil }
+                offset += count
+            }
+            return bytes
+        }
+
+        /// Deletes the file at `path` if there is one (a planned file that was not made after all).
+        func remove(_ path: String) throws(FileSystemError) {
+            if unlinkat(rootFolder, path, 0) != 0, errno != ENOENT { throw FileSystemError(errno, path: root + "/" + path) }
+        }
+
+        /// Creates `folder` and the folders on the way to it, once.
+        private func makeFolder(_ folder: String) throws(FileSystemError) {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !made.contains(folder) else { return }
+            var path = ""
+            for part in folder.split(separator: "/") {
+                path += path.isEmpty ? String(part) : "/" + part
+                guard made.insert(path).inserted else { continue }
+                if mkdirat(rootFolder, path, 0o755) != 0, errno != EEXIST { throw FileSystemError(errno, path: root + "/" + path) }
+            }
+        }
     }
 
     /// Deletes everything under `folder` that is not a wanted file or a folder on the way to one.
@@ -149,7 +178,7 @@ struct OutputTree {
 
     /// Writes `bytes` to a new file with plain POSIX calls (no temporary file, no fsync: the folder is
     /// swapped in whole).
-    static func write(_ bytes: [UInt8], in folder: Int32, _ relative: String, shownAs path: String) throws {
+    static func write(_ bytes: [UInt8], in folder: Int32, _ relative: String, shownAs path: String) throws(FileSystemError) {
         let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystemError(errno, path: path) }
         defer { close(descriptor) }
@@ -188,10 +217,4 @@ struct OutputTree {
             throw FileSystemError(errno, path: path)
         }
     }
-}
-
-/// What the pruning thread hands back after its `DispatchGroup` is waited for.
-private final class PruneResult: @unchecked Sendable {
-    var kept = Set<String>()
-    var error: Error?
 }

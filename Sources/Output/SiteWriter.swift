@@ -11,6 +11,7 @@ import Foundation
 /// site of the build before last: only files that differ from it are written, files it has too many
 /// are deleted, and then the two folders are exchanged in one `renameat2(RENAME_EXCHANGE)` call. The old
 /// site becomes the next build's spare, so no build deletes a whole tree or creates every folder anew.
+/// `SpareFolder` does the work; a build streams its pages into one as they are rendered.
 public enum SiteWriter {
     /// The spare folder used for `output`.
     public static func spareFolder(for output: String) -> URL {
@@ -54,58 +55,14 @@ public enum SiteWriter {
         _ files: [OutputFile], to output: String, policy: Policy = Policy(),
         finish: (URL) throws(OutputError) -> Void = { _ in }
     ) throws(OutputError) {
-        let target = URL(fileURLWithPath: AbsolutePath.of(output))
-        let spare = spareFolder(for: output)
-        let keep = Set(policy.keep)
-        for file in files where !isContained(file.path) || file.path == OutputGuard.markerName {
-            throw OutputError.unsafeOutput(
-                SourceLocation(path: output),
-                reason:
-                    "the build would write \"\(file.path)\", which is outside the output folder or Guidepost's own marker; rename the page or asset"
-            )
-        }
-        for file in files {
-            let top = String(file.path.prefix { $0 != "/" })
-            if keep.contains(top) {
-                throw OutputError.unsafeOutput(
-                    SourceLocation(path: output),
-                    reason: "the build writes \"\(top)\", which \"keep\" in content/site.json also names; remove it from one of them")
-            }
-        }
-        try OutputGuard.checkPlace(
-            output,
-            limits: OutputGuard.Limits(
-                sourceFolders: policy.sourceFolders, protectedFolders: policy.protectedFolders, keep: keep))
-        let parent = URL(fileURLWithPath: AbsolutePath.parent(of: output))
-        do { try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true) } catch {
-            throw OutputError.unreadable(
-                SourceLocation(path: parent.path),
-                problem: "the folder for the output cannot be created (\(error.localizedDescription)); check the path and its permissions")
-        }
-        let lock = try OutputLock(output: output, wait: policy.waitForLock, advice: policy.lockAdvice, waiting: policy.waiting)
-        defer { withExtendedLifetime(lock) {} }
-        try OutputGuard.checkOwnership(target.path, isSpare: false, keep: keep)
-        try OutputGuard.checkOwnership(spare.path, isSpare: true, keep: keep)
-        var info = stat()
-        let spareExisted = lstat(spare.path, &info) == 0
-        let marked = [OutputFile(path: OutputGuard.markerName, bytes: OutputGuard.marker)] + files
-        do {
-            try OutputTree(root: spare.path, current: target.path, keep: keep).update(to: marked)
-            try finish(spare)
-            try swap(spare.path, target.path, keep: keep)
-        } catch {
-            // The spare is Guidepost's own (checked above): one this build created is removed, and so is
-            // any spare when the disk is full, so a failed build leaves nothing half-written behind.
-            let full = (error as? FileSystemError).map { $0.code == ENOSPC || $0.code == EDQUOT } ?? false
-            if !spareExisted || full { try? OutputTree.remove(spare.path, keeping: keep) }
-            if let error = error as? OutputError { throw error }
-            throw WriteFailure.error(error, output: output, files: marked)
-        }
+        let spare = try SpareFolder(output: output, policy: policy, planned: files.map(\.path))
+        try spare.put(files)
+        try spare.commit(finish: finish)
     }
 
     /// Exchanges `spare` and `target` atomically; when `target` does not exist yet, renames `spare` to it.
     /// Names in `keep` move from the old output into the new one first (exchanged when both hold one).
-    private static func swap(_ spare: String, _ target: String, keep: Set<String>) throws {
+    static func swap(_ spare: String, _ target: String, keep: Set<String>) throws {
         var info = stat()
         guard lstat(target, &info) == 0 else {
             guard rename(spare, target) == 0 else { throw FileSystemError(errno, path: target) }

@@ -7,14 +7,15 @@ import Foundation
 
 /// Turns a failure to write the site into an error that names the file and, for a full disk, the space needed.
 enum WriteFailure {
-    /// The error for `error`, raised while writing `files` into `output`.
-    static func error(_ error: Error, output: String, files: [OutputFile]) -> OutputError {
+    /// The error for `error`, raised while writing `files` into `output` (`needed`: their size, when
+    /// they are no longer all in memory).
+    static func error(_ error: Error, output: String, files: [OutputFile], needed: Int? = nil) -> OutputError {
         guard let failure = error as? FileSystemError else {
             return OutputError.io(SourceLocation(path: output), detail: error.localizedDescription)
         }
         let path = failure.path
         if failure.code == ENOSPC || failure.code == EDQUOT {
-            let needed = files.reduce(0) { $0 + $1.bytes.count }
+            let needed = needed ?? files.reduce(0) { $0 + $1.bytes.count }
             return OutputError.diskFull(SourceLocation(path: path), needed: needed, available: freeSpace(near: output))
         }
         return OutputError.io(SourceLocation(path: path), detail: String(cString: strerror(failure.code)))

@@ -31,11 +31,27 @@ public enum Guidepost {
         }
     }
 
-    /// Loads, builds and writes the site. On any error nothing is written and every error is thrown together.
+    /// Loads, builds and writes the site. On any error the output is left as it was and every error is
+    /// thrown together. Each page goes to the spare folder as soon as it is rendered (`SpareFolder`), so
+    /// the build never holds every page at once; the spare becomes the output only after every check.
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> Summary {
         let start = Date()
-        var loaded = start
-        let site = try buildInMemory(options, loaded: &loaded)
+        let library = try load(options)
+        let loaded = Date()
+        var plan = SiteBuilder.Plan(library, now: options.now)
+        let policy = SiteWriter.Policy(
+            sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
+            keep: library.config.keep, waitForLock: options.waitForLock, waiting: options.waiting,
+            lockAdvice: options.advice.lockedOutput)
+        // Every refusal of the output comes before anything is written; the pages' own errors, if any, are
+        // still reported first (the pages are then rendered in memory only).
+        let spare: SpareFolder
+        do { spare = try SpareFolder(output: options.outputDirectory, policy: policy, planned: plan.plannedPaths) } catch {
+            _ = try SiteBuilder.build(plan).get()
+            throw BuildFailure([error])
+        }
+        plan.spare = spare
+        let site = try SiteBuilder.build(plan).get()
         let rendered = Date()
         let problems = site.audit?.problems ?? []
         if options.strict, !problems.isEmpty { throw BuildFailure(problems) }
@@ -44,11 +60,8 @@ public enum Guidepost {
             config: options.contentDirectory + "/site.json")
         if !vanished.isEmpty { throw BuildFailure(vanished) }
         do throws(OutputError) {
-            let policy = SiteWriter.Policy(
-                sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
-                keep: site.keep, waitForLock: options.waitForLock, waiting: options.waiting,
-                lockAdvice: options.advice.lockedOutput)
-            try SiteWriter.write(site.files, to: options.outputDirectory, policy: policy) { staging throws(OutputError) in
+            try spare.put(site.files)
+            try spare.commit { staging throws(OutputError) in
                 guard site.search else { return }
                 do throws(SiteError) {
                     try SearchIndex.build(
@@ -59,7 +72,7 @@ public enum Guidepost {
         } catch { throw BuildFailure([error]) }
         let written = Date()
         var summary = Summary(
-            pageCounts: site.pageCounts, fileCount: site.files.count, seconds: written.timeIntervalSince(start), now: options.now)
+            pageCounts: site.pageCounts, fileCount: spare.fileCount, seconds: written.timeIntervalSince(start), now: options.now)
         summary.warnings = (problems + (site.audit?.draftProblems ?? [])).map(\.asWarning)
         summary.phases = [
             ("load", loaded.timeIntervalSince(start)), ("render", rendered.timeIntervalSince(loaded)),
@@ -76,18 +89,16 @@ public enum Guidepost {
 
     /// Loads and builds in memory; `loaded` is set to when loading ended (for `--timings`).
     private static func buildInMemory(_ options: BuildOptions, loaded: inout Date) throws(BuildFailure) -> BuiltSite {
-        let library: SiteLibrary
-        switch SiteLoader.load(options) {
-        case .success(let result): library = result
-        case .failure(let failure): throw failure
-        }
+        let library = try load(options)
         loaded = Date()
-        switch SiteBuilder.build(library, now: options.now) {
-        case .success(var site):
-            site.verificationWarnings = library.verificationWarnings.map(\.diagnostic)
-            return site
-        case .failure(let failure): throw failure
-        }
+        var site = try SiteBuilder.build(library, now: options.now).get()
+        site.verificationWarnings = library.verificationWarnings.map(\.diagnostic)
+        return site
+    }
+
+    /// Loads and checks the site under `options`.
+    private static func load(_ options: BuildOptions) throws(BuildFailure) -> SiteLibrary {
+        try SiteLoader.load(options).get()
     }
 
     /// Whether CLDR (through ICU) has data for the language or locale `code` (`fr`, `pt-br`).

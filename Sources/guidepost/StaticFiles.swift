@@ -1,5 +1,4 @@
 import Foundation
-import Markdown
 import PreviewServer
 import Site
 
@@ -29,7 +28,7 @@ enum StaticFiles {
                 status: 200, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(body))
         default: break
         }
-        if live.version == 0 { return errorPage(live.lastRebuild?.errors ?? []) }
+        if live.version == 0 { return ErrorPage.response(live.lastRebuild?.errors ?? []) }
         return response(for: request.path, in: live)
     }
 
@@ -74,36 +73,6 @@ enum StaticFiles {
         let page = live.file("\(first)/404.html").map { ("\(first)/404.html", $0) } ?? live.file("404.html").map { ("404.html", $0) }
         guard let (name, bytes) = page else { return HTTPResponse.text(404, "Not found.\n") }
         return ok(name, bytes, status: 404)
-    }
-
-    /// While no build has succeeded there is nothing to serve: every path answers 500 with the errors,
-    /// and the page reloads by itself once they are fixed.
-    static func errorPage(_ errors: [String]) -> HTTPResponse {
-        let html = """
-            <!DOCTYPE html>
-            <html lang="en" data-guidepost-error-page>
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'">
-            <title>Build failed · guidepost serve</title>
-            <link rel="stylesheet" href="/__guidepost/overlay.css">
-            </head>
-            <body>
-            <main>
-            <section id="guidepost-error" role="alert">
-            <h1>Build failed</h1>
-            <p>There is no good version to show yet. Fix the file and save; this page reloads by itself.</p>
-            <pre>\(HTMLText.escape(errors.joined(separator: "\n")))</pre>
-            </section>
-            </main>
-            <script src="/__guidepost/live.js"></script>
-            </body>
-            </html>
-
-            """
-        return HTTPResponse(
-            status: 500, headers: [("Content-Type", types["html"]!), ("Cache-Control", "no-store")], body: Array(html.utf8))
     }
 
     /// `/__guidepost/status`: the version and the last rebuild's report.

@@ -51,6 +51,12 @@ enum Fixtures {
         return files
     }
 
+    /// The fixture `name`'s own minimal templates (`Tests/Fixtures/<name>/templates/`), so its expected
+    /// output tests the engine, not the theme (which the committed `site/` and the browser tests cover).
+    static func templates(of name: String) -> URL {
+        directory.appendingPathComponent(name).appendingPathComponent("templates")
+    }
+
     /// A fixed "now" for fixture builds.
     static let now = BuildOptions.parseInstant("2025-05-24T10:00:00Z")!
 }

@@ -2,8 +2,9 @@ import Foundation
 import Site
 import Testing
 
-/// Builds each fixture site under `Tests/Fixtures/<case>/content` with the project's templates and
-/// compares every file with `Tests/Fixtures/<case>/expected/`. Re-record with `GUIDEPOST_RECORD=1`.
+/// Builds each fixture site under `Tests/Fixtures/<case>/content` with its own minimal templates
+/// (`Tests/Fixtures/<case>/templates/`, so a change of the theme re-records nothing here) and compares
+/// every file with `Tests/Fixtures/<case>/expected/`. Re-record with `GUIDEPOST_RECORD=1`.
 @Suite struct GoldenSiteTests {
     static let cases = ["basic", "campaigns", "translations", "navigation"]
 
@@ -12,8 +13,7 @@ import Testing
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("site")
         let options = BuildOptions(
             contentDirectory: fixture.appendingPathComponent("content").path,
-            templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
-            outputDirectory: output.path, now: Fixtures.now)
+            templatesDirectory: Fixtures.templates(of: name).path, outputDirectory: output.path, now: Fixtures.now)
         _ = try Guidepost.build(options)
         let expected = fixture.appendingPathComponent("expected")
         if Fixtures.recording {
@@ -33,7 +33,7 @@ import Testing
 
     @Test func buildsAreByteIdenticalForTheSameNow() throws {
         let fixture = Fixtures.directory.appendingPathComponent("basic/content").path
-        let templates = Fixtures.root.appendingPathComponent("templates").path
+        let templates = Fixtures.templates(of: "basic").path
         let first = try Guidepost.buildInMemory(BuildOptions(contentDirectory: fixture, templatesDirectory: templates, now: Fixtures.now))
         let second = try Guidepost.buildInMemory(BuildOptions(contentDirectory: fixture, templatesDirectory: templates, now: Fixtures.now))
         #expect(first.files == second.files)

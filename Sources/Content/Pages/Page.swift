@@ -6,7 +6,8 @@ public struct Page: Sendable {
     public var language: String
     /// The path under `content/<lang>/`, e.g. `guides/facebook.md`; translations share it.
     public var relativePath: String
-    /// The file, for locations.
+    /// The file, for locations: its path only (its text is not kept once parsed; the body is, so a site
+    /// of 90,000 pages does not hold every file twice).
     public var file: SourceText
     /// The front matter.
     public var frontMatter: FrontMatter
@@ -51,7 +52,7 @@ public struct Page: Sendable {
         }
         return .success(
             Page(
-                language: language, relativePath: relativePath, file: file, frontMatter: frontMatter,
+                language: language, relativePath: relativePath, file: SourceText(path: file.path, text: ""), frontMatter: frontMatter,
                 body: parts.body, bodyStartLine: parts.bodyStartLine,
                 bodyHash: ContentHash.body(parts.body), fileHash: ContentHash.hex(file.text.utf8, length: 16)))
     }

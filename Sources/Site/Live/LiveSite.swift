@@ -86,28 +86,21 @@ public final class LiveSite: @unchecked Sendable {
         if useClock { buildOptions.now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) }
         let changed = lock.withLock { pending.union(trigger).sorted() }
         var report = Rebuild(trigger: trigger, renderedPages: [], milliseconds: 0, errors: [])
-        // No reference to the library is kept across the fast path, which changes it in place.
-        let edit =
-            changed.isEmpty
-            ? nil
-            : lock.withLock { self.library }.flatMap {
-                SiteLoader.reloadEdits(buildOptions, previous: $0, changed: changed)
-            }
-        if let edit, updateAfterEdit(edit, now: buildOptions.now, report: &report) {
+        if !changed.isEmpty, updateIncrementally(changed, options: buildOptions, report: &report) {
             report.milliseconds = Int(Date().timeIntervalSince(start) * 1000)
             lock.withLock { state.last = report }
             return report
         }
         let previous = lock.withLock { self.library }
-        var cache: RenderCache? = lock.withLock { self.cache }
+        var cache = lock.withLock { self.cache }
         let loaded = previous.map { SiteLoader.reload(buildOptions, previous: $0, changed: changed) } ?? SiteLoader.load(buildOptions)
-        switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
+        switch loaded.flatMap({ library in cache.build(library, now: buildOptions.now).map { (library, $0) } }) {
         case .success(let (library, site)):
-            report.renderedPages = cache?.renderedPaths ?? []
+            report.renderedPages = cache.renderedPaths
             let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
-                if let cache { self.cache = cache }
+                self.cache = cache
                 self.library = library
                 self.pending.removeAll()
                 self.state.version += 1
@@ -124,57 +117,41 @@ public final class LiveSite: @unchecked Sendable {
         return report
     }
 
-    /// The fast path for edits of article bodies: re-renders only the pages they affect and updates the
-    /// served files in place. False when the cache cannot serve it (then the caller does a full rebuild).
-    private func updateAfterEdit(_ edit: Result<[Page], BuildFailure>, now: Date, report: inout Rebuild) -> Bool {
-        switch edit {
-        case .failure(let failure):
+    /// The fast path for edits of article bodies (`IncrementalBuild`): re-renders only the pages they affect
+    /// and updates the served files in place. False when it cannot serve the change (then the caller does a
+    /// full rebuild).
+    private func updateIncrementally(_ changed: [String], options: BuildOptions, report: inout Rebuild) -> Bool {
+        // The library and the cache are taken out of `self` while they are updated, so their large tables
+        // are changed in place, never copied: an edit costs the same on any size of site.
+        var (taken, cache) = lock.withLock { () -> (SiteLibrary?, RenderCache) in
+            let taken = (self.library, self.cache)
+            self.library = nil
+            self.cache = RenderCache()
+            return taken
+        }
+        guard var library = taken.take() else {
+            lock.withLock { self.cache = cache }
+            return false
+        }
+        let outcome = IncrementalBuild.run(options, changed: changed, library: &library, cache: &cache)
+        lock.withLock {
+            self.library = library
+            self.cache = cache
+        }
+        switch outcome {
+        case .needsFullBuild:
+            return false
+        case .failed(let failure):
             report.errors = failure.diagnostics.map(\.description)
             lock.withLock { pending.formUnion(report.trigger) }
-            return true
-        case .success(let pages):
-            // The library and the cache are taken out of `self` while they are updated, so their large tables
-            // are changed in place, never copied: an edit costs the same on any size of site.
-            var (library, cache) = lock.withLock { () -> (SiteLibrary?, RenderCache) in
-                let taken = (self.library, self.cache)
-                self.library = nil
-                self.cache = RenderCache()
-                return taken
+        case .updated(let files):
+            report.renderedPages = cache.renderedPaths
+            lock.withLock {
+                for file in files { self.files[file.path] = file.bytes }
+                self.pending.removeAll()
+                self.state.version += 1
             }
-            guard library != nil else {
-                lock.withLock { self.cache = cache }
-                return false
-            }
-            let replaced = pages.compactMap { library!.replace($0) }
-            let edited = pages.map { Router.PageID(language: $0.language, relativePath: $0.relativePath) }
-            func restore() {
-                for page in replaced { library!.replace(page) }
-                lock.withLock {
-                    self.library = library
-                    self.cache = cache
-                }
-            }
-            // `update` changes the cache only when it succeeds, so on nil or failure it goes back as it was.
-            guard let result = SiteBuilder.update(library!, edited: edited, now: now, cache: &cache) else {
-                restore()
-                return false
-            }
-            switch result {
-            case .success(let files):
-                report.renderedPages = cache.renderedPaths
-                lock.withLock {
-                    for file in files { self.files[file.path] = file.bytes }
-                    self.cache = cache
-                    self.library = library
-                    self.pending.removeAll()
-                    self.state.version += 1
-                }
-            case .failure(let failure):
-                report.errors = failure.diagnostics.map(\.description)
-                restore()
-                lock.withLock { pending.formUnion(report.trigger) }
-            }
-            return true
         }
+        return true
     }
 }

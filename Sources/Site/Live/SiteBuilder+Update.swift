@@ -5,23 +5,25 @@ import Output
 
 extension SiteBuilder {
     /// Re-renders only what an edit of the articles `edited` affects, when the edit changed no route,
-    /// listing or check (see `SiteLoader.reloadEdits`): each edited page; for a source page, its
+    /// listing or check (see `SiteLoader.reparse`): each edited page; for a source page, its
     /// translations (their stale notices) and the fallbacks showing it; and the translation board when a
-    /// row of it changed. Returns the new files, or nil when `cache` cannot serve (first build, a new
-    /// day or deadline state): then a full `build` with the cache is needed.
+    /// row of it changed. `needsFullBuild` when `cache` cannot serve (first build, a new day or deadline
+    /// state); `cache` changes only when the outcome is `updated`.
     static func update(
         _ library: SiteLibrary, edited: [Router.PageID], now: Date,
         cache: inout RenderCache
-    ) -> Result<[OutputFile], BuildFailure>? {
+    ) -> IncrementalOutcome {
         guard let shared = cache.shared, cache.audit != nil, shared.now == BuildFingerprint.nowKey(library, now: now) else {
-            return nil
+            return .needsFullBuild
         }
         let source = library.config.sourceLanguage
         var jobs: [Job] = []
         var seen = Set<String>()
         func add(_ job: Job) { if seen.insert(job.path).inserted { jobs.append(job) } }
         for id in edited {
-            guard let page = library.page(id.language, id.relativePath), let path = library.router.path(of: page) else { return nil }
+            guard let page = library.page(id.language, id.relativePath), let path = library.router.path(of: page) else {
+                return .needsFullBuild
+            }
             add(Job(page: page, language: id.language, path: path, isFallback: false))
             guard id.language == source else { continue }
             for language in library.config.languages where language != source {
@@ -33,21 +35,16 @@ extension SiteBuilder {
             }
         }
         // The edit changed no title, description, weight, slug or campaign (`sameOutline`): navigation is as it was.
-        let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets), navigation: cache.navigation)
-        let banners = BannerFactory(library: library, now: now)
-        let reservedIDs = TemplateIDs.fixed(in: library.templates)
-        let results = parallelMap(jobs) { job -> (Result<Rendered, BuildFailure>, [AnchorLink]) in
-            var anchors: [AnchorLink] = []
-            let result = render(job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
-            return (result, anchors)
-        }
+        let plan = Plan(library, now: now, navigation: cache.navigation, jobs: jobs)
+        let views = plan.views
+        let outcomes = renderAll(plan)
         var errors = DiagnosticCollector()
         var rendered: [(Job, Rendered)] = []
         var links: [AnchorLink] = []
         var fresh: [String: [UInt8]] = [:]
-        for (job, (result, anchors)) in zip(jobs, results) {
-            if !job.isFallback { links += anchors }
-            switch result {
+        for (job, outcome) in zip(jobs, outcomes) {
+            if !job.isFallback { links += outcome.anchors }
+            switch outcome.result {
             case .success(let page):
                 rendered.append((job, page))
                 fresh[job.path] = page.file.bytes
@@ -62,7 +59,7 @@ extension SiteBuilder {
         errors += AnchorCheck.errors(links) { id in
             library.router.path(of: id).flatMap { fresh[$0] ?? cache.entries[$0]?.rendered.file.bytes }
         }
-        guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
+        guard errors.isEmpty else { return .failed(BuildFailure(errors)) }
 
         var files: [OutputFile] = []
         cache.renderedPaths = []
@@ -89,11 +86,11 @@ extension SiteBuilder {
         }
         if boardChanged, let audit = cache.audit {
             do { files.append(try SiteExtras.translationBoard(library: library, views: views, audit: audit)) } catch {
-                return .failure(BuildFailure([error]))
+                return .failed(BuildFailure([error]))
             }
             // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
             cache.extras = nil
         }
-        return .success(files)
+        return .updated(files)
     }
 }

@@ -2,34 +2,35 @@ import Content
 import Diagnostics
 import Templates
 
-/// Everything a build needs, loaded and checked before any page is rendered.
+/// Everything a build needs, loaded and checked before any page is rendered. Its collections change only
+/// through `replace`, which keeps the index of `pages` in step.
 public struct SiteLibrary: Sendable {
     /// `site.json`.
-    public var config: SiteConfig
+    public private(set) var config: SiteConfig
     /// UI strings by language.
-    public var strings: [String: UIStrings]
+    public private(set) var strings: [String: UIStrings]
     /// All facts.
-    public var facts: FactStore
+    public private(set) var facts: FactStore
     /// Campaigns by name.
-    public var campaigns: [String: Campaign]
+    public private(set) var campaigns: [String: Campaign]
     /// Every published page, in a stable order (language order, then path).
-    public var pages: [Page]
+    public private(set) var pages: [Page]
     /// The templates.
-    public var templates: TemplateLibrary
+    public private(set) var templates: TemplateLibrary
     /// Asset files to copy: path under `assets/` → bytes.
-    public var assets: [(path: String, bytes: [UInt8])]
+    public private(set) var assets: [(path: String, bytes: [UInt8])]
     /// Where pages go.
-    public var router: Router
+    public private(set) var router: Router
     /// UI strings a translation lacks (filled from the source language); errors with `--strict`.
-    public var stringWarnings: [any DiagnosticConvertible] = []
+    public internal(set) var stringWarnings: [any DiagnosticConvertible] = []
     /// Sources a reader could not check (no URL, a placeholder title, no date); errors with `--strict`.
-    public var sourceWarnings: [ContentError] = []
+    public internal(set) var sourceWarnings: [ContentError] = []
     /// The front end's words for what it controls (how to mark a translation reviewed), from the build options.
-    public var advice = FrontEndAdvice()
+    public internal(set) var advice = FrontEndAdvice()
     /// Facts verified longer ago than `verifiedMaxAgeDays`; always warnings.
-    public var verificationWarnings: [ContentError] = []
+    public internal(set) var verificationWarnings: [ContentError] = []
     /// The files that are not Markdown: page bundles and `static/`, images processed.
-    public var bundles = BundleIndex()
+    public private(set) var bundles = BundleIndex()
 
     /// The page at `relativePath` in `language`, if there is one.
     public func page(_ language: String, _ relativePath: String) -> Page? {
@@ -67,7 +68,7 @@ public struct SiteLibrary: Sendable {
 
     init(
         config: SiteConfig, strings: [String: UIStrings], facts: FactStore, campaigns: [String: Campaign], pages: [Page],
-        templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router
+        templates: TemplateLibrary, assets: [(path: String, bytes: [UInt8])], router: Router, bundles: BundleIndex = BundleIndex()
     ) {
         self.config = config
         self.strings = strings
@@ -77,6 +78,7 @@ public struct SiteLibrary: Sendable {
         self.templates = templates
         self.assets = assets
         self.router = router
+        self.bundles = bundles
         self.positions = Dictionary(
             pages.indices.map { (Router.PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
             uniquingKeysWith: { first, _ in first })

@@ -3,32 +3,50 @@ import Diagnostics
 import Foundation
 
 extension SiteLoader {
-    /// When every file in `changed` is an article already loaded whose edit leaves its routes, its place
-    /// in lists and its checks as they were (only the body or `sourceHash` changed): those articles, re-read
-    /// (for `SiteLibrary.replace`, which keeps the router). Nil otherwise (then `reload`).
-    static func reloadEdits(_ options: BuildOptions, previous: SiteLibrary, changed: [String]) -> Result<[Page], BuildFailure>? {
+    /// What re-reading the changed files found.
+    enum Reparse {
+        /// Every changed file is an article already loaded, read again; `outlineKept` when none of them
+        /// changed its title, place in lists or dates either (only its body or `sourceHash`).
+        case articles([Page], outlineKept: Bool)
+        /// A file that is not an article already loaded (new, deleted, facts, strings, templates, settings),
+        /// or an article whose edit changes routes or checks of other files: everything is loaded again.
+        case needsFullLoad
+        /// An article could not be read or parsed.
+        case failed(BuildFailure)
+    }
+
+    /// Re-reads `changed` when they are all articles of `previous` whose edit keeps their routes and the
+    /// checks of other files (the one re-parse loop behind `reload` and the live fast path).
+    static func reparse(_ options: BuildOptions, previous: SiteLibrary, changed: [String]) -> Reparse {
         let content = FileTree(root: options.contentDirectory)
         let prefix = content.root + "/"
-        var edited: [Page] = []
+        var found: [(old: Page, relative: String)] = []
         for path in changed {
-            guard path.hasPrefix(prefix), path.hasSuffix(".md") else { return nil }
+            guard path.hasPrefix(prefix), path.hasSuffix(".md") else { return .needsFullLoad }
             let relative = String(path.dropFirst(prefix.count))
-            guard let slash = relative.firstIndex(of: "/") else { return nil }
-            let id = Router.PageID(language: String(relative[..<slash]), relativePath: String(relative[relative.index(after: slash)...]))
-            guard let old = previous.page(id.language, id.relativePath), old.file.path == path,
+            guard let slash = relative.firstIndex(of: "/") else { return .needsFullLoad }
+            let language = String(relative[..<slash])
+            guard let old = previous.page(language, String(relative[relative.index(after: slash)...])), old.file.path == path,
                 FileManager.default.fileExists(atPath: path)
-            else { return nil }
+            else { return .needsFullLoad }
+            found.append((old, relative))
+        }
+        var edited: [Page] = []
+        var outlineKept = true
+        for (old, relative) in found {
             switch readText(content, relative, checkLinks: true).flatMap({
-                Page.parse($0, language: id.language, relativePath: id.relativePath)
+                Page.parse($0, language: old.language, relativePath: old.relativePath)
             }) {
             case .success(let fresh):
-                guard Self.sameOutline(old.frontMatter, fresh.frontMatter) else { return nil }
+                // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
+                guard sameRoutesAndChecks(old.frontMatter, fresh.frontMatter) else { return .needsFullLoad }
+                outlineKept = outlineKept && sameOutline(old.frontMatter, fresh.frontMatter)
                 edited.append(fresh)
             case .failure(let failure):
-                return .failure(failure)
+                return .failed(failure)
             }
         }
-        return .success(edited)
+        return .articles(edited, outlineKept: outlineKept)
     }
 
     /// Whether two versions of a page's front matter give the same routes and the same checks of other

@@ -18,27 +18,15 @@ public enum SiteLoader {
     /// that were already loaded (an edit); anything else (a new or deleted file, facts, strings,
     /// templates, settings) reloads everything.
     public static func reload(_ options: BuildOptions, previous: SiteLibrary, changed: [String]) -> Result<SiteLibrary, BuildFailure> {
-        let content = FileTree(root: options.contentDirectory)
-        var replaced = previous.pages
-        var index: [String: Int] = [:]
-        for (position, page) in replaced.enumerated() { index[page.file.path] = position }
-        for path in changed {
-            guard path.hasSuffix(".md"), let position = index[path], FileManager.default.fileExists(atPath: path) else {
-                return load(options)
-            }
-            let page = replaced[position]
-            let relative = String(path.dropFirst(content.root.count + 1))
-            switch readText(content, relative, checkLinks: true).flatMap({
-                Page.parse($0, language: page.language, relativePath: page.relativePath)
-            }) {
-            case .success(let fresh):
-                // A change of slug, layout, campaign or sources can affect other pages' routes and checks.
-                guard sameRoutesAndChecks(page.frontMatter, fresh.frontMatter) else { return load(options) }
-                replaced[position] = fresh
-            case .failure(let failure):
-                return .failure(failure)
-            }
+        let edited: [Page]
+        switch reparse(options, previous: previous, changed: changed) {
+        case .articles(let pages, _): edited = pages
+        case .needsFullLoad: return load(options)
+        case .failed(let failure): return .failure(failure)
         }
+        var edits = previous
+        for page in edited { edits.replace(page) }
+        let replaced = edits.pages
         var errors = DiagnosticCollector()
         let router = Router(
             pages: replaced, baseURL: previous.config.baseURL, sourceLanguage: previous.config.sourceLanguage,
@@ -46,11 +34,10 @@ public enum SiteLoader {
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
         var library = SiteLibrary(
             config: previous.config, strings: previous.strings, facts: previous.facts, campaigns: previous.campaigns,
-            pages: replaced, templates: previous.templates, assets: previous.assets, router: router)
+            pages: replaced, templates: previous.templates, assets: previous.assets, router: router, bundles: previous.bundles)
         library.stringWarnings = previous.stringWarnings
         library.sourceWarnings = previous.sourceWarnings
         library.verificationWarnings = previous.verificationWarnings
-        library.bundles = previous.bundles
         library.advice = previous.advice
         return .success(library)
     }
@@ -136,7 +123,7 @@ public enum SiteLoader {
         }
         var library = SiteLibrary(
             config: config, strings: strings, facts: facts, campaigns: campaigns,
-            pages: pages, templates: templates, assets: assets, router: router)
+            pages: pages, templates: templates, assets: assets, router: router, bundles: bundles)
         library.stringWarnings = stringWarnings
         let collisions = Redirects.collisions(library: library)
         guard collisions.isEmpty else { return .failure(BuildFailure(collisions)) }
@@ -145,7 +132,6 @@ public enum SiteLoader {
             library.verificationWarnings = FactAudit.staleVerifications(
                 facts, today: Instant.calendarDate(of: options.now, in: "UTC"), maxAge: maxAge)
         }
-        library.bundles = bundles
         library.advice = options.advice
         return .success(library)
     }

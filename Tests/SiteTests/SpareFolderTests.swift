@@ -1,0 +1,100 @@
+import Diagnostics
+import Foundation
+import Testing
+
+@testable import Output
+@testable import Site
+
+/// A build streams each page into the spare folder as soon as it is rendered (issue 21, item 3), so it
+/// never holds every page at once, and still exchanges the spare with the output only at the end.
+@Suite struct SpareFolderTests {
+    /// The `basic` fixture's options, writing to `work/site`.
+    func options(_ work: URL, content: URL = Fixtures.directory.appendingPathComponent("basic/content")) -> BuildOptions {
+        BuildOptions(
+            contentDirectory: content.path, templatesDirectory: Fixtures.root.appendingPathComponent("templates").path,
+            outputDirectory: work.appendingPathComponent("site").path, now: Fixtures.now)
+    }
+
+    @Test func pagesGoToTheSpareAsTheyAreRenderedAndTheOutputOnlyAtTheEnd() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let options = options(work)
+        let inMemory = try Guidepost.buildInMemory(options)
+        let library = try SiteLoader.load(options).get()
+        var plan = SiteBuilder.Plan(library, now: options.now)
+        let spare = try SpareFolder(output: options.outputDirectory, policy: SiteWriter.Policy(), planned: plan.plannedPaths)
+        plan.spare = spare
+        let site = try SiteBuilder.build(plan).get()
+        // The pages are on disk already and no longer in memory; the output does not exist yet.
+        let pages = plan.jobs.map { $0.path + "index.html" }
+        #expect(pages.count == 9)
+        #expect(site.files.filter { pages.contains($0.path) }.isEmpty)
+        let staged = try Fixtures.snapshot(spare.url)
+        let expected = Dictionary(uniqueKeysWithValues: inMemory.files.map { ($0.path, Data($0.bytes)) })
+        for page in pages { #expect(staged[page] == expected[page], "\(page) is in the spare as rendered") }
+        #expect(!FileManager.default.fileExists(atPath: options.outputDirectory))
+        try spare.put(site.files)
+        try spare.commit()
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: options.outputDirectory)) == expected)
+        #expect(spare.fileCount == inMemory.files.count)
+    }
+
+    @Test func aBuildThatFailsAfterWritingPagesLeavesTheOutputAsItWas() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let content = work.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.directory.appendingPathComponent("basic/content"), to: content)
+        let options = options(work, content: content)
+        // Two builds, so the spare folder exists (the site before last) and is reused by the failing one.
+        _ = try Guidepost.build(options)
+        try "{\"title\": \"Nieuw\"}\n\nNieuwe tekst.\n".write(
+            to: content.appendingPathComponent("nl/new.md"), atomically: true, encoding: .utf8)
+        _ = try Guidepost.build(options)
+        let output = URL(fileURLWithPath: options.outputDirectory)
+        let before = try Fixtures.snapshot(output)
+        // Every page but one renders, and is written into the spare, before the broken one fails the build.
+        try "{\"title\": \"Kapot\"}\n\n{{demo.nope}}\n".write(
+            to: content.appendingPathComponent("nl/new.md"), atomically: true, encoding: .utf8)
+        #expect(throws: BuildFailure.self) { try Guidepost.build(options) }
+        #expect(try Fixtures.snapshot(output) == before)
+        // The next good build recovers from what the failed one left in the spare.
+        try "{\"title\": \"Nieuw\"}\n\nAndere tekst.\n".write(
+            to: content.appendingPathComponent("nl/new.md"), atomically: true, encoding: .utf8)
+        _ = try Guidepost.build(options)
+        #expect(
+            try Fixtures.snapshot(output)
+                == Dictionary(uniqueKeysWithValues: try Guidepost.buildInMemory(options).files.map { ($0.path, Data($0.bytes)) }))
+    }
+
+    @Test func refusalsComeBeforeAnythingIsWritten() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let options = options(work)
+        // A folder Guidepost did not make, where the output should go.
+        let output = URL(fileURLWithPath: options.outputDirectory)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        #expect(throws: BuildFailure.self) { try Guidepost.build(options) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".site.lock", "site"])
+        #expect(try Fixtures.snapshot(output) == ["notes.txt": Data("mine".utf8)])
+    }
+
+    @Test func filesPutBeyondThePlanAreCheckedToo() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        let spare = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["CNAME"]), planned: ["a/index.html"])
+        for path in [".guidepost-output", "../evil", "CNAME"] {
+            #expect(throws: OutputError.self) { try spare.put(OutputFile(path: path, text: "x")) }
+        }
+        try spare.put(OutputFile(path: "a/index.html", text: "a"))
+        try spare.put(OutputFile(path: "sitemap.xml", text: "s"))
+        try spare.commit()
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["a/index.html": Data("a".utf8), "sitemap.xml": Data("s".utf8)])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/.guidepost-output")) == Data(OutputGuard.marker))
+    }
+
+    @Test func twoFilesAtOnePathKeepTheLastAsInOrder() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        let files = (0..<2000).map { OutputFile(path: "same.txt", text: "version \($0)") }
+        try SiteWriter.write(files, to: output)
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["same.txt": Data("version 1999".utf8)])
+    }
+}
