@@ -6,14 +6,14 @@ enum SearchIndex {
     /// Indexes `site` with the Pagefind executable `pagefind` (else `pagefind` on the `PATH`).
     /// Pagefind lists languages in `pagefind-entry.json` in hash-map order; the file is rewritten
     /// with sorted keys so that the same inputs give the same bytes.
-    static func build(in site: URL, pagefind: String?, config: String, timeout: Int = 600) throws(BuildError) {
-        guard let executable = pagefind ?? find("pagefind") else { throw .pagefindNotFound(SourceLocation(path: config), path: "") }
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw .pagefindNotFound(SourceLocation(path: config), path: executable)
-        }
+    /// `started` gets Pagefind's process group id while it runs (the preview stops it on exit).
+    static func build(
+        in site: URL, pagefind: String?, config: String, timeout: Int = 600, started: (pid_t) -> Void = { _ in }
+    ) throws(BuildError) {
+        let executable = try Self.executable(pagefind, config: config).get()
         let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
         let result: ChildProcess.Outcome
-        do { result = try ChildProcess.run(executable, arguments, timeout: timeout) } catch {
+        do { result = try ChildProcess.run(executable, arguments, timeout: timeout, started: started) } catch {
             throw .io(SourceLocation(path: executable), detail: "Pagefind could not be started: \(error)")
         }
         switch result {
@@ -32,6 +32,17 @@ enum SearchIndex {
         } catch {
             throw .io(SourceLocation(path: entry.path), detail: "Pagefind wrote no readable index entry: \(error.localizedDescription)")
         }
+    }
+
+    /// The Pagefind executable `pagefind` (else `pagefind` on the `PATH`), or why it cannot be run.
+    static func executable(_ pagefind: String?, config: String) -> Result<String, BuildError> {
+        guard let executable = pagefind ?? find("pagefind") else {
+            return .failure(.pagefindNotFound(SourceLocation(path: config), path: ""))
+        }
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            return .failure(.pagefindNotFound(SourceLocation(path: config), path: executable))
+        }
+        return .success(executable)
     }
 
     /// The first executable called `name` on the `PATH`.
