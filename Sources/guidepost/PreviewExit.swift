@@ -13,6 +13,7 @@ enum PreviewExit {
     /// Runs `cleanup` once on SIGINT, SIGTERM or SIGHUP, then lets the signal end the process.
     static func onSignal(_ cleanup: @escaping @Sendable () -> Void) {
         guard pipe(&pipeEnds) == 0 else { return }
+        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }  // Pagefind must not inherit them
         let reader = pipeEnds[0]
         Thread.detachNewThread {
             var number: UInt8 = 0
