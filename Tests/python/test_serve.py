@@ -573,6 +573,10 @@ class ServePreviewOptionsTests(unittest.TestCase):
         WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return !!document.querySelector('[data-search] .guidepost-search-off')"))
         self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] .guidepost-search-off').textContent"),
                          "Search is off in the preview (guidepost serve): its index is made by guidepost build.")
+        self.driver.get(self.url + "nl/")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return !!document.querySelector('[data-search] .guidepost-search-off')"))
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] .guidepost-search-off').textContent"),
+                         "Search is off in the preview (guidepost serve): its index is made by guidepost build.")
 
     def test_navigate_to_changed_takes_the_tab_to_the_edited_page(self):
         self.driver.get(self.url + "en/about/")
