@@ -27,8 +27,23 @@ enum PreviewSearchScript {
               document.head.appendChild(style);
               var script = document.createElement("script");
               script.src = source;
-              script.onload = function () { note.remove(); new window.PagefindUI(options); };
+              script.onload = function () { note.remove(); new window.PagefindUI(options); label(0); };
               document.head.appendChild(script);
+            }
+            /* guidepost.js labels the field when the page loads; a box made later gets the same label here. */
+            function label(attempt) {
+              var field = box.querySelector("input");
+              if (!field) {
+                if (attempt < 100) window.setTimeout(function () { label(attempt + 1); }, 20);
+                return;
+              }
+              if (box.querySelector("label")) return;
+              field.id = field.id || "site-search-field";
+              var tag = document.createElement("label");
+              tag.className = "site-search-label";
+              tag.setAttribute("for", field.id);
+              tag.textContent = box.getAttribute("aria-label") || "Search";
+              box.insertBefore(tag, box.firstChild);
             }
             function ask() {
               fetch("/__guidepost/search", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (search) {

@@ -590,7 +590,7 @@ class ServePreviewOptionsTests(unittest.TestCase):
 
 class ServeSearchTests(unittest.TestCase):
     """The search box works in `serve`: Pagefind indexes the pages in memory in the background (here through a
-    wrapper that makes each run 2 s slower, so the page first sees the index being made), in a private folder
+    wrapper that makes the first run 3 s slower, so the page first sees the index being made), in a private folder
     under the temporary directory that serve removes when it stops; an edit's new word is found after the re-index."""
 
     @classmethod
@@ -602,7 +602,7 @@ class ServeSearchTests(unittest.TestCase):
         os.mkdir(cls.temporary)
         cls.wrapper = os.path.join(cls.work, "slow-pagefind")
         with open(cls.wrapper, "w", encoding="utf-8") as handle:
-            handle.write(f"#!/bin/sh\nsleep 2\nexec '{pagefind()}' \"$@\"\n")
+            handle.write(f"#!/bin/sh\n[ -e '{cls.wrapper}.ran' ] || {{ touch '{cls.wrapper}.ran'; sleep 3; }}\nexec '{pagefind()}' \"$@\"\n")
         os.chmod(cls.wrapper, 0o755)
         cls.port = free_port()
         cls.url = f"http://127.0.0.1:{cls.port}/"
@@ -644,6 +644,11 @@ class ServeSearchTests(unittest.TestCase):
         self.assertEqual(len(os.listdir(self.temporary)), 1, "one private folder for the index")
         WebDriverWait(self.driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search] input"))
         self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "[data-search] .guidepost-search-off"))
+        # The field gets its visible label, as when Pagefind's box is there from the start.
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script(
+            "var f = document.querySelector('[data-search] input'); var l = f && f.id && document.querySelector('label[for=\"' + f.id + '\"]');"
+            "return l && l.textContent"))
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] label').textContent"), "Rechercher dans le guide")
 
         links = self.search("fr/", "formulaire")
         self.assertTrue(links, "no result for formulaire")
