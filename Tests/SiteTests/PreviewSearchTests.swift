@@ -92,6 +92,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
+    @Test func aPageThatIsGoneIsRemovedFromThePagesPagefindReads() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let (pagefind, _) = try fakePagefind(in: work)
+        let search = PreviewSearch(pagefind: pagefind, config: "content/site.json") { _ in }
+        defer { search.close() }
+        var files = pages("premier")
+        files["other.html"] = Array("<p>autre</p>\n".utf8)
+        search.update(files)
+        waitFor { search.state == .ready }
+        #expect(search.file("pagefind/pages.txt").map { String(decoding: $0, as: UTF8.self) } == "<p>premier</p>\n<p>autre</p>\n")
+        files["other.html"] = nil
+        search.update(files)
+        waitFor { search.file("pagefind/pages.txt").map { String(decoding: $0, as: UTF8.self) } == "<p>premier</p>\n" }
+        #expect(search.file("pagefind/pages.txt").map { String(decoding: $0, as: UTF8.self) } == "<p>premier</p>\n")
+    }
+
     @Test func editsThatArriveWhilePagefindRunsAreIndexedOnceAfterIt() throws {
         let work = try Fixtures.temporaryDirectory()
         let (pagefind, log) = try fakePagefind(in: work, delay: 0.5)
