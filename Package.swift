@@ -20,8 +20,8 @@ let package = Package(
         ),
         // C: mimalloc, the executable's allocator (Debian's libmimalloc-dev).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
-        // C: libvips, which resizes and encodes raster images (Debian's libvips-dev).
-        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // C: libvips, which resizes and encodes raster images (Debian's libvips42), loaded with dlopen on first use.
+        .systemLibrary(name: "CVips", providers: [.apt(["libvips-dev"])]),
         // Source locations and the typed build errors every stage reports.
         .target(name: "Diagnostics"),
         // CLDR through ICU: plural rules, quotation marks, text direction. The ICU is the one Foundation

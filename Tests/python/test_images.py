@@ -161,6 +161,18 @@ class ImageTests(unittest.TestCase):
             server.close()
 
 
+class LazyVipsTests(unittest.TestCase):
+    def test_libvips_is_loaded_only_when_an_image_is_processed(self):
+        """libvips and its ~100 dependencies are not linked: loading them cost every run, images or not, most of
+        its start-up time and memory (README, Performance). `--help` maps none of them (the tests above process images)."""
+        libraries = subprocess.run(["ldd", BINARY], capture_output=True, text=True, check=True).stdout
+        self.assertNotIn("libvips", libraries)
+        self.assertNotIn("libglib", libraries)
+        loaded = subprocess.run([BINARY, "--help"], capture_output=True, text=True, env=dict(os.environ, LD_DEBUG="files"))
+        self.assertEqual(loaded.returncode, 0)
+        self.assertNotIn("libvips", loaded.stderr)
+
+
 class ImageMemoryTests(unittest.TestCase):
     def test_processing_images_leaks_nothing(self):
         """The vips wrapper releases every image and buffer: valgrind over a build that encodes a PNG and a JPEG.
