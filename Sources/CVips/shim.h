@@ -45,12 +45,12 @@ static inline struct gp_vips_api *gp_vips_api(void) {
 }
 #define gp_vips (*gp_vips_api())
 
-/* Loads libvips and looks up every function; then vips_init. -1 when libvips is missing or incomplete
-   (VipsCodec calls it once, before anything else). */
+/* Loads libvips and looks up every function; then vips_init. 0 on success, -2 when libvips cannot be loaded,
+   -3 when it lacks a function, -1 when its own initialisation fails (VipsCodec calls it once, first). */
 static inline int vips_init(const char *argv0) {
     /* Global, as when it was linked: the modules libvips loads itself (HEIF, …) see the same symbols. */
     void *library = dlopen("libvips.so.42", RTLD_NOW | RTLD_GLOBAL);
-    if (library == NULL) return -1;
+    if (library == NULL) return -2;
     struct gp_vips_api api;
     void **slots = (void **)&api;
     static const char *const names[] = {
@@ -63,7 +63,7 @@ static inline int vips_init(const char *argv0) {
     _Static_assert(sizeof(names) / sizeof(names[0]) == sizeof(struct gp_vips_api) / sizeof(void *), "one name per function");
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         slots[i] = dlsym(library, names[i]);
-        if (slots[i] == NULL) return -1;
+        if (slots[i] == NULL) return -3;
     }
     if (api.init(argv0) != 0) return -1;
     gp_vips = api;
