@@ -20,8 +20,8 @@ let package = Package(
         ),
         // C: mimalloc, the executable's allocator (Debian's libmimalloc-dev).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
-        // C: libvips, which resizes and encodes raster images (Debian's libvips-dev).
-        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // C: libvips, which resizes and encodes raster images (Debian's libvips42), loaded with dlopen on first use.
+        .systemLibrary(name: "CVips", providers: [.apt(["libvips-dev"])]),
         // Source locations, source text, and the one shape (Diagnostic) every stage's typed errors convert to.
         .target(name: "Diagnostics"),
         // CLDR through ICU: plural rules, quotation marks, text direction. The ICU is the one Foundation
@@ -52,7 +52,7 @@ let package = Package(
             resources: [
                 .embedInCode("Resources/livereload.js"), .embedInCode("Resources/fixed-now.js"), .embedInCode("Resources/overlay.css"),
                 .embedInCode("Resources/search-off.js"), .embedInCode("Resources/search-off.css"),
-                .embedInCode("Resources/error-page.html"),
+                .embedInCode("Resources/error-page.html"), .embedInCode("Resources/search-indexing.js"),
             ]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "CLDRTests", dependencies: ["CLDR"]),

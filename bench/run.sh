@@ -15,7 +15,7 @@ if (( ${#missing[@]} )); then
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash scripts/setup.sh >/dev/null
-swift build -c release --product guidepost >/dev/null
+swift build -c release --product guidepost --static-swift-stdlib >/dev/null   # as make site builds it
 if [[ " $* " == *" --screenshots "* ]] && ! .venv/bin/python -c "import PIL" 2>/dev/null; then
   .venv/bin/python -m pip install -q --disable-pip-version-check "Pillow==11.0.0"   # draws the screenshots
 fi

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libvips-dev tzdata pkg-config python3-venv)
+# The release build links the Swift runtime and Foundation statically (--static-swift-stdlib): it links libstdc++,
+# and Foundation's static archives name libcurl and libxml2 for its networking and XML parts.
+packages+=(libstdc++-12-dev libcurl4-openssl-dev libxml2-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(chromium chromium-driver default-jre-headless valgrind)
 fi

@@ -1,55 +1,131 @@
 #ifndef GUIDEPOST_CVIPS_SHIM_H
 #define GUIDEPOST_CVIPS_SHIM_H
-#include <vips/vips.h>
+#include <dlfcn.h>
+#include <stddef.h>
 
-/* Swift cannot call C's variadic functions: each call Guidepost makes is wrapped here with its options
-   spelled out. Only Sources/Images/VipsCodec.swift uses these. */
+/* libvips is loaded with dlopen on first use, not linked: with its ~100 dependencies (GLib, cairo, X11,
+   HDF5, GnuTLS, …) it was most of the start-up cost of every run, images or not (README, Performance).
+   The functions Guidepost calls are declared here with libvips's names and C types (libvips 8, soname
+   libvips.so.42) and call through pointers looked up once, in vips_init. Swift cannot call C's variadic
+   functions: each variadic call is wrapped below (gp_*) with its options spelled out. Only
+   Sources/Images/VipsCodec.swift uses these. */
+
+/* An image; Guidepost only passes pointers to it around. */
+typedef struct _VipsImage { char opaque; } VipsImage;
+
+struct gp_vips_api {
+    int (*init)(const char *argv0);
+    void (*block_untrusted_set)(int state);
+    void (*cache_set_max)(int max);
+    const char *(*error_buffer)(void);
+    void (*error_clear)(void);
+    const char *(*find_load_buffer)(const void *data, size_t size);
+    VipsImage *(*new_from_buffer)(const void *buf, size_t len, const char *option_string, ...);
+    int (*autorot)(VipsImage *in, VipsImage **out, ...);
+    int (*thumbnail_image)(VipsImage *in, VipsImage **out, int width, ...);
+    void *(*write_to_memory)(VipsImage *in, size_t *size);
+    VipsImage *(*new_from_memory_copy)(const void *data, size_t size, int width, int height, int bands, int format);
+    VipsImage *(*copy_memory)(VipsImage *image);
+    int (*get_width)(const VipsImage *image);
+    int (*get_height)(const VipsImage *image);
+    int (*get_bands)(const VipsImage *image);
+    int (*get_format)(const VipsImage *image);
+    int (*webpsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
+    int (*pngsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
+    int (*jpegsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
+    void (*g_free)(void *mem);
+    void (*g_object_unref)(void *object);
+};
+
+/* The looked-up functions (all NULL until vips_init succeeded); a function's static, as Swift does not
+   emit a header's global variables. */
+static inline struct gp_vips_api *gp_vips_api(void) {
+    static struct gp_vips_api api;
+    return &api;
+}
+#define gp_vips (*gp_vips_api())
+
+/* Loads libvips and looks up every function; then vips_init. 0 on success, -2 when libvips cannot be loaded,
+   -3 when it lacks a function, -1 when its own initialisation fails (VipsCodec calls it once, first). */
+static inline int vips_init(const char *argv0) {
+    /* Global, as when it was linked: the modules libvips loads itself (HEIF, …) see the same symbols. */
+    void *library = dlopen("libvips.so.42", RTLD_NOW | RTLD_GLOBAL);
+    if (library == NULL) return -2;
+    struct gp_vips_api api;
+    void **slots = (void **)&api;
+    static const char *const names[] = {
+        "vips_init", "vips_block_untrusted_set", "vips_cache_set_max", "vips_error_buffer", "vips_error_clear",
+        "vips_foreign_find_load_buffer", "vips_image_new_from_buffer", "vips_autorot", "vips_thumbnail_image",
+        "vips_image_write_to_memory", "vips_image_new_from_memory_copy", "vips_image_copy_memory",
+        "vips_image_get_width", "vips_image_get_height", "vips_image_get_bands", "vips_image_get_format",
+        "vips_webpsave_buffer", "vips_pngsave_buffer", "vips_jpegsave_buffer", "g_free", "g_object_unref",
+    };
+    _Static_assert(sizeof(names) / sizeof(names[0]) == sizeof(struct gp_vips_api) / sizeof(void *), "one name per function");
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        slots[i] = dlsym(library, names[i]);
+        if (slots[i] == NULL) return -3;
+    }
+    if (api.init(argv0) != 0) return -1;
+    gp_vips = api;
+    return 0;
+}
+
+static inline void vips_block_untrusted_set(int state) { gp_vips.block_untrusted_set(state); }
+static inline void vips_cache_set_max(int max) { gp_vips.cache_set_max(max); }
+static inline const char *vips_error_buffer(void) { return gp_vips.error_buffer ? gp_vips.error_buffer() : NULL; }
+static inline void vips_error_clear(void) { if (gp_vips.error_clear) gp_vips.error_clear(); }
+static inline VipsImage *vips_image_copy_memory(VipsImage *image) { return gp_vips.copy_memory(image); }
+static inline int vips_image_get_width(const VipsImage *image) { return gp_vips.get_width(image); }
+static inline int vips_image_get_height(const VipsImage *image) { return gp_vips.get_height(image); }
+static inline void g_free(void *mem) { gp_vips.g_free(mem); }
+static inline void g_object_unref(void *object) { gp_vips.g_object_unref(object); }
 
 /* Loads an image from memory (format sniffed from the bytes); NULL on failure. */
 static inline VipsImage *gp_load(const void *bytes, size_t length) {
-    return vips_image_new_from_buffer(bytes, length, "", NULL);
+    return gp_vips.new_from_buffer(bytes, length, "", NULL);
 }
 
 /* The name of the loader that would read these bytes ("VipsForeignLoadPngBuffer"…), or NULL. */
 static inline const char *gp_loader(const void *bytes, size_t length) {
-    return vips_foreign_find_load_buffer(bytes, length);
+    return gp_vips.find_load_buffer(bytes, length);
 }
 
 /* Turns the image upright according to its EXIF orientation. */
 static inline int gp_autorot(VipsImage *in, VipsImage **out) {
-    return vips_autorot(in, out, NULL);
+    return gp_vips.autorot(in, out, NULL);
 }
 
-/* Resizes to `width` pixels wide, keeping the aspect ratio, never upscaling. */
+/* Resizes to `width` pixels wide, keeping the aspect ratio, never upscaling (libvips's VIPS_MAX_COORD
+   as the height, VIPS_SIZE_DOWN as the size). */
 static inline int gp_thumbnail(VipsImage *in, VipsImage **out, int width) {
-    return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL);
+    return gp_vips.thumbnail_image(in, out, width, "height", 10000000, "size", 2, NULL);
 }
 
 /* A copy of the pixels with no metadata at all (no EXIF, GPS, XMP, IPTC or ICC fields to leak, whatever
    an encoder's "strip" option does in this libvips version). */
 static inline int gp_bare(VipsImage *in, VipsImage **out) {
     size_t size = 0;
-    void *pixels = vips_image_write_to_memory(in, &size);
+    void *pixels = gp_vips.write_to_memory(in, &size);
     if (pixels == NULL) return -1;
-    *out = vips_image_new_from_memory_copy(pixels, size, vips_image_get_width(in), vips_image_get_height(in),
-                                           vips_image_get_bands(in), vips_image_get_format(in));
-    g_free(pixels);
+    *out = gp_vips.new_from_memory_copy(pixels, size, gp_vips.get_width(in), gp_vips.get_height(in),
+                                        gp_vips.get_bands(in), gp_vips.get_format(in));
+    gp_vips.g_free(pixels);
     return *out == NULL ? -1 : 0;
 }
 
 /* WebP, quality `q`, every piece of metadata (EXIF, XMP, ICC, GPS) stripped. */
 static inline int gp_webp(VipsImage *in, void **buffer, size_t *length, int q) {
-    return vips_webpsave_buffer(in, buffer, length, "Q", q, "strip", TRUE, "effort", 4, NULL);
+    return gp_vips.webpsave_buffer(in, buffer, length, "Q", q, "strip", 1, "effort", 4, NULL);
 }
 
 /* PNG, metadata stripped. */
 static inline int gp_png(VipsImage *in, void **buffer, size_t *length) {
-    return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, "compression", 6, "interlace", FALSE, NULL);
+    return gp_vips.pngsave_buffer(in, buffer, length, "strip", 1, "compression", 6, "interlace", 0, NULL);
 }
 
 /* JPEG, quality `q`, metadata stripped. */
 static inline int gp_jpeg(VipsImage *in, void **buffer, size_t *length, int q) {
-    return vips_jpegsave_buffer(in, buffer, length, "Q", q, "strip", TRUE, "optimize_coding", TRUE, NULL);
+    return gp_vips.jpegsave_buffer(in, buffer, length, "Q", q, "strip", 1, "optimize_coding", 1, NULL);
 }
 
 #endif

@@ -19,12 +19,20 @@ public enum VipsCodec {
     }
 
     /// `vips_init` exactly once, thread-safely (Swift's lazy statics); also blocks loaders that libvips
-    /// marks as untrusted, and turns off its operation cache (every image is processed once).
-    private static let initialised: Bool = {
-        guard vips_init("guidepost") == 0 else { return false }
+    /// marks as untrusted, and turns off its operation cache (every image is processed once). libvips is
+    /// loaded then (`dlopen`); nil when ready, else why it is not.
+    private static let unavailable: String? = {
+        switch vips_init("guidepost") {
+        case 0: break
+        case -2:
+            return
+                "libvips (libvips.so.42), which resizes and encodes raster images, could not be loaded; install it (Debian: libvips42, which make site installs), or use only SVG images"
+        case -3: return "the installed libvips (libvips.so.42) lacks functions Guidepost calls; install libvips 8.13 or newer"
+        default: return "libvips could not be initialised"
+        }
         vips_block_untrusted_set(1)
         vips_cache_set_max(0)
-        return true
+        return nil
     }()
 
     /// The loader each format must be read by (the bytes are sniffed, never trusted by name).
@@ -39,7 +47,7 @@ public enum VipsCodec {
     /// Resizes `bytes` (a `format` image) to `settings`' widths, encoding each as WebP and in the fallback
     /// format, all metadata stripped.
     public static func process(_ bytes: [UInt8], format: RasterFormat, settings: ImageSettings) -> Result<ProcessedImage, Failure> {
-        guard initialised else { return .failure(Failure(detail: "libvips could not be initialised")) }
+        if let unavailable { return .failure(Failure(detail: unavailable)) }
         return bytes.withUnsafeBytes { buffer -> Result<ProcessedImage, Failure> in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(Failure(detail: "the file is empty")) }
             let loader = gp_loader(base, buffer.count).map { String(cString: $0) }

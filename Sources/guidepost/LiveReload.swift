@@ -31,5 +31,5 @@ enum LiveReload {
     static let stylesheet = text(PackageResources.overlay_css)
 
     /// An embedded file's text (each is UTF-8, written in this repository).
-    private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -16,6 +16,8 @@ struct Serve: ParsableCommand {
     @Option(help: "The address or name to listen on (127.0.0.1, ::1, localhost, …).") var host = "127.0.0.1"
     @Option(help: "How often to look for changes when polling, in milliseconds.") var interval = 150
     @Flag(help: "After an edit, take open tabs to the edited page.") var navigateToChanged = false
+    @Option(help: "The Pagefind executable for the preview's search index, when site.json turns search on (default: pagefind on the PATH).")
+    var pagefind: String?
     @Flag(help: "Poll every file's modification time instead of inotify (for network mounts, where inotify misses other machines' writes).")
     var poll = false
     @Option(help: ArgumentHelp("Seconds a client has to send a request head (tests shorten it).", visibility: .hidden))
@@ -52,7 +54,19 @@ struct Serve: ParsableCommand {
         var warnings = TranslationWarnings()
         say(live.lastRebuild?.summary ?? "")
         if let first = live.lastRebuild { warnings.print(after: first, current: live.translationWarnings()) }
-        let settings = StaticFiles.Settings(fixedNow: now == nil ? nil : options.now)
+        // The search index is made in the background, at start and after each good rebuild (when pages changed).
+        let search = PreviewSearch(
+            pagefind: pagefind ?? executableOnPath("pagefind"), config: site.content + "/site.json", advice: options.advice
+        ) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        PreviewExit.onSignal { search.close() }
+        func index() {
+            let (files, on) = live.snapshot()
+            if on, live.version > 0 { search.update(files) }
+        }
+        index()
+        let settings = StaticFiles.Settings(fixedNow: now == nil ? nil : options.now, search: search)
         server.start { request in StaticFiles.response(for: request, in: live, settings: settings) }
         say("serving on http://\(host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host):\(port)/ (press Ctrl-C to stop)")
         while true {
@@ -61,6 +75,7 @@ struct Serve: ParsableCommand {
             let report = live.rebuild(trigger: changed)
             say(report.summary)
             warnings.print(after: report, current: live.translationWarnings())
+            if report.errors.isEmpty { index() }
             if !report.errors.isEmpty {
                 server.broadcast("error")
             } else if navigateToChanged, let url = changed.lazy.compactMap(live.pageURL(forSource:)).first {

@@ -15,6 +15,8 @@ enum StaticFiles {
     struct Settings {
         /// The `--now` instant, which the pages' scripts see as the time too (else they use the clock).
         var fixedNow: Date?
+        /// The preview's search index (nil: search is off in the preview).
+        var search: PreviewSearch?
     }
 
     /// The answer to a GET (or HEAD, whose body the server drops) for `request`.
@@ -22,6 +24,8 @@ enum StaticFiles {
         switch request.path {
         case "/__guidepost/live.js": return asset(LiveReload.script(fixedNow: settings.fixedNow), type: "js")
         case "/__guidepost/overlay.css": return asset(LiveReload.stylesheet, type: "css")
+        case "/__guidepost/search":
+            return asset("{\"state\":\"\((settings.search?.state ?? .unavailable).rawValue)\"}", type: "json")
         case "/__guidepost/status":
             let body = (try? JSONEncoder().encode(Status(version: live.version, last: live.lastRebuild))) ?? Data()
             return HTTPResponse(
@@ -29,10 +33,10 @@ enum StaticFiles {
         default: break
         }
         if live.version == 0 { return ErrorPage.response(live.lastRebuild?.errors ?? []) }
-        return response(for: request.path, in: live)
+        return response(for: request.path, in: live, search: settings.search)
     }
 
-    static func response(for requestPath: String, in live: LiveSite) -> HTTPResponse {
+    static func response(for requestPath: String, in live: LiveSite, search: PreviewSearch? = nil) -> HTTPResponse {
         var path = requestPath
         if path.hasPrefix("/") { path.removeFirst() }
         if path.split(separator: "/").contains("..") { return notFound(path, in: live) }
@@ -41,9 +45,11 @@ enum StaticFiles {
         if live.file(path + "/index.html") != nil {
             return HTTPResponse(status: 301, headers: [("Location", "/" + path + "/")])
         }
-        // The search index is made by Pagefind at `guidepost build`; the preview says search is off instead.
+        // The preview's own search index (Pagefind over the pages in memory); until it is ready, a stand-in script.
+        let indexPath = path.hasPrefix("pagefind/") ? path : path.range(of: "/pagefind/").map { "pagefind/" + path[$0.upperBound...] }
+        if let indexPath, let bytes = search?.file(indexPath) { return ok(indexPath, bytes) }
         if path == "pagefind/pagefind-ui.js" || path.hasSuffix("/pagefind/pagefind-ui.js") {
-            return asset(LiveReload.searchOff, type: "js")
+            return asset(PreviewSearchScript.script(search?.state ?? .unavailable), type: "js")
         }
         if path == "pagefind/pagefind-ui.css" || path.hasSuffix("/pagefind/pagefind-ui.css") {
             return asset(LiveReload.searchOffStyle, type: "css")

@@ -161,6 +161,44 @@ class ImageTests(unittest.TestCase):
             server.close()
 
 
+class LazyVipsTests(unittest.TestCase):
+    def test_libvips_is_loaded_only_when_an_image_is_processed(self):
+        """libvips and its ~100 dependencies are not linked: loading them cost every run, images or not, most of
+        its start-up time and memory (README, Performance). `--help` maps none of them (the tests above process images)."""
+        libraries = subprocess.run(["ldd", BINARY], capture_output=True, text=True, check=True).stdout
+        self.assertNotIn("libvips", libraries)
+        self.assertNotIn("libglib", libraries)
+        loaded = subprocess.run([BINARY, "--help"], capture_output=True, text=True, env=dict(os.environ, LD_DEBUG="files"))
+        self.assertEqual(loaded.returncode, 0)
+        self.assertNotIn("libvips", loaded.stderr)
+
+    def test_a_missing_libvips_is_an_error_on_the_image_that_says_how_to_fix_it(self):
+        """Without libvips (hidden here by mounting /dev/null over it in a private mount namespace), a site with a
+        raster image fails on that image with what to install; before, the program could not start at all."""
+        library = next((os.path.realpath(p) for p in ("/usr/lib/x86_64-linux-gnu/libvips.so.42", "/lib/x86_64-linux-gnu/libvips.so.42")
+                        if os.path.exists(p)), None)
+        if library is None or subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+            self.skipTest("needs libvips.so.42 and unshare -m (root)")
+        work = tempfile.mkdtemp(prefix="guidepost-no-vips-")
+        try:
+            content = os.path.join(work, "content")
+            shutil.copytree(os.path.join(ROOT, "Tests", "Fixtures", "basic", "content"), content)
+            bundle = os.path.join(content, "fr", "guides", "steps")
+            os.makedirs(bundle)
+            Image.new("RGB", (700, 500), (9, 99, 199)).save(os.path.join(bundle, "b.png"))
+            with open(os.path.join(content, "fr", "guides", "steps.md"), "a", encoding="utf-8") as page:
+                page.write("\n![B](b.png)\n")
+            script = (f"mount --bind /dev/null '{library}' && exec '{BINARY}' build --content content --templates '{ROOT}/templates' "
+                      "--output site --image-cache cache --now 2026-11-22T08:00:00Z")
+            result = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=work, capture_output=True, text=True)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn("content/fr/guides/steps/b.png:1:1: error: libvips (libvips.so.42), which resizes and encodes raster "
+                          "images, could not be loaded; install it (Debian: libvips42, which make site installs), or use only SVG "
+                          "images\n", result.stderr)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 class ImageMemoryTests(unittest.TestCase):
     def test_processing_images_leaks_nothing(self):
         """The vips wrapper releases every image and buffer: valgrind over a build that encodes a PNG and a JPEG.

@@ -16,10 +16,11 @@ import urllib.error
 import urllib.request
 
 from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import chromium
-from support import BINARY, ROOT, SITE
+from support import BINARY, ROOT, SITE, pagefind
 
 
 def free_port():
@@ -521,7 +522,9 @@ class ServePreviewOptionsTests(unittest.TestCase):
             handle.write('{"title": "Brouillon", "draft": true}\n\nTexte du brouillon.\n')
         cls.port = free_port()
         cls.url = f"http://127.0.0.1:{cls.port}/"
-        cls.server, cls.log = start_serve(cls.work, cls.port, "--drafts", "--now", "2025-05-20T12:00:00Z", "--navigate-to-changed")
+        cls.missing = os.path.join(cls.work, "no-such", "pagefind")
+        cls.server, cls.log = start_serve(cls.work, cls.port, "--drafts", "--now", "2025-05-20T12:00:00Z", "--navigate-to-changed",
+                                          "--pagefind", cls.missing)
         cls.driver = chromium()
 
     @classmethod
@@ -554,9 +557,22 @@ class ServePreviewOptionsTests(unittest.TestCase):
             time.sleep(0.05)
         self.assertIn('data-state="closing"', get(self.url + "fr/")[2])
 
-    def test_search_says_it_is_off_in_the_preview(self):
+    def test_search_says_it_is_off_in_the_preview_when_pagefind_is_missing(self):
+        message = ('search is unavailable in the preview: content/site.json:1:1: error: "search" is on but Pagefind was not found at '
+                   f"{self.missing}; install it (pip install 'pagefind[bin]', or make site), pass --pagefind <path>, "
+                   'or set "search": false in content/site.json')
+        deadline = time.time() + 10
+        while time.time() < deadline and message not in read_log(self.log):
+            time.sleep(0.05)
+        self.assertEqual(read_log(self.log).splitlines().count(message), 1, read_log(self.log))
+        self.assertEqual(json.loads(get(self.url + "__guidepost/search")[2]), {"state": "unavailable"})
         status, kind, body = get(self.url + "pagefind/pagefind-ui.js")
         self.assertEqual((status, kind), (200, "text/javascript; charset=utf-8"))
+        self.assertEqual(get(self.url + "nl/")[0], 200, "serve goes on without search")
+        self.driver.get(self.url + "nl/")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return !!document.querySelector('[data-search] .guidepost-search-off')"))
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] .guidepost-search-off').textContent"),
+                         "Search is off in the preview (guidepost serve): its index is made by guidepost build.")
         self.driver.get(self.url + "nl/")
         WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return !!document.querySelector('[data-search] .guidepost-search-off')"))
         self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] .guidepost-search-off').textContent"),
@@ -570,6 +586,89 @@ class ServePreviewOptionsTests(unittest.TestCase):
         WebDriverWait(self.driver, 5).until(lambda d: d.execute_script("return location.pathname") == "/fr/chronologie/")
         WebDriverWait(self.driver, 5).until(lambda d: "Une phrase qui attire l’onglet." in
                                             (d.execute_script("return document.body ? document.body.innerText : ''") or ""))
+
+
+class ServeSearchTests(unittest.TestCase):
+    """The search box works in `serve`: Pagefind indexes the pages in memory in the background (here through a
+    wrapper that makes the first run 3 s slower, so the page first sees the index being made), in a private folder
+    under the temporary directory that serve removes when it stops; an edit's new word is found after the re-index."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.work = tempfile.mkdtemp(prefix="guidepost-serve-search-")
+        shutil.copytree(os.path.join(ROOT, "content"), os.path.join(cls.work, "content"))
+        shutil.copytree(os.path.join(ROOT, "templates"), os.path.join(cls.work, "templates"))
+        cls.temporary = os.path.join(cls.work, "tmp")
+        os.mkdir(cls.temporary)
+        cls.wrapper = os.path.join(cls.work, "slow-pagefind")
+        with open(cls.wrapper, "w", encoding="utf-8") as handle:
+            handle.write(f"#!/bin/sh\n[ -e '{cls.wrapper}.ran' ] || {{ touch '{cls.wrapper}.ran'; sleep 3; }}\nexec '{pagefind()}' \"$@\"\n")
+        os.chmod(cls.wrapper, 0o755)
+        cls.port = free_port()
+        cls.url = f"http://127.0.0.1:{cls.port}/"
+        cls.log = open(os.path.join(cls.work, "serve.log"), "w+", encoding="utf-8")
+        cls.server = subprocess.Popen([BINARY, "serve", "--port", str(cls.port), "--pagefind", cls.wrapper], cwd=cls.work,
+                                      stdout=cls.log, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": cls.temporary})
+        deadline = time.time() + 30
+        while time.time() < deadline and cls.server.poll() is None and "serving on" not in read_log(cls.log):
+            time.sleep(0.05)
+        cls.driver = chromium()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        if cls.server.poll() is None:
+            cls.server.terminate()
+            cls.server.wait(timeout=10)
+        cls.log.close()
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def search(self, page, query):
+        """Opens `page`, types `query` into the search box, and returns the result links (or [] after 30 s)."""
+        self.driver.get(self.url + page)
+        field = WebDriverWait(self.driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search] input"))[0]
+        field.send_keys(query)
+        try:
+            WebDriverWait(self.driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        except Exception:
+            return []
+        return [a.get_attribute("href") for a in self.driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+
+    def test_1_the_search_box_finds_a_word_and_a_new_word_after_an_edit(self):
+        # Before the first index is made, the box says so; then Pagefind's own box replaces the note.
+        self.driver.get(self.url + "fr/")
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script(
+            "var n = document.querySelector('[data-search] .guidepost-search-off'); return n && n.textContent"))
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] .guidepost-search-off').textContent"),
+                         "The preview's search index is being made; the search box appears here when it is ready.")
+        self.assertEqual(len(os.listdir(self.temporary)), 1, "one private folder for the index")
+        WebDriverWait(self.driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-search] input"))
+        self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, "[data-search] .guidepost-search-off"))
+        # The field gets its visible label, as when Pagefind's box is there from the start.
+        WebDriverWait(self.driver, 5).until(lambda d: d.execute_script(
+            "var f = document.querySelector('[data-search] input'); var l = f && f.id && document.querySelector('label[for=\"' + f.id + '\"]');"
+            "return l && l.textContent"))
+        self.assertEqual(self.driver.execute_script("return document.querySelector('[data-search] label').textContent"), "Rechercher dans le guide")
+
+        links = self.search("fr/", "formulaire")
+        self.assertTrue(links, "no result for formulaire")
+        for link in links:
+            self.assertTrue(link.startswith(self.url + "fr/"), f"{link} is not a French page")
+        blocked = [entry["message"] for entry in self.driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+        self.assertEqual(blocked, [], "the search UI must work under the page's Content-Security-Policy")
+
+        about = self.url + "fr/a-propos/"
+        self.assertNotIn(about, self.search("fr/", "zorglubique"), "the word is not in the page yet")
+        append(os.path.join(self.work, "content", "fr", "about.md"), "\nLe mot zorglubique ne figure que sur cette page.\n")
+        deadline = time.time() + 30
+        while time.time() < deadline and read_log(self.log).count("search index made:") < 2:
+            time.sleep(0.1)
+        self.assertIn(about, self.search("fr/", "zorglubique"), read_log(self.log))
+
+    def test_2_stopping_serve_removes_the_private_folder(self):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        self.assertEqual(os.listdir(self.temporary), [])
 
 
 class ServeIdleTests(unittest.TestCase):

@@ -59,6 +59,11 @@ public final class LiveSite: @unchecked Sendable {
     /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
     public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
 
+    /// Every output file of the last good build (shared, not copied), and whether `site.json` turns search on.
+    public func snapshot() -> (files: [String: [UInt8]], search: Bool) {
+        lock.withLock { (files, library?.config.search ?? false) }
+    }
+
     /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,
     /// so a rebuild does not pay for them).
     public func translationWarnings() -> [String] {

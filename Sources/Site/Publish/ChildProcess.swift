@@ -24,8 +24,9 @@ enum ChildProcess {
     /// (`PR_SET_PDEATHSIG`), which `posix_spawn` cannot do by itself.
     private static let setpriv: String? = ["/usr/bin/setpriv", "/bin/setpriv"].first { (path: String) in access(path, X_OK) == 0 }
 
-    /// Runs `executable` with `arguments`, waiting at most `timeout` seconds.
-    static func run(_ executable: String, _ arguments: [String], timeout: Int) throws -> Outcome {
+    /// Runs `executable` with `arguments`, waiting at most `timeout` seconds; `started` gets its process
+    /// (group) id as soon as it runs, so a caller that must stop early can kill the group.
+    static func run(_ executable: String, _ arguments: [String], timeout: Int, started: (pid_t) -> Void = { _ in }) throws -> Outcome {
         let command = (setpriv.map { [$0, "--pdeathsig", "KILL", "--"] } ?? []) + [executable] + arguments
         // Standard error goes to an unlinked temporary file: a pipe could fill up and stall the program.
         var template = Array((NSTemporaryDirectory() + "/guidepost-tool.XXXXXX").utf8CString)
@@ -51,6 +52,7 @@ enum ChildProcess {
         defer { for pointer in argv { free(pointer) } }
         let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw StartFailure(description: String(cString: strerror(spawned))) }
+        started(pid)
 
         let deadline = Date().addingTimeInterval(TimeInterval(timeout))
         var status: Int32 = 0

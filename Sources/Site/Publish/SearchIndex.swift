@@ -7,18 +7,15 @@ enum SearchIndex {
     /// end with the front end's `advice`.
     /// Pagefind lists languages in `pagefind-entry.json` in hash-map order; the file is rewritten
     /// with sorted keys so that the same inputs give the same bytes.
+    /// `started` gets Pagefind's process group id while it runs (the preview stops it on exit).
     static func build(
-        in site: URL, pagefind: String?, config: String, timeout: Int = 600, advice: FrontEndAdvice = FrontEndAdvice()
+        in site: URL, pagefind: String?, config: String, timeout: Int = 600, advice: FrontEndAdvice = FrontEndAdvice(),
+        started: (pid_t) -> Void = { _ in }
     ) throws(SiteError) {
-        guard let executable = pagefind else {
-            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: "", install: advice.installPagefind)
-        }
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw SiteError.pagefindNotFound(SourceLocation(path: config), path: executable, install: advice.installPagefind)
-        }
+        let executable = try Self.executable(pagefind, config: config, advice: advice).get()
         let arguments = ["--site", site.path, "--output-subdir", "pagefind", "--silent"]
         let result: ChildProcess.Outcome
-        do { result = try ChildProcess.run(executable, arguments, timeout: timeout) } catch {
+        do { result = try ChildProcess.run(executable, arguments, timeout: timeout, started: started) } catch {
             throw SiteError.io(SourceLocation(path: executable), detail: "Pagefind could not be started: \(error)")
         }
         switch result {
@@ -39,5 +36,16 @@ enum SearchIndex {
             throw SiteError.io(
                 SourceLocation(path: entry.path), detail: "Pagefind wrote no readable index entry: \(error.localizedDescription)")
         }
+    }
+
+    /// The Pagefind executable `pagefind` (nil: none was found on the `PATH`), or why it cannot be run.
+    static func executable(_ pagefind: String?, config: String, advice: FrontEndAdvice = FrontEndAdvice()) -> Result<String, SiteError> {
+        guard let executable = pagefind else {
+            return .failure(.pagefindNotFound(SourceLocation(path: config), path: "", install: advice.installPagefind))
+        }
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            return .failure(.pagefindNotFound(SourceLocation(path: config), path: executable, install: advice.installPagefind))
+        }
+        return .success(executable)
     }
 }

@@ -155,7 +155,7 @@ public enum SiteBuilder {
         // Every page handed to the spare folder is written before any is read back (an error for fallbacks too).
         do { try plan.spare?.flush() } catch { collected.errors.append(error) }
         collected.errors += anchorErrors(plan, outcomes)
-        guard collected.errors.isEmpty else { return .failure(BuildFailure(collected.errors)) }
+        if let failure = collected.errors.failure { return .failure(failure) }
         var files = collected.files + library.bundles.staticFiles()
         var counts = collected.counts
         do {
