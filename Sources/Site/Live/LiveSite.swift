@@ -35,7 +35,7 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private let options: BuildOptions
     private let useClock: Bool
-    private var files: [String: [UInt8]] = [:]
+    private var files: [String: OutputFile] = [:]
     private var cache = RenderCache()
     private var library: SiteLibrary?
     /// Files changed since the last good build (a failed rebuild's changes are retried with the next).
@@ -57,7 +57,7 @@ public final class LiveSite: @unchecked Sendable {
     public var lastRebuild: Rebuild? { lock.withLock { state.last } }
 
     /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
-    public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
+    public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] }?.bytes }
 
     /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,
     /// so a rebuild does not pay for them).
@@ -104,7 +104,7 @@ public final class LiveSite: @unchecked Sendable {
         switch loaded.flatMap({ library in SiteBuilder.build(library, now: buildOptions.now, cache: &cache).map { (library, $0) } }) {
         case .success(let (library, site)):
             report.renderedPages = cache?.renderedPaths ?? []
-            let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            let table = Dictionary(site.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
                 if let cache { self.cache = cache }
@@ -163,7 +163,7 @@ public final class LiveSite: @unchecked Sendable {
             case .success(let files):
                 report.renderedPages = cache.renderedPaths
                 lock.withLock {
-                    for file in files { self.files[file.path] = file.bytes }
+                    for file in files { self.files[file.path] = file }
                     self.cache = cache
                     self.library = library
                     self.pending.removeAll()

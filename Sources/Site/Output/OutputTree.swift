@@ -6,7 +6,8 @@ import Foundation
 
 /// A folder brought to an exact set of files with as little file-system work as possible: unchanged
 /// files are left alone, files that are also unchanged in the current output are hard-linked from it,
-/// the rest are written, and everything else in the folder is deleted.
+/// files published from a file on disk are linked from it (`SourceLink`), the rest are written, and
+/// everything else in the folder is deleted.
 struct OutputTree {
     /// The folder being updated.
     let root: String
@@ -53,6 +54,10 @@ struct OutputTree {
         defer { if currentFolder >= 0 { close(currentFolder) } }
         // Reading is parallel (which files are unchanged, which can be linked); changing the tree is not.
         var plans = parallelMap(files) { file -> Plan in
+            if let source = file.source {
+                if SourceLink.isPublished(rootFolder, file.path, from: source) { return .keep }
+                return SourceLink.isPublished(currentFolder, file.path, from: source) ? .link : .write
+            }
             if Self.holds(rootFolder, file.path, file.bytes) { return .keep }
             return Self.holds(currentFolder, file.path, file.bytes) ? .link : .write
         }
@@ -63,7 +68,10 @@ struct OutputTree {
         // have read through a link that pruning then removed).
         for (index, file) in files.enumerated() where plans[index] == .keep {
             guard let slash = file.path.lastIndex(of: "/"), !made.contains(String(file.path[..<slash])) else { continue }
-            plans[index] = Self.holds(currentFolder, file.path, file.bytes) ? .link : .write
+            let current =
+                file.source.map { SourceLink.isPublished(currentFolder, file.path, from: $0) }
+                ?? Self.holds(currentFolder, file.path, file.bytes)
+            plans[index] = current ? .link : .write
         }
         for (file, plan) in zip(files, plans) where plan != .keep {
             if let slash = file.path.lastIndex(of: "/") {
@@ -75,6 +83,10 @@ struct OutputTree {
             // Never write into an existing file: it may be a hard link shared with the current output.
             if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT { throw FileSystemError(errno, path: root + "/" + file.path) }
             if plan == .link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { continue }
+            if let source = file.source {
+                try SourceLink.publish(source, in: rootFolder, file.path, shownAs: root + "/" + file.path)
+                continue
+            }
             try Self.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
         }
     }

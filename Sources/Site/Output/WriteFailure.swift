@@ -12,7 +12,7 @@ enum WriteFailure {
         guard let failure = error as? FileSystemError else { return .io(SourceLocation(path: output), detail: error.localizedDescription) }
         let path = failure.path
         if failure.code == ENOSPC || failure.code == EDQUOT {
-            let needed = files.reduce(0) { $0 + $1.bytes.count }
+            let needed = files.reduce(0) { $0 + $1.size }
             return .diskFull(SourceLocation(path: path), needed: needed, available: freeSpace(near: output))
         }
         return .io(SourceLocation(path: path), detail: String(cString: strerror(failure.code)))
