@@ -139,4 +139,15 @@ import Testing
         #expect(Self.variants.map { identity(options.outputDirectory + "/" + $0)?.inode } == kept)
         #expect(try contents(of: options.outputDirectory) == cold)
     }
+
+    @Test func serveAnswersEachVariantFromItsCacheFile() throws {
+        let (options, _) = try makeSite()
+        let live = LiveSite(options: options, useClock: false)
+        let expected = try VipsCodec.process(TestImages.stripes, format: .png, settings: ImageSettings()).get()
+        #expect(live.file("fr/les-guides/etapes/shot.png") == expected.widest(.png)?.bytes)
+        // The cache emptied under a running preview: the image is no longer there, rather than empty.
+        try FileManager.default.removeItem(atPath: options.imageCache!)
+        #expect(live.file("fr/les-guides/etapes/shot.png") == nil)
+        #expect(live.file("fr/les-guides/etapes/index.html") != nil)
+    }
 }

@@ -56,8 +56,13 @@ public final class LiveSite: @unchecked Sendable {
     /// The last rebuild's report.
     public var lastRebuild: Rebuild? { lock.withLock { state.last } }
 
-    /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
-    public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] }?.bytes }
+    /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build; an image is
+    /// read from its file in the image cache (nil if that file has been deleted since).
+    public func file(_ path: String) -> [UInt8]? {
+        guard let file = lock.withLock({ files[path] }) else { return nil }
+        guard let source = file.source else { return file.bytes }
+        return FileManager.default.contents(atPath: source).map { [UInt8]($0) }
+    }
 
     /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,
     /// so a rebuild does not pay for them).
