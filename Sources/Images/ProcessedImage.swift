@@ -32,15 +32,19 @@ public struct ProcessedImage: Sendable, Equatable {
         public var height: Int
         /// Its format.
         public var format: RasterFormat
-        /// The encoded bytes.
+        /// The encoded bytes (empty when they are kept in `file` instead).
         public var bytes: [UInt8]
+        /// The file holding the encoded bytes when they are not held in memory (an entry of the image cache),
+        /// so that publishing can link it instead of reading it.
+        public var file: String?
 
-        /// Creates a variant.
-        public init(width: Int, height: Int, format: RasterFormat, bytes: [UInt8]) {
+        /// Creates a variant, its bytes in memory or, with `file`, on disk.
+        public init(width: Int, height: Int, format: RasterFormat, bytes: [UInt8], file: String? = nil) {
             self.width = width
             self.height = height
             self.format = format
             self.bytes = bytes
+            self.file = file
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 
 /// A folder brought to an exact set of files with as little file-system work as possible, one file at a
 /// time as each is made (so a build need not hold every page at once): unchanged files are left alone,
-/// files that are also unchanged in the current output are hard-linked from it, the rest are written.
+/// files that are also unchanged in the current output are hard-linked from it, files published from a
+/// file on disk are linked from it (`SourceLink`), the rest are written.
 ///
 /// `prepare` first deletes everything that is not a planned file or a real folder on the way to one
 /// (links, pipes, files no longer built), so every file put afterwards is reached through real folders
@@ -67,8 +68,15 @@ struct OutputTree {
         /// Puts `file` in the folder: left alone when it is there already, linked from the current output
         /// when that holds it, else written.
         func put(_ file: OutputFile) throws(FileSystemError) {
-            if OutputTree.holds(rootFolder, file.path, file.bytes) { return }
-            let link = OutputTree.holds(currentFolder, file.path, file.bytes)
+            let link: Bool
+            if let source = file.source {
+                // A file on disk (a processed image) is compared by inode or size and time, never read.
+                if SourceLink.isPublished(rootFolder, file.path, from: source) { return }
+                link = SourceLink.isPublished(currentFolder, file.path, from: source)
+            } else {
+                if OutputTree.holds(rootFolder, file.path, file.bytes) { return }
+                link = OutputTree.holds(currentFolder, file.path, file.bytes)
+            }
             if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
             // Never write into an existing file: it may be a hard link shared with the current output.
             if unlinkat(rootFolder, file.path, 0) != 0, errno != ENOENT {
@@ -78,6 +86,12 @@ struct OutputTree {
                 }
             }
             if link, linkat(currentFolder, file.path, rootFolder, file.path, 0) == 0 { return }
+            if let source = file.source {
+                do { try SourceLink.publish(source, in: rootFolder, file.path, shownAs: root + "/" + file.path) } catch {
+                    throw (error as? FileSystemError) ?? FileSystemError(EIO, path: root + "/" + file.path)
+                }
+                return
+            }
             try OutputTree.write(file.bytes, in: rootFolder, file.path, shownAs: root + "/" + file.path)
         }
 

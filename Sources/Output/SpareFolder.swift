@@ -84,7 +84,7 @@ public final class SpareFolder: @unchecked Sendable {
         }
         let total = state.withLock { () -> Int in
             put.insert(file.path)
-            bytesPut += file.bytes.count
+            bytesPut += file.size
             return bytesPut
         }
         do { try writer.put(file) } catch {

@@ -15,7 +15,7 @@ enum WriteFailure {
         }
         let path = failure.path
         if failure.code == ENOSPC || failure.code == EDQUOT {
-            let needed = needed ?? files.reduce(0) { $0 + $1.bytes.count }
+            let needed = needed ?? files.reduce(0) { $0 + $1.size }
             return OutputError.diskFull(SourceLocation(path: path), needed: needed, available: freeSpace(near: output))
         }
         return OutputError.io(SourceLocation(path: path), detail: String(cString: strerror(failure.code)))

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Output
 
 /// A site kept in memory and rebuilt incrementally as its sources change: the core of `guidepost serve`.
 ///
@@ -35,7 +36,7 @@ public final class LiveSite: @unchecked Sendable {
     private let lock = NSLock()
     private let options: BuildOptions
     private let useClock: Bool
-    private var files: [String: [UInt8]] = [:]
+    private var files: [String: OutputFile] = [:]
     private var cache = RenderCache()
     private var library: SiteLibrary?
     /// Files changed since the last good build (a failed rebuild's changes are retried with the next).
@@ -56,12 +57,19 @@ public final class LiveSite: @unchecked Sendable {
     /// The last rebuild's report.
     public var lastRebuild: Rebuild? { lock.withLock { state.last } }
 
-    /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build.
-    public func file(_ path: String) -> [UInt8]? { lock.withLock { files[path] } }
+    /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build; an image is
+    /// read from its file in the image cache (nil if that file has been deleted since).
+    public func file(_ path: String) -> [UInt8]? {
+        guard let file = lock.withLock({ files[path] }) else { return nil }
+        guard let source = file.source else { return file.bytes }
+        return FileManager.default.contents(atPath: source).map { [UInt8]($0) }
+    }
 
-    /// Every output file of the last good build (shared, not copied), and whether `site.json` turns search on.
+    /// Every output file of the last good build held in memory (their bytes shared, not copied), and whether `site.json` turns search on.
     public func snapshot() -> (files: [String: [UInt8]], search: Bool) {
-        lock.withLock { (files, library?.config.search ?? false) }
+        // Files kept in memory only: a file published from disk (a processed image) is not read for this.
+        let (files, search) = lock.withLock { (self.files, library?.config.search ?? false) }
+        return (files.compactMapValues { $0.source == nil ? $0.bytes : nil }, search)
     }
 
     /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,
@@ -102,7 +110,7 @@ public final class LiveSite: @unchecked Sendable {
         switch loaded.flatMap({ library in cache.build(library, now: buildOptions.now).map { (library, $0) } }) {
         case .success(let (library, site)):
             report.renderedPages = cache.renderedPaths
-            let table = Dictionary(site.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+            let table = Dictionary(site.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             lock.withLock {
                 self.files = table
                 self.cache = cache
@@ -152,7 +160,7 @@ public final class LiveSite: @unchecked Sendable {
         case .updated(let files):
             report.renderedPages = cache.renderedPaths
             lock.withLock {
-                for file in files { self.files[file.path] = file.bytes }
+                for file in files { self.files[file.path] = file }
                 self.pending.removeAll()
                 self.state.version += 1
             }

@@ -117,7 +117,11 @@ public struct BundleIndex: Sendable {
         case .file(let bytes), .svg(let bytes, _, _):
             return [OutputFile(path: folder + name, bytes: bytes)]
         case .raster(let image):
-            return image.variants.map { OutputFile(path: folder + variantName(name, $0, in: image), bytes: $0.bytes) }
+            return image.variants.map { variant in
+                let path = folder + variantName(name, variant, in: image)
+                return variant.file.map { OutputFile(path: path, source: AbsolutePath.of($0)) }
+                    ?? OutputFile(path: path, bytes: variant.bytes)
+            }
         }
     }
 

@@ -104,7 +104,7 @@ extension SiteLoader {
         let processed = parallelMap(Array(keys.indices)) { position -> Result<ProcessedImage, VipsCodec.Failure> in
             if let cached = cache.load(keys[position]) { return .success(cached) }
             let result = VipsCodec.process(inputs[position].bytes, format: inputs[position].format, settings: settings)
-            if case .success(let image) = result { cache.store(keys[position], image) }
+            if case .success(let image) = result { return .success(cache.store(keys[position], image)) }
             return result
         }
         let results = Dictionary(uniqueKeysWithValues: zip(keys, processed))

@@ -2,9 +2,10 @@ import Content
 import Foundation
 import Images
 
-/// Processed images kept on disk between builds (Hugo's `resources/_gen`), one file per source image and
-/// settings: a rebuild reads them instead of encoding again. A damaged or unreadable entry is encoded
-/// again; a cache that cannot be written only makes the next build slower.
+/// Processed images kept on disk between builds (Hugo's `resources/_gen`): per source image and settings,
+/// an entry (`<key>`, a few lines) and one file per variant (`<key>.480.webp`), which the output links
+/// instead of holding their bytes. A damaged, changed or missing entry or file is encoded again; a cache
+/// that cannot be written only makes the next build slower.
 struct ImageCache: Sendable {
     /// The folder, or nil for no cache.
     let folder: String?
@@ -28,41 +29,60 @@ struct ImageCache: Sendable {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    private static let magic = "guidepost-image 1\n"
+    private static let magic = "guidepost-image 2\n"
 
-    /// The processed image stored under `key`, if it is there and whole.
+    /// The file of one variant of the entry `key`.
+    func variantFile(_ key: String, width: Int, format: RasterFormat) -> String? {
+        folder.map { "\($0)/\(key).\(width).\(format.rawValue)" }
+    }
+
+    /// The processed image stored under `key`, if its entry and every variant file are there and whole.
+    /// Only the entry (a few lines of text) is read; each variant is checked by its size and modification
+    /// time to the nanosecond, recorded when it was stored, and is published from its file without being
+    /// read (a file changed in place, e.g. through a link in the output, has another modification time).
     func load(_ key: String) -> ProcessedImage? {
         guard let folder, let data = FileManager.default.contents(atPath: "\(folder)/\(key)") else { return nil }
-        let bytes = [UInt8](data)
-        guard let headerEnd = bytes.firstIndex(of: 0), bytes.starts(with: Array(Self.magic.utf8)) else { return nil }
-        let lines = String(decoding: bytes[Self.magic.utf8.count..<headerEnd], as: UTF8.self).split(separator: "\n")
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix(Self.magic) else { return nil }
+        let lines = text.dropFirst(Self.magic.count).split(separator: "\n")
         guard let first = lines.first, let fallback = RasterFormat(rawValue: String(first)) else { return nil }
-        var offset = headerEnd + 1
         var variants: [ProcessedImage.Variant] = []
         for line in lines.dropFirst() {
             let fields = line.split(separator: " ")
-            guard fields.count == 4, let width = Int(fields[0]), let height = Int(fields[1]),
-                let format = RasterFormat(rawValue: String(fields[2])), let length = Int(fields[3]),
-                length >= 0, offset + length <= bytes.count
+            guard fields.count == 6, let width = Int(fields[0]), let height = Int(fields[1]),
+                let format = RasterFormat(rawValue: String(fields[2])), let size = Int(fields[3]), let seconds = Int(fields[4]),
+                let nanoseconds = Int(fields[5]), let file = variantFile(key, width: width, format: format)
             else { return nil }
-            variants.append(.init(width: width, height: height, format: format, bytes: Array(bytes[offset..<offset + length])))
-            offset += length
+            var info = stat()
+            guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size,
+                info.st_mtim.tv_sec == seconds, info.st_mtim.tv_nsec == nanoseconds
+            else { return nil }
+            variants.append(.init(width: width, height: height, format: format, bytes: [], file: file))
         }
-        guard offset == bytes.count, !variants.isEmpty else { return nil }
+        guard !variants.isEmpty else { return nil }
         return ProcessedImage(fallback: fallback, variants: variants)
     }
 
-    /// Stores `image` under `key` (written to a new file, then renamed over: never seen half-written).
-    func store(_ key: String, _ image: ProcessedImage) {
-        guard let folder else { return }
-        var header = Self.magic + image.fallback.rawValue + "\n"
-        for variant in image.variants {
-            header += "\(variant.width) \(variant.height) \(variant.format.rawValue) \(variant.bytes.count)\n"
-        }
-        var bytes = Array(header.utf8) + [0]
-        for variant in image.variants { bytes += variant.bytes }
+    /// Stores `image` under `key` and returns it published from the stored files (its bytes no longer held),
+    /// or as it was when the cache cannot be written. Each file is written new, then renamed over: never seen
+    /// half-written; the entry, which names the variants' sizes and times, is written last.
+    func store(_ key: String, _ image: ProcessedImage) -> ProcessedImage {
+        guard let folder else { return image }
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(key)"), options: .atomic)
+        var entry = Self.magic + image.fallback.rawValue + "\n"
+        var stored = image
+        for (index, variant) in image.variants.enumerated() {
+            guard let file = variantFile(key, width: variant.width, format: variant.format),
+                (try? Data(variant.bytes).write(to: URL(fileURLWithPath: file), options: .atomic)) != nil
+            else { return image }
+            var info = stat()
+            guard stat(file, &info) == 0, Int(info.st_size) == variant.bytes.count else { return image }
+            entry +=
+                "\(variant.width) \(variant.height) \(variant.format.rawValue) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)\n"
+            stored.variants[index] = .init(width: variant.width, height: variant.height, format: variant.format, bytes: [], file: file)
+        }
+        guard (try? Data(entry.utf8).write(to: URL(fileURLWithPath: "\(folder)/\(key)"), options: .atomic)) != nil else { return image }
+        return stored
     }
 }
 

@@ -66,11 +66,10 @@ enum ImageMarkup {
 
     /// Percent-encodes what may not stand in a URL path as it is (spaces, quotes, non-ASCII…).
     static func encode(_ path: String) -> String {
-        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@".utf8)
-        guard !path.utf8.allSatisfy(allowed.contains) else { return path }
+        guard !path.utf8.allSatisfy({ allowed[Int($0)] }) else { return path }
         var result = ""
         for byte in path.utf8 {
-            if allowed.contains(byte) {
+            if allowed[Int(byte)] {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 let hex = String(byte, radix: 16, uppercase: true)
@@ -79,4 +78,11 @@ enum ImageMarkup {
         }
         return result
     }
+
+    /// Which bytes may stand in a URL path as they are, by value (built once: every image URL is checked).
+    private static let allowed: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/!$&'()*+,;=:@".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 }
