@@ -40,7 +40,8 @@ public enum Guidepost {
         let loaded = Date()
         var plan = SiteBuilder.Plan(library, now: options.now)
         let policy = SiteWriter.Policy(
-            sourceFolders: [options.contentDirectory, options.templatesDirectory], protectedFolders: options.protectedFolders,
+            sourceFolders: [options.contentDirectory, options.templatesDirectory, options.imageCacheFolder],
+            protectedFolders: options.protectedFolders,
             keep: library.config.keep, waitForLock: options.waitForLock, waiting: options.waiting,
             lockAdvice: options.advice.lockedOutput)
         // Every refusal of the output comes before anything is written; the pages' own errors, if any, are

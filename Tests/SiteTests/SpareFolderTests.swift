@@ -97,4 +97,22 @@ import Testing
         try SiteWriter.write(files, to: output)
         #expect(try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["same.txt": Data("version 1999".utf8)])
     }
+
+    /// An image cache inside the output would be replaced by every build (and published): refused before
+    /// anything is written, like the content folder.
+    @Test func anImageCacheInsideTheOutputIsRefused() throws {
+        let work = try Fixtures.temporaryDirectory()
+        var options = options(work)
+        options.imageCache = options.outputDirectory + "/cache"
+        #expect(throws: BuildFailure.self) { try Guidepost.build(options) }
+        do {
+            _ = try Guidepost.build(options)
+        } catch {
+            #expect(
+                error.description
+                    == "\(options.outputDirectory):1:1: error: the output folder contains the source folder \(options.outputDirectory)/cache, which a build would replace or publish; choose a folder outside it, such as site\nbuild failed: 1 error; site not written"
+            )
+        }
+        #expect(!FileManager.default.fileExists(atPath: options.outputDirectory))
+    }
 }
