@@ -147,6 +147,18 @@ public final class SpareFolder: @unchecked Sendable {
         }
     }
 
+    /// Ends a build that will not commit: waits for the writing thread (which holds the spare until its
+    /// last file is written), then gives up as `abandon` does, before returning, so a failed build leaves
+    /// nothing behind by the time it reports. After `commit`, it does nothing.
+    public func cancel() {
+        writing.wait()
+        let open = state.withLock { () -> Bool in
+            defer { committed = true }
+            return !committed
+        }
+        if open { abandon() }
+    }
+
     /// Gives up: the output stays as it was. The spare is Guidepost's own (checked when opened): one this
     /// build created is removed, and so is any spare when the disk is full, so a failed build leaves
     /// nothing half-written behind.

@@ -52,6 +52,9 @@ public enum Guidepost {
             throw BuildFailure([error])
         }
         plan.spare = spare
+        // A build that fails from here on removes the spare it made before it reports (its writing thread
+        // would otherwise hold it, and remove it, only later).
+        defer { spare.cancel() }
         let site = try SiteBuilder.build(plan).get()
         let rendered = Date()
         let problems = site.audit?.problems ?? []
