@@ -48,9 +48,34 @@ public enum Typography {
     public static func apply(_ text: String, language: String) -> String {
         let curled = curlQuotes(text)
         if spacedPunctuation.contains(String(base(language))) { return frenchSpacing(curled) }
-        guard replacesQuotes(language), curled.contains("\u{201C}") || curled.contains("\u{201D}") else { return curled }
-        let marks = quotes(for: language)
-        return curled.replacingOccurrences(of: "\u{201C}", with: marks.open).replacingOccurrences(of: "\u{201D}", with: marks.close)
+        guard replacesQuotes(language) else { return curled }
+        return replacingCurlyDoubleQuotes(curled, with: quotes(for: language))
+    }
+
+    /// `text` with each “ and ” replaced by `marks`' opening and closing marks, in one pass over its UTF-8
+    /// (Foundation's `contains` and `replacingOccurrences` cost more than the rest of rendering a text node).
+    static func replacingCurlyDoubleQuotes(_ text: String, with marks: QuotationMarks) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // “ is E2 80 9C, ” is E2 80 9D.
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + 2 < bytes.count {
+                guard bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D else {
+                    index += 1
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(contentsOf: (bytes[index + 2] == 0x9C ? marks.open : marks.close).utf8)
+                index += 3
+                copied = index
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
     }
 
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.

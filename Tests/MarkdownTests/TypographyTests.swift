@@ -37,6 +37,13 @@ import Testing
         #expect(html == "<p>Er sagte „ja“ und <code>&quot;nein&quot;</code>.</p>\n")
     }
 
+    @Test func curlyDoubleQuotesAreReplacedAtEitherEndAndSideBySide() {
+        #expect(Typography.apply("\"a\"", language: "de") == "„a“")
+        #expect(Typography.apply("\"\"", language: "de") == "„“")
+        #expect(Typography.apply("“é” x “ü”", language: "pl") == "„é” x „ü”")
+        #expect(Typography.apply("no quotes, déjà", language: "de") == "no quotes, déjà")
+    }
+
     @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {
         let html = MarkdownRenderer.render(
             "Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")
