@@ -87,9 +87,13 @@ private struct TreeRewriter {
     /// The callouts made, by type, in document order.
     var callouts: [String] = []
 
+    /// What can make typography change a text of `options.language`, worked out once for the document.
+    let typography: Typography.Triggers?
+
     init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
         self.source = source
+        self.typography = options.language.map(Typography.triggers(for:))
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
@@ -285,7 +289,7 @@ private struct TreeRewriter {
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, language: options.language)
+        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, triggers: typography)
     }
 
     private func isAutolinkText(_ node: OpaquePointer) -> Bool {

@@ -181,9 +181,26 @@ public enum Typography {
     /// Whether `apply(_:language:)` can change a text with these UTF-8 bytes: only a straight quote can,
     /// and in French also `; : ! ?` and « » “ ”. A cheap test before making a string at all.
     public static func mayChange(utf8 bytes: some Sequence<UInt8>, language: String?) -> Bool {
-        guard let language else { return false }
+        mayChange(utf8: bytes, triggers: language.map(triggers(for:)))
+    }
+
+    /// Which characters can make `apply(_:language:)` change a text in one language, worked out once per
+    /// document rather than once per text node (the lookup of its quotation marks takes a lock).
+    public struct Triggers: Sendable {
+        let french: Bool
+        let curly: Bool
+    }
+
+    /// The triggers of `language`.
+    public static func triggers(for language: String) -> Triggers {
         let french = spacedPunctuation.contains(String(base(language)))
-        return hasTrigger(bytes, quotes: true, french: french, curly: french || replacesQuotes(language))
+        return Triggers(french: french, curly: french || replacesQuotes(language))
+    }
+
+    /// `mayChange(utf8:language:)` with the language's triggers already worked out (nil: no language).
+    public static func mayChange(utf8 bytes: some Sequence<UInt8>, triggers: Triggers?) -> Bool {
+        guard let triggers else { return false }
+        return hasTrigger(bytes, quotes: true, french: triggers.french, curly: triggers.curly)
     }
 
     /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ?` « » “ ” (when `french`),
