@@ -231,13 +231,14 @@ private struct TreeRewriter {
         // Most text nodes hold nothing to rewrite: decided on cmark's bytes, before making a Swift string.
         guard let raw = cmark_node_get_literal(node), needsRewrite(raw) else { return }
         let literal = String(cString: raw)
+        var placeholders: [Placeholder] = []
         if Placeholder.mayContain(literal) {
-            let placeholders = Placeholder.scan(literal)
+            placeholders = Placeholder.scan(literal)
             if placeholders.contains(where: { Citation.keys(in: $0.key) != nil }) {
                 return splitCitations(node, literal: literal, placeholders: placeholders, resolver: &resolver)
             }
         }
-        var text = Placeholder.expand(literal) { placeholder in
+        var text = Placeholder.expand(literal, placeholders: placeholders) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
         }
         // cmark already curled the quotes in the Markdown; facts get the same treatment here. The text of an
