@@ -87,9 +87,13 @@ private struct TreeRewriter {
     /// The callouts made, by type, in document order.
     var callouts: [String] = []
 
+    /// What can make typography change a text of `options.language`, worked out once for the document.
+    let typography: Typography.Triggers?
+
     init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
         self.source = source
+        self.typography = options.language.map(Typography.triggers(for:))
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
@@ -227,13 +231,14 @@ private struct TreeRewriter {
         // Most text nodes hold nothing to rewrite: decided on cmark's bytes, before making a Swift string.
         guard let raw = cmark_node_get_literal(node), needsRewrite(raw) else { return }
         let literal = String(cString: raw)
+        var placeholders: [Placeholder] = []
         if Placeholder.mayContain(literal) {
-            let placeholders = Placeholder.scan(literal)
+            placeholders = Placeholder.scan(literal)
             if placeholders.contains(where: { Citation.keys(in: $0.key) != nil }) {
                 return splitCitations(node, literal: literal, placeholders: placeholders, resolver: &resolver)
             }
         }
-        var text = Placeholder.expand(literal) { placeholder in
+        var text = Placeholder.expand(literal, placeholders: placeholders) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: node, offset: placeholder.characterOffset))
         }
         // cmark already curled the quotes in the Markdown; facts get the same treatment here. The text of an
@@ -285,7 +290,7 @@ private struct TreeRewriter {
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, language: options.language)
+        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, triggers: typography)
     }
 
     private func isAutolinkText(_ node: OpaquePointer) -> Bool {

@@ -62,7 +62,11 @@ public struct Placeholder: Sendable, Equatable {
     /// `text` with each placeholder replaced by `replacement(placeholder)`, or kept when that returns nil.
     public static func expand(_ text: String, _ replacement: (Placeholder) -> String?) -> String {
         guard mayContain(text) else { return text }
-        let placeholders = scan(text)
+        return expand(text, placeholders: scan(text), replacement)
+    }
+
+    /// `expand(_:_:)` with the placeholders of `text` already found by `scan(_:)` (a text is scanned once).
+    public static func expand(_ text: String, placeholders: [Placeholder], _ replacement: (Placeholder) -> String?) -> String {
         guard !placeholders.isEmpty else { return text }
         var result = ""
         var cursor = text.startIndex

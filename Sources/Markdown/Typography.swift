@@ -48,9 +48,34 @@ public enum Typography {
     public static func apply(_ text: String, language: String) -> String {
         let curled = curlQuotes(text)
         if spacedPunctuation.contains(String(base(language))) { return frenchSpacing(curled) }
-        guard replacesQuotes(language), curled.contains("\u{201C}") || curled.contains("\u{201D}") else { return curled }
-        let marks = quotes(for: language)
-        return curled.replacingOccurrences(of: "\u{201C}", with: marks.open).replacingOccurrences(of: "\u{201D}", with: marks.close)
+        guard replacesQuotes(language) else { return curled }
+        return replacingCurlyDoubleQuotes(curled, with: quotes(for: language))
+    }
+
+    /// `text` with each “ and ” replaced by `marks`' opening and closing marks, in one pass over its UTF-8
+    /// (Foundation's `contains` and `replacingOccurrences` cost more than the rest of rendering a text node).
+    static func replacingCurlyDoubleQuotes(_ text: String, with marks: QuotationMarks) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // “ is E2 80 9C, ” is E2 80 9D.
+            var output: [UInt8] = []
+            var copied = 0
+            var index = 0
+            while index + 2 < bytes.count {
+                guard bytes[index] == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D else {
+                    index += 1
+                    continue
+                }
+                if output.isEmpty { output.reserveCapacity(bytes.count + 16) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(contentsOf: (bytes[index + 2] == 0x9C ? marks.open : marks.close).utf8)
+                index += 3
+                copied = index
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
     }
 
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.
@@ -156,9 +181,26 @@ public enum Typography {
     /// Whether `apply(_:language:)` can change a text with these UTF-8 bytes: only a straight quote can,
     /// and in French also `; : ! ?` and « » “ ”. A cheap test before making a string at all.
     public static func mayChange(utf8 bytes: some Sequence<UInt8>, language: String?) -> Bool {
-        guard let language else { return false }
+        mayChange(utf8: bytes, triggers: language.map(triggers(for:)))
+    }
+
+    /// Which characters can make `apply(_:language:)` change a text in one language, worked out once per
+    /// document rather than once per text node (the lookup of its quotation marks takes a lock).
+    public struct Triggers: Sendable {
+        let french: Bool
+        let curly: Bool
+    }
+
+    /// The triggers of `language`.
+    public static func triggers(for language: String) -> Triggers {
         let french = spacedPunctuation.contains(String(base(language)))
-        return hasTrigger(bytes, quotes: true, french: french, curly: french || replacesQuotes(language))
+        return Triggers(french: french, curly: french || replacesQuotes(language))
+    }
+
+    /// `mayChange(utf8:language:)` with the language's triggers already worked out (nil: no language).
+    public static func mayChange(utf8 bytes: some Sequence<UInt8>, triggers: Triggers?) -> Bool {
+        guard let triggers else { return false }
+        return hasTrigger(bytes, quotes: true, french: triggers.french, curly: triggers.curly)
     }
 
     /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ?` « » “ ” (when `french`),

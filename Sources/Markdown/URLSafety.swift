@@ -18,19 +18,33 @@ public enum ArticleLink {
     /// A query (`other.md?x=1`) is kept in `query`, without the `?`.
     public static func parse(_ destination: String) -> (path: String, fragment: String?, query: String?)? {
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("#") { return nil }
-        if destination.utf8.contains(UInt8(ascii: ":")) && destination.contains("://") || destination.hasPrefix("mailto:")
+        if hasSchemeSeparator(destination) || destination.hasPrefix("mailto:")
             || destination.hasPrefix("tel:")
         {
             return nil
         }
-        let hash = destination.firstIndex(of: "#")
+        // Searched in the UTF-8: `#` and `?` are ASCII, and a search by Character walks grapheme clusters.
+        let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#"))
         let beforeHash = destination[..<(hash ?? destination.endIndex)]
-        let question = beforeHash.firstIndex(of: "?")
+        let question = beforeHash.utf8.firstIndex(of: UInt8(ascii: "?"))
         let path = String(beforeHash[..<(question ?? beforeHash.endIndex)])
         guard path.hasSuffix(".md") else { return nil }
         return (
-            path, hash.map { String(destination[destination.index(after: $0)...]) },
-            question.map { String(beforeHash[beforeHash.index(after: $0)...]) }
+            path, hash.map { String(destination[destination.utf8.index(after: $0)...]) },
+            question.map { String(beforeHash[beforeHash.utf8.index(after: $0)...]) }
         )
+    }
+
+    /// Whether `destination` holds `://`, searched in its UTF-8 (Foundation's `contains` bridged every
+    /// external link to an `NSString`).
+    static func hasSchemeSeparator(_ destination: String) -> Bool {
+        var colon = false
+        var slash = false
+        for byte in destination.utf8 {
+            if slash, byte == UInt8(ascii: "/") { return true }
+            slash = colon && byte == UInt8(ascii: "/")
+            colon = byte == UInt8(ascii: ":")
+        }
+        return false
     }
 }

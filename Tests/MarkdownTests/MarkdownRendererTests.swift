@@ -139,6 +139,14 @@ struct RecordingResolver: MarkdownResolver {
         #expect(Placeholder.scan("{{{x.y}}} {{a{{b.c}} {{\nd.e}}").map(\.key) == ["x.y", "b.c"])
     }
 
+    @Test func expandsWithPlaceholdersFoundOnceAsWhenItScans() {
+        let text = "a {{ x.y }} b {{z.w}} {{ unclosed"
+        let replace: (Placeholder) -> String? = { $0.key == "x.y" ? "X" : nil }
+        #expect(Placeholder.expand(text, placeholders: Placeholder.scan(text), replace) == "a X b {{z.w}} {{ unclosed")
+        #expect(Placeholder.expand(text, replace) == "a X b {{z.w}} {{ unclosed")
+        #expect(Placeholder.expand("plain", placeholders: [], replace) == "plain")
+    }
+
     @Test func slugifyDropsAccentsAndPunctuation() {
         #expect(Slugger.slugify("Objecter sur Facebook : étape 1") == "objecter-sur-facebook-etape-1")
         #expect(Slugger.slugify("What's used?") == "whats-used")

@@ -37,6 +37,28 @@ import Testing
         #expect(html == "<p>Er sagte „ja“ und <code>&quot;nein&quot;</code>.</p>\n")
     }
 
+    @Test func curlyDoubleQuotesAreReplacedAtEitherEndAndSideBySide() {
+        #expect(Typography.apply("\"a\"", language: "de") == "„a“")
+        #expect(Typography.apply("\"\"", language: "de") == "„“")
+        #expect(Typography.apply("“é” x “ü”", language: "pl") == "„é” x „ü”")
+        #expect(Typography.apply("no quotes, déjà", language: "de") == "no quotes, déjà")
+    }
+
+    @Test func triggersWorkedOutOnceAgreeWithTheLanguage() {
+        for language in ["fr", "fr-be", "nl", "en", "de", "ja"] {
+            for text in ["plain", "it's", "a ; b", "« x »", "“x”", "x\u{201D}", "a: b"] {
+                #expect(
+                    Typography.mayChange(utf8: text.utf8, triggers: Typography.triggers(for: language))
+                        == Typography.mayChange(utf8: text.utf8, language: language), "\(language): \(text)")
+            }
+        }
+        #expect(!Typography.mayChange(utf8: "it's".utf8, triggers: nil))
+        #expect(Typography.mayChange(utf8: "a ; b".utf8, triggers: Typography.triggers(for: "fr")))
+        #expect(!Typography.mayChange(utf8: "a ; b".utf8, triggers: Typography.triggers(for: "nl")))
+        #expect(Typography.mayChange(utf8: "“x”".utf8, triggers: Typography.triggers(for: "de")))
+        #expect(!Typography.mayChange(utf8: "“x”".utf8, triggers: Typography.triggers(for: "en")))
+    }
+
     @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {
         let html = MarkdownRenderer.render(
             "Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")
