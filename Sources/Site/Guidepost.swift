@@ -38,11 +38,12 @@ public enum Guidepost {
         let start = Date()
         let library = try load(options)
         let loaded = Date()
-        var plan = SiteBuilder.Plan(library, now: options.now)
+        // The plan holds the only copy of the library, so each body goes once its pages are rendered.
+        var plan = SiteBuilder.Plan(streaming: consume library, now: options.now)
         let policy = SiteWriter.Policy(
             sourceFolders: [options.contentDirectory, options.templatesDirectory, options.imageCacheFolder],
             protectedFolders: options.protectedFolders,
-            keep: library.config.keep, waitForLock: options.waitForLock, waiting: options.waiting,
+            keep: plan.library.config.keep, waitForLock: options.waitForLock, waiting: options.waiting,
             lockAdvice: options.advice.lockedOutput)
         // Every refusal of the output comes before anything is written; the pages' own errors, if any, are
         // still reported first (the pages are then rendered in memory only).

@@ -23,6 +23,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
+        Allocator.returnFreedMemoryAtOnce()
         let instant: Date
         do { instant = try BuildOptions.resolveNow(flag: now) } catch { throw ValidationError("\(error)") }
         var options = site.buildOptions(now: instant)

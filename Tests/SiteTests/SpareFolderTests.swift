@@ -38,6 +38,27 @@ import Testing
         #expect(spare.fileCount == inMemory.files.count)
     }
 
+    /// A streaming plan (what `guidepost build` uses) moves the bodies out of the library and the jobs, and
+    /// lets go of each once its job is rendered, with the same bytes as an in-memory build.
+    @Test func aStreamingPlanHoldsEachBodyOnlyUntilItsJobIsRendered() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let options = options(work)
+        let inMemory = try Guidepost.buildInMemory(options)
+        let library = try SiteLoader.load(options).get()
+        #expect(library.pages.contains { !$0.body.isEmpty })
+        var plan = SiteBuilder.Plan(streaming: library, now: options.now)
+        #expect(plan.library.pages.allSatisfy { $0.body.isEmpty })
+        #expect(plan.jobs.allSatisfy { $0.page.body.isEmpty })
+        let spare = try SpareFolder(output: options.outputDirectory, policy: SiteWriter.Policy(), planned: plan.plannedPaths)
+        plan.spare = spare
+        let site = try SiteBuilder.build(plan).get()
+        #expect(plan.jobs.indices.allSatisfy { plan.bodies?.take($0) == "" }, "every body was handed out and let go")
+        try spare.put(site.files)
+        try spare.commit()
+        let expected = Dictionary(uniqueKeysWithValues: inMemory.files.map { ($0.path, Data($0.bytes)) })
+        #expect(try Fixtures.snapshot(URL(fileURLWithPath: options.outputDirectory)) == expected)
+    }
+
     @Test func aBuildThatFailsAfterWritingPagesLeavesTheOutputAsItWas() throws {
         let work = try Fixtures.temporaryDirectory()
         let content = work.appendingPathComponent("content")

@@ -47,6 +47,11 @@ public struct SiteLibrary: Sendable {
         return old
     }
 
+    /// Empties every page's body: a streaming build keeps them in its `BodyStore` instead, one per job.
+    mutating func dropBodies() {
+        for index in pages.indices { pages[index].body = "" }
+    }
+
     /// For a translation made from an older version of its source page (its `sourceHash` differs from the
     /// source body's hash, or is missing): that source page. Nil for source pages and current translations.
     /// A translation without a `sourceHash` is new, not stale: see `newSource(of:)`.

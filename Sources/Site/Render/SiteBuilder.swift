@@ -47,6 +47,9 @@ public enum SiteBuilder {
         /// Where each rendered page and its bundle files go as soon as they are made (`Guidepost.build`);
         /// nil: they are kept in memory, in the built site's files.
         var spare: SpareFolder?
+        /// The jobs' bodies when the plan streams (`init(streaming:now:)`): each is handed to its job once,
+        /// so none outlives its renderings; nil: each job's page holds its body.
+        private(set) var bodies: BodyStore?
 
         /// Plans a build of `library` at `now`; `navigation` reuses a previous build's (see `update`).
         init(_ library: SiteLibrary, now: Date, navigation: Navigation? = nil, jobs: [Job]? = nil) {
@@ -56,6 +59,16 @@ public enum SiteBuilder {
             banners = BannerFactory(library: library, now: now)
             reservedIDs = TemplateIDs.fixed(in: library.templates)
             self.jobs = jobs ?? SiteBuilder.jobs(library)
+        }
+
+        /// Plans a build that lets go of each body once the jobs that show it are rendered (`Guidepost.build`):
+        /// the bodies move from `library` and the jobs into a `BodyStore`.
+        init(streaming library: consuming SiteLibrary, now: Date) {
+            var jobs = SiteBuilder.jobs(library)
+            let bodies = BodyStore(taking: &jobs)
+            library.dropBodies()
+            self.init(library, now: now, jobs: jobs)
+            self.bodies = bodies
         }
 
         /// Renders one job, with the `#part` links it holds (which come back even when it has other errors).
@@ -73,6 +86,7 @@ public enum SiteBuilder {
             page.usedFacts = []
             page.linkedPages = []
             page.usedFiles = []
+            page.page.body = ""
             result = .success(page)
             return Outcome(result: result, anchors: anchors)
         }
@@ -140,7 +154,9 @@ public enum SiteBuilder {
     static func renderAll(_ plan: Plan, reused: [Rendered?]? = nil) -> [Outcome] {
         parallelMap(Array(plan.jobs.indices)) { index -> Outcome in
             if let hit = reused?[index] { return Outcome(result: .success(hit), anchors: hit.anchors) }
-            return plan.render(plan.jobs[index])
+            var job = plan.jobs[index]
+            if let bodies = plan.bodies { job.page.body = bodies.take(index) }
+            return plan.render(job)
         }
     }
 
