@@ -42,6 +42,29 @@ import Testing
         #expect(live.rebuild(trigger: [template.path]).renderedPages.count == 9)
     }
 
+    /// A page edited through the fast path is cached with everything its fingerprint covers, the files it
+    /// shows included, so the next full rebuild reuses it.
+    @Test func aPageWithAnImageEditedIncrementallyIsReusedByTheNextFullRebuild() throws {
+        let (_, work) = try makeSite()
+        let steps = work.appendingPathComponent("content/fr/guides/steps.md")
+        let image = work.appendingPathComponent("content/fr/guides/steps/shot.svg")
+        try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#.utf8)
+            .write(to: image)
+        try edit(steps) { $0 + "\n![Le formulaire](shot.svg)\n" }
+        let options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        let live = LiveSite(options: options)
+        #expect(live.lastRebuild?.errors == [])
+        try edit(steps) { $0 + "\nUne phrase de plus.\n" }
+        #expect(live.rebuild(trigger: [steps.path]).renderedPages.contains("fr/les-guides/etapes/index.html"))
+        // A fact only the home pages print: a full rebuild that must not re-render the edited page.
+        let facts = work.appendingPathComponent("content/facts/demo.json")
+        try edit(facts) { $0.replacingOccurrences(of: "\"countries\": 11", with: "\"countries\": 12") }
+        #expect(live.rebuild(trigger: [facts.path]).renderedPages.sorted() == ["en/index.html", "fr/index.html", "nl/index.html"])
+    }
+
     @Test func removingAHeadingThatAnotherPageLinksToIsAnError() throws {
         let (live, work) = try makeSite()
         let index = work.appendingPathComponent("content/en/guides/index.md")

@@ -105,7 +105,7 @@ struct BuildFingerprint: Sendable {
     }
 
     /// The fingerprint of `job`, given what it used last time.
-    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>, usedFiles: Set<String> = [])
+    func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>, usedFiles: Set<String>)
         -> Int
     {
         var hasher = Hasher()

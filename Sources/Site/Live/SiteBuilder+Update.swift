@@ -68,7 +68,8 @@ extension SiteBuilder {
                 cache.indexAnchors(
                     from: job.path, page.anchors, replacing: cache.entries[job.path]?.rendered.anchors ?? [], router: library.router)
             }
-            let fingerprint = shared.of(job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages)
+            let fingerprint = shared.of(
+                job, library: library, usedFacts: page.usedFacts, linkedPages: page.linkedPages, usedFiles: page.usedFiles)
             cache.entries[job.path] = RenderCache.Entry(fingerprint: fingerprint, rendered: page)
             cache.renderedPaths.append(page.file.path)
             files.append(page.file)
