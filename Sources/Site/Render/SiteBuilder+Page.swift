@@ -112,7 +112,7 @@ extension SiteBuilder {
                 headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts, imageWarnings: resolver.borrowedImages)
         return .success(
             Rendered(
-                page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
+                file: OutputFile(path: path + "index.html", bytes: html), report: report,
                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors,
                 usedFiles: resolver.usedFiles))
     }

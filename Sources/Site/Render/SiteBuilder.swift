@@ -12,7 +12,6 @@ import Templates
 public enum SiteBuilder {
     /// One rendered page: its file and what it contains.
     struct Rendered: Sendable {
-        var page: Page
         var file: OutputFile
         var report: PageReport?
         var usedFacts: Set<String> = []
@@ -86,7 +85,6 @@ public enum SiteBuilder {
             page.usedFacts = []
             page.linkedPages = []
             page.usedFiles = []
-            page.page.body = ""
             result = .success(page)
             return Outcome(result: result, anchors: anchors)
         }
