@@ -108,18 +108,19 @@ struct BuildFingerprint: Sendable {
     func of(_ job: SiteBuilder.Job, library: SiteLibrary, usedFacts: Set<String>, linkedPages: Set<String>, usedFiles: Set<String>)
         -> Int
     {
+        let page = library.pages[job.pageIndex]
         var hasher = Hasher()
         hasher.combine(global)
         hasher.combine(strings[job.language])
         hasher.combine(job.isFallback)
         hasher.combine(job.path)
-        hasher.combine(job.page.fileHash)
+        hasher.combine(page.fileHash)
         hasher.combine(homes[job.language])
-        hasher.combine(job.page.frontMatter.toc)
+        hasher.combine(page.frontMatter.toc)
         let source = library.config.sourceLanguage
-        if job.page.language != source { hasher.combine(library.page(source, job.page.relativePath)?.bodyHash) }
+        if page.language != source { hasher.combine(library.page(source, page.relativePath)?.bodyHash) }
         for language in library.config.languages {
-            hasher.combine(library.router.translationPath(of: Router.PageID(language: language, relativePath: job.page.relativePath)))
+            hasher.combine(library.router.translationPath(of: Router.PageID(language: language, relativePath: page.relativePath)))
         }
         for target in linkedPages.sorted() {
             hasher.combine(target)
@@ -129,13 +130,13 @@ struct BuildFingerprint: Sendable {
         for name in usedFiles.sorted() {
             hasher.combine(name)
             let found = library.bundles.resolve(
-                name, page: job.page.relativePath, language: job.language,
+                name, page: page.relativePath, language: job.language,
                 sourceLanguage: library.config.sourceLanguage)
             hasher.combine(found?.entry.path)
             hasher.combine(found?.entry.hash)
             if name.hasPrefix("/") { hasher.combine(library.bundles.entries[String(name.dropFirst())]?.hash) }
         }
-        for key in usedFacts.union(job.page.frontMatter.sources.map(\.key)).sorted() {
+        for key in usedFacts.union(page.frontMatter.sources.map(\.key)).sorted() {
             hasher.combine(key)
             let fact = library.facts[key]
             hasher.combine(fact?.value)

@@ -21,16 +21,17 @@ extension SiteBuilder {
         var seen = Set<String>()
         func add(_ job: Job) { if seen.insert(job.path).inserted { jobs.append(job) } }
         for id in edited {
-            guard let page = library.page(id.language, id.relativePath), let path = library.router.path(of: page) else {
-                return .needsFullBuild
-            }
-            add(Job(page: page, language: id.language, path: path, isFallback: false))
+            guard let index = library.position(id.language, id.relativePath), let path = library.router.path(of: library.pages[index])
+            else { return .needsFullBuild }
+            add(Job(pageIndex: index, language: id.language, path: path, isFallback: false))
             guard id.language == source else { continue }
             for language in library.config.languages where language != source {
-                if let translation = library.page(language, id.relativePath), let path = library.router.path(of: translation) {
-                    add(Job(page: translation, language: language, path: path, isFallback: false))
+                if let translation = library.position(language, id.relativePath),
+                    let path = library.router.path(of: library.pages[translation])
+                {
+                    add(Job(pageIndex: translation, language: language, path: path, isFallback: false))
                 } else if let path = library.router.path(of: Router.PageID(language: language, relativePath: id.relativePath)) {
-                    add(Job(page: page, language: language, path: path, isFallback: true))
+                    add(Job(pageIndex: index, language: language, path: path, isFallback: true))
                 }
             }
         }

@@ -37,6 +37,11 @@ public struct SiteLibrary: Sendable {
         positions[Router.PageID(language: language, relativePath: relativePath)].map { pages[$0] }
     }
 
+    /// Where the page at `relativePath` in `language` is in `pages`, if there is one.
+    func position(_ language: String, _ relativePath: String) -> Int? {
+        positions[Router.PageID(language: language, relativePath: relativePath)]
+    }
+
     /// Puts `page` in place of the page with its language and path, in place, and returns that page (nil
     /// when there is none): for an edit that changes no route, so the router stays as it is.
     @discardableResult

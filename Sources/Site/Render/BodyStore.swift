@@ -6,14 +6,11 @@ final class BodyStore: @unchecked Sendable {
     /// never touch the same slot (the buffer, unlike an array, is never copied on write).
     private let slots: UnsafeMutableBufferPointer<String>
 
-    /// Moves each job's body out of `jobs` into the store.
-    init(taking jobs: inout [SiteBuilder.Job]) {
+    /// Holds the body of each job's page in `library` (which the caller then empties).
+    init(_ jobs: [SiteBuilder.Job], of library: borrowing SiteLibrary) {
         slots = .allocate(capacity: jobs.count)
         slots.initialize(repeating: "")
-        for index in jobs.indices {
-            slots[index] = jobs[index].page.body
-            jobs[index].page.body = ""
-        }
+        for index in jobs.indices { slots[index] = library.pages[jobs[index].pageIndex].body }
     }
 
     deinit {

@@ -6,12 +6,11 @@ import Output
 import Templates
 
 extension SiteBuilder {
-    /// Renders one page: its Markdown, its view model, its template, and what it used.
+    /// Renders one page (`job`'s, with its body): its Markdown, its view model, its template, and what it used.
     static func render(
-        _ job: Job, library: SiteLibrary, views: ViewFactory, banners: BannerFactory,
+        _ job: Job, page: Page, library: SiteLibrary, views: ViewFactory, banners: BannerFactory,
         reservedIDs: Set<String>, anchors: inout [AnchorLink]
     ) -> Result<Rendered, BuildFailure> {
-        let page = job.page
         let path = job.path
         let language = job.language
         var resolver = PageResolver(
@@ -112,7 +111,7 @@ extension SiteBuilder {
                 headingLevels: markdown.headings.map(\.level), callouts: markdown.callouts, imageWarnings: resolver.borrowedImages)
         return .success(
             Rendered(
-                page: page, file: OutputFile(path: path + "index.html", bytes: html), report: report,
+                file: OutputFile(path: path + "index.html", bytes: html), report: report,
                 usedFacts: resolver.usedFacts, linkedPages: resolver.linkedPages, anchors: anchors,
                 usedFiles: resolver.usedFiles))
     }

@@ -12,7 +12,6 @@ import Templates
 public enum SiteBuilder {
     /// One rendered page: its file and what it contains.
     struct Rendered: Sendable {
-        var page: Page
         var file: OutputFile
         var report: PageReport?
         var usedFacts: Set<String> = []
@@ -25,9 +24,12 @@ public enum SiteBuilder {
 
     typealias Entry = RenderCache.Entry
 
-    /// A page to render: a real page, or a source page shown in a language that lacks it.
+    /// A page to render: a real page, or a source page shown in a language that lacks it. It names its
+    /// page by position in `library.pages` rather than holding a copy (a page is some 500 bytes, times
+    /// every job of a large site).
     struct Job: Sendable {
-        var page: Page
+        /// The page shown: `library.pages[pageIndex]`.
+        var pageIndex: Int
         var language: String
         var path: String
         var isFallback: Bool
@@ -48,7 +50,7 @@ public enum SiteBuilder {
         /// nil: they are kept in memory, in the built site's files.
         var spare: SpareFolder?
         /// The jobs' bodies when the plan streams (`init(streaming:now:)`): each is handed to its job once,
-        /// so none outlives its renderings; nil: each job's page holds its body.
+        /// so none outlives its renderings; nil: the library's pages hold their bodies.
         private(set) var bodies: BodyStore?
 
         /// Plans a build of `library` at `now`; `navigation` reuses a previous build's (see `update`).
@@ -62,10 +64,10 @@ public enum SiteBuilder {
         }
 
         /// Plans a build that lets go of each body once the jobs that show it are rendered (`Guidepost.build`):
-        /// the bodies move from `library` and the jobs into a `BodyStore`.
+        /// the bodies move from `library` into a `BodyStore`, one slot per job.
         init(streaming library: consuming SiteLibrary, now: Date) {
-            var jobs = SiteBuilder.jobs(library)
-            let bodies = BodyStore(taking: &jobs)
+            let jobs = SiteBuilder.jobs(library)
+            let bodies = BodyStore(jobs, of: library)
             library.dropBodies()
             self.init(library, now: now, jobs: jobs)
             self.bodies = bodies
@@ -74,10 +76,10 @@ public enum SiteBuilder {
         /// Renders one job, with the `#part` links it holds (which come back even when it has other errors).
         /// With a spare folder, the page and its bundle files are handed to it at once (its own thread writes
         /// them), and the page's bytes are not kept.
-        func render(_ job: Job) -> Outcome {
+        func render(_ job: Job, page: Page) -> Outcome {
             var anchors: [AnchorLink] = []
             var result = SiteBuilder.render(
-                job, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
+                job, page: page, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
             guard let spare, case .success(var page) = result else { return Outcome(result: result, anchors: anchors) }
             spare.enqueue(page.file)
             for file in SiteBuilder.bundleFiles(job, library: library) { spare.enqueue(file) }
@@ -86,7 +88,6 @@ public enum SiteBuilder {
             page.usedFacts = []
             page.linkedPages = []
             page.usedFiles = []
-            page.page.body = ""
             result = .success(page)
             return Outcome(result: result, anchors: anchors)
         }
@@ -99,7 +100,7 @@ public enum SiteBuilder {
             for job in jobs {
                 paths.append(job.path + "index.html")
                 paths += SiteBuilder.bundleFiles(job, library: library).map(\.path)
-                if !job.isFallback, job.page.isHome { homes.insert(job.language) }
+                if !job.isFallback, library.pages[job.pageIndex].isHome { homes.insert(job.language) }
             }
             paths += library.bundles.staticFiles().map(\.path)
             for language in library.config.languages where !homes.contains(language) { paths.append("\(language)/index.html") }
@@ -115,9 +116,10 @@ public enum SiteBuilder {
 
     /// The files of `job`'s page bundle, published beside it.
     static func bundleFiles(_ job: Job, library: SiteLibrary) -> [OutputFile] {
-        let source = Router.PageID(language: library.config.sourceLanguage, relativePath: job.page.relativePath)
+        let relativePath = library.pages[job.pageIndex].relativePath
+        let source = Router.PageID(language: library.config.sourceLanguage, relativePath: relativePath)
         return library.bundles.files(
-            page: job.page.relativePath, language: job.language, sourceLanguage: source.language, at: job.path,
+            page: relativePath, language: job.language, sourceLanguage: source.language, at: job.path,
             copyBorrowed: library.router.path(of: source) == nil)
     }
 
@@ -138,13 +140,16 @@ public enum SiteBuilder {
 
     /// Step 1, plan: every real page at its route, then each fallback (a source page in a language that lacks it).
     static func jobs(_ library: SiteLibrary) -> [Job] {
-        let homesFirst = library.pages.filter(\.isHome) + library.pages.filter { !$0.isHome }
-        var jobs = homesFirst.compactMap { page in
-            library.router.path(of: page).map { Job(page: page, language: page.language, path: $0, isFallback: false) }
+        let pages = library.pages
+        let homesFirst = pages.indices.filter { pages[$0].isHome } + pages.indices.filter { !pages[$0].isHome }
+        var jobs = homesFirst.compactMap { index in
+            library.router.path(of: pages[index]).map {
+                Job(pageIndex: index, language: pages[index].language, path: $0, isFallback: false)
+            }
         }
         for route in library.router.fallbackRoutes {
-            guard let page = library.page(library.config.sourceLanguage, route.id.relativePath) else { continue }
-            jobs.append(Job(page: page, language: route.id.language, path: route.path, isFallback: true))
+            guard let index = library.position(library.config.sourceLanguage, route.id.relativePath) else { continue }
+            jobs.append(Job(pageIndex: index, language: route.id.language, path: route.path, isFallback: true))
         }
         return jobs
     }
@@ -154,9 +159,10 @@ public enum SiteBuilder {
     static func renderAll(_ plan: Plan, reused: [Rendered?]? = nil) -> [Outcome] {
         parallelMap(Array(plan.jobs.indices)) { index -> Outcome in
             if let hit = reused?[index] { return Outcome(result: .success(hit), anchors: hit.anchors) }
-            var job = plan.jobs[index]
-            if let bodies = plan.bodies { job.page.body = bodies.take(index) }
-            return plan.render(job)
+            let job = plan.jobs[index]
+            var page = plan.library.pages[job.pageIndex]
+            if let bodies = plan.bodies { page.body = bodies.take(index) }
+            return plan.render(job, page: page)
         }
     }
 
@@ -217,7 +223,7 @@ public enum SiteBuilder {
                 if let report = page.report { collected.reports.append(report) }
                 if !job.isFallback {
                     collected.counts[job.language, default: 0] += 1
-                    if job.page.isHome { collected.homes.insert(job.language) }
+                    if library.pages[job.pageIndex].isHome { collected.homes.insert(job.language) }
                 }
             case .failure(let failure):
                 if !job.isFallback { collected.errors += failure }
@@ -234,7 +240,8 @@ public enum SiteBuilder {
         var pages: [Router.PageID: OutputFile] = [:]
         for (job, outcome) in zip(plan.jobs, outcomes) {
             if case .success(let page) = outcome.result {
-                pages[Router.PageID(language: job.language, relativePath: job.page.relativePath)] = page.file
+                let relativePath = plan.library.pages[job.pageIndex].relativePath
+                pages[Router.PageID(language: job.language, relativePath: relativePath)] = page.file
             }
         }
         // A page written into the spare folder is read back from it (only the pages links lead to).
