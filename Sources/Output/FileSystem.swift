@@ -18,6 +18,33 @@ public enum FileSystem {
         }
     }
 
+    /// Reads exactly `count` bytes from the open file `descriptor`, retrying reads the kernel interrupts;
+    /// nil when the file ends sooner or a read fails (the file changed while it was read).
+    public static func read(_ descriptor: Int32, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let result = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, count - done) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else { return nil }
+            done += result
+        }
+        return bytes
+    }
+
+    /// Writes all of `bytes` to the open file `descriptor`, retrying writes the kernel interrupts; false
+    /// when a write fails (`errno` says why).
+    public static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0, errno == EINTR { continue }
+            guard result >= 0 else { return false }
+            written += result
+        }
+        return true
+    }
+
     /// `realpath(3)`, or nil when the path does not exist.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -102,15 +102,7 @@ struct OutputTree {
             defer { close(descriptor) }
             var info = stat()
             guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-            var offset = 0
-            while offset < bytes.count {
-                let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return nil }
-                offset += count
-            }
-            return bytes
+            return FileSystem.read(descriptor, count: Int(info.st_size))
         }
 
         /// Deletes the file at `path` if there is one (a planned file that was not made after all).
@@ -196,15 +188,7 @@ struct OutputTree {
         let descriptor = openat(folder, relative, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystemError(errno, path: path) }
         defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(errno, path: path)
-            }
-            written += result
-        }
+        guard bytes.withUnsafeBytes({ FileSystem.write(descriptor, $0) }) else { throw FileSystemError(errno, path: path) }
     }
 
     /// Deletes a folder Guidepost made, except the top-level names in `keep`.

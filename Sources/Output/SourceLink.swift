@@ -63,12 +63,8 @@ enum SourceLink {
             if read < 0, errno == EINTR { continue }
             guard read >= 0 else { throw FileSystemError(errno, path: shown) }
             if read == 0 { return }
-            var written = 0
-            while written < read {
-                let result = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + written, read - written) }
-                if result < 0, errno == EINTR { continue }
-                guard result >= 0 else { throw FileSystemError(errno, path: shown) }
-                written += result
+            guard buffer.withUnsafeBytes({ FileSystem.write(output, UnsafeRawBufferPointer(rebasing: $0[..<read])) }) else {
+                throw FileSystemError(errno, path: shown)
             }
         }
     }

@@ -11,6 +11,20 @@ enum Fixtures {
     /// Set `GUIDEPOST_RECORD=1` to rewrite expected outputs from the current build.
     static let recording = ProcessInfo.processInfo.environment["GUIDEPOST_RECORD"] == "1"
 
+    /// The `basic` fixture's content and the real theme, copied into a new folder (to be edited), and the
+    /// options that build it.
+    static func copyOfBasicSite() throws -> (options: BuildOptions, work: URL) {
+        let work = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(
+            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
+        try FileManager.default.copyItem(
+            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
+        let options = BuildOptions(
+            contentDirectory: work.appendingPathComponent("content").path,
+            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        return (options, work)
+    }
+
     /// A new empty temporary folder.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("guidepost-test-\(UUID().uuidString)")

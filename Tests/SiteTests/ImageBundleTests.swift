@@ -13,15 +13,7 @@ import Testing
 @Suite struct ImageBundleTests {
     /// The basic fixture with its templates in a new folder; the image cache inside it.
     func makeSite() throws -> (BuildOptions, URL) {
-        let work = try Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
-        try FileManager.default.copyItem(
-            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
-        let options = BuildOptions(
-            contentDirectory: work.appendingPathComponent("content").path,
-            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
-        return (options, work)
+        try Fixtures.copyOfBasicSite()
     }
 
     func write(_ bytes: [UInt8], _ path: String, in work: URL) throws {

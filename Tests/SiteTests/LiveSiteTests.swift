@@ -5,14 +5,7 @@ import Testing
 /// The incremental engine behind `guidepost serve`: each rebuild re-renders only what depends on the change.
 @Suite struct LiveSiteTests {
     func makeSite() throws -> (LiveSite, URL) {
-        let work = try Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
-        try FileManager.default.copyItem(
-            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
-        let options = BuildOptions(
-            contentDirectory: work.appendingPathComponent("content").path,
-            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        let (options, work) = try Fixtures.copyOfBasicSite()
         return (LiveSite(options: options), work)
     }
 
@@ -45,16 +38,13 @@ import Testing
     /// A page edited through the fast path is cached with everything its fingerprint covers, the files it
     /// shows included, so the next full rebuild reuses it.
     @Test func aPageWithAnImageEditedIncrementallyIsReusedByTheNextFullRebuild() throws {
-        let (_, work) = try makeSite()
+        let (options, work) = try Fixtures.copyOfBasicSite()
         let steps = work.appendingPathComponent("content/fr/guides/steps.md")
         let image = work.appendingPathComponent("content/fr/guides/steps/shot.svg")
         try FileManager.default.createDirectory(at: image.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#.utf8)
             .write(to: image)
         try edit(steps) { $0 + "\n![Le formulaire](shot.svg)\n" }
-        let options = BuildOptions(
-            contentDirectory: work.appendingPathComponent("content").path,
-            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
         let live = LiveSite(options: options)
         #expect(live.lastRebuild?.errors == [])
         try edit(steps) { $0 + "\nUne phrase de plus.\n" }
@@ -122,14 +112,7 @@ import Testing
     }
 
     @Test func editsOfArticleBodiesGiveWhatAFullBuildGives() throws {
-        let work = try Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(
-            at: Fixtures.directory.appendingPathComponent("basic/content"), to: work.appendingPathComponent("content"))
-        try FileManager.default.copyItem(
-            at: Fixtures.root.appendingPathComponent("templates"), to: work.appendingPathComponent("templates"))
-        let options = BuildOptions(
-            contentDirectory: work.appendingPathComponent("content").path,
-            templatesDirectory: work.appendingPathComponent("templates").path, now: Fixtures.now)
+        let (options, work) = try Fixtures.copyOfBasicSite()
         // Translations up to date first, so that editing the source makes them stale (a visible notice).
         _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "en")
         _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "nl")

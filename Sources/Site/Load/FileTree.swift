@@ -52,15 +52,7 @@ struct FileTree {
         }
         let size = Int(info.st_size)
         if size > FileTree.sizeLimit { throw SiteError.fileTooLarge(SourceLocation(path: full), bytes: size, limit: FileTree.sizeLimit) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + done, size - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            done += count
-        }
-        guard done == size else {
+        guard let bytes = FileSystem.read(descriptor, count: size) else {
             throw SiteError.unreadable(
                 SourceLocation(path: full), problem: "this file changed size while it was read; build again once it is saved")
         }
