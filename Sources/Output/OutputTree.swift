@@ -133,6 +133,8 @@ struct OutputTree {
         }
         defer { closedir(directory) }
         let entries = directoryEntries(directory)
+        // The top folder's subfolders (one per language, assets…) are pruned side by side, one per core.
+        var subfolders: [(name: String, key: String)] = []
         for (name, type) in entries {
             let path = folder + "/" + name
             let key = relative.isEmpty ? name : relative + "/" + name
@@ -147,12 +149,25 @@ struct OutputTree {
             if relative.isEmpty, keep.contains(name) { continue }
             if isFolder, folders.contains(key) {
                 kept.insert(key)
-                let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                try prune(child, relative: key, files: files, folders: folders, kept: &kept)
+                guard relative.isEmpty else {
+                    let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    try prune(child, relative: key, files: files, folders: folders, kept: &kept)
+                    continue
+                }
+                subfolders.append((name, key))
             } else if !(isFile && files.contains(key)), !(relative.isEmpty && keep.contains(name)) {
                 try Self.remove(path)
             }
         }
+        guard !subfolders.isEmpty else { return }
+        let parent = dirfd(directory)
+        let results = parallelMap(subfolders) { folder -> Result<Set<String>, Error> in
+            var found = Set<String>()
+            let child = openat(parent, folder.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            do { try prune(child, relative: folder.key, files: files, folders: folders, kept: &found) } catch { return .failure(error) }
+            return .success(found)
+        }
+        for result in results { kept.formUnion(try result.get()) }
     }
 
     /// Whether `path` (relative to the open folder `folder`) is a regular file holding exactly `bytes`.

@@ -27,10 +27,7 @@ public final class SpareFolder: @unchecked Sendable {
     private var bytesPut = 0
     private var diskFull = false
     private var committed = false
-    /// The writing thread behind `enqueue`, the files it may hold at once, and its first failure.
-    private let queue = DispatchQueue(label: "guidepost.spare-folder")
-    private let writing = DispatchGroup()
-    private let slots = DispatchSemaphore(value: 64)
+    /// The first failure of `write`, reported by `flush`.
     private var queued: OutputError?
 
     /// Refuses an unsafe output, takes the lock, and prepares the spare for `planned` (the output paths
@@ -93,23 +90,14 @@ public final class SpareFolder: @unchecked Sendable {
         }
     }
 
-    /// Hands `file` to the spare's writing thread and returns at once, so a thread that renders never waits
-    /// for the disk (unless `queueLimit` files are already waiting); `flush` reports failures.
-    public func enqueue(_ file: OutputFile) {
-        slots.wait()
-        writing.enter()
-        queue.async {
-            defer {
-                self.slots.signal()
-                self.writing.leave()
-            }
-            do throws(OutputError) { try self.put(file) } catch { self.state.withLock { self.queued = self.queued ?? error } }
-        }
+    /// Writes `file` from the calling thread (each rendering thread writes its own pages: handing each page
+    /// to a writing thread cost a thread wake-up per file), keeping the first failure for `flush`.
+    public func write(_ file: OutputFile) {
+        do throws(OutputError) { try put(file) } catch { state.withLock { queued = queued ?? error } }
     }
 
-    /// Waits until every file handed to `enqueue` is written; throws the first failure, if any.
+    /// Throws the first failure of `write`, if any.
     public func flush() throws(OutputError) {
-        writing.wait()
         if let failure = state.withLock({ queued }) { throw failure }
     }
 
@@ -147,11 +135,9 @@ public final class SpareFolder: @unchecked Sendable {
         }
     }
 
-    /// Ends a build that will not commit: waits for the writing thread (which holds the spare until its
-    /// last file is written), then gives up as `abandon` does, before returning, so a failed build leaves
-    /// nothing behind by the time it reports. After `commit`, it does nothing.
+    /// Ends a build that will not commit: gives up as `abandon` does, before returning, so a failed build
+    /// leaves nothing behind by the time it reports. After `commit`, it does nothing.
     public func cancel() {
-        writing.wait()
         let open = state.withLock { () -> Bool in
             defer { committed = true }
             return !committed

@@ -53,8 +53,7 @@ public enum Guidepost {
             throw BuildFailure([error])
         }
         plan.spare = spare
-        // A build that fails from here on removes the spare it made before it reports (its writing thread
-        // would otherwise hold it, and remove it, only later).
+        // A build that fails from here on removes the spare it made before it reports.
         defer { spare.cancel() }
         let site = try SiteBuilder.build(plan).get()
         let rendered = Date()

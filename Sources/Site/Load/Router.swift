@@ -43,6 +43,9 @@ public struct Router: Sendable {
             pages.indices.map { (PageID(language: pages[$0].language, relativePath: pages[$0].relativePath), $0) },
             uniquingKeysWith: { a, _ in a })
         var owners: [String: Int] = [:]
+        // Sized once: growing a table of string keys rehashes every key at each doubling.
+        owners.reserveCapacity(pages.count)
+        paths.reserveCapacity(pages.count)
         for (position, page) in pages.enumerated() {
             var segments = [page.language]
             let components = page.relativePath.split(separator: "/").map(String.init)

@@ -1,5 +1,6 @@
 import Content
 import Markdown
+import Output
 import Templates
 
 /// The content tree of every language, built once per build: sections (folders with an `index.md`),
@@ -44,38 +45,50 @@ struct Navigation: Sendable {
 
     init(library: SiteLibrary) {
         menuPaths = library.config.menu
-        let source = library.config.sourceLanguage
-        for language in library.config.languages {
-            var table: [String: Entry] = [:]
-            for page in library.pages where page.language == language {
-                guard let path = library.router.path(of: page) else { continue }
-                table[page.relativePath] = Navigation.entry(page, path: path, isFallback: false)
-            }
-            for route in library.router.fallbackRoutes where route.id.language == language {
-                guard let page = library.page(source, route.id.relativePath) else { continue }
-                table[route.id.relativePath] = Navigation.entry(page, path: route.path, isFallback: true)
-            }
-            var folders: [String: [Entry]] = [:]
-            for entry in table.values where entry.relativePath != "index.md" {
-                // An index is listed in the folder that holds its section; a page in its own folder.
-                let parent = entry.isIndex ? Navigation.parent(of: entry.folder) : entry.folder
-                folders[parent, default: []].append(entry)
-            }
-            for key in folders.keys {
-                folders[key]!.sort { ($0.weight, $0.title, $0.relativePath) < ($1.weight, $1.title, $1.relativePath) }
-            }
-            var neighbours: [String: (previous: Entry?, next: Entry?)] = [:]
-            for list in folders.values {
-                let pages = list.filter { !$0.isIndex }
-                for (index, page) in pages.enumerated() {
-                    neighbours[page.relativePath] = (index > 0 ? pages[index - 1] : nil, index + 1 < pages.count ? pages[index + 1] : nil)
-                }
-            }
-            entries[language] = table
-            children[language] = folders
-            neighbourTable[language] = neighbours
+        let languages = library.config.languages
+        let fallbackRoutes = library.router.fallbackRoutes
+        // Each language's tree is built on its own core: they share nothing.
+        let trees = parallelMap(languages) { Navigation.tree(of: $0, library: library, fallbackRoutes: fallbackRoutes) }
+        for (language, tree) in zip(languages, trees) {
+            entries[language] = tree.entries
+            children[language] = tree.children
+            neighbourTable[language] = tree.neighbours
             menus[language] = computeMenu(in: language)
         }
+    }
+
+    /// One language's entries, folders in reading order, and neighbours.
+    private static func tree(of language: String, library: SiteLibrary, fallbackRoutes: [(id: Router.PageID, path: String)])
+        -> (entries: [String: Entry], children: [String: [Entry]], neighbours: [String: (previous: Entry?, next: Entry?)])
+    {
+        let source = library.config.sourceLanguage
+        var table: [String: Entry] = [:]
+        for index in library.pages.indices where library.pages[index].language == language {
+            let page = library.pages[index]
+            guard let path = library.router.path(of: page) else { continue }
+            table[page.relativePath] = Navigation.entry(page, path: path, isFallback: false)
+        }
+        for route in fallbackRoutes where route.id.language == language {
+            guard let page = library.page(source, route.id.relativePath) else { continue }
+            table[route.id.relativePath] = Navigation.entry(page, path: route.path, isFallback: true)
+        }
+        var folders: [String: [Entry]] = [:]
+        for entry in table.values where entry.relativePath != "index.md" {
+            // An index is listed in the folder that holds its section; a page in its own folder.
+            let parent = entry.isIndex ? Navigation.parent(of: entry.folder) : entry.folder
+            folders[parent, default: []].append(entry)
+        }
+        for key in folders.keys {
+            folders[key]!.sort { ($0.weight, $0.title, $0.relativePath) < ($1.weight, $1.title, $1.relativePath) }
+        }
+        var neighbours: [String: (previous: Entry?, next: Entry?)] = [:]
+        for list in folders.values {
+            let pages = list.filter { !$0.isIndex }
+            for (index, page) in pages.enumerated() {
+                neighbours[page.relativePath] = (index > 0 ? pages[index - 1] : nil, index + 1 < pages.count ? pages[index + 1] : nil)
+            }
+        }
+        return (table, folders, neighbours)
     }
 
     private static func entry(_ page: Page, path: String, isFallback: Bool) -> Entry {

@@ -74,15 +74,15 @@ public enum SiteBuilder {
         }
 
         /// Renders one job, with the `#part` links it holds (which come back even when it has other errors).
-        /// With a spare folder, the page and its bundle files are handed to it at once (its own thread writes
-        /// them), and the page's bytes are not kept.
+        /// With a spare folder, the page and its bundle files are written into it at once, from this thread,
+        /// and the page's bytes are not kept.
         func render(_ job: Job, page: Page) -> Outcome {
             var anchors: [AnchorLink] = []
             var result = SiteBuilder.render(
                 job, page: page, library: library, views: views, banners: banners, reservedIDs: reservedIDs, anchors: &anchors)
             guard let spare, case .success(var page) = result else { return Outcome(result: result, anchors: anchors) }
-            spare.enqueue(page.file)
-            for file in SiteBuilder.bundleFiles(job, library: library) { spare.enqueue(file) }
+            spare.write(page.file)
+            for file in SiteBuilder.bundleFiles(job, library: library) { spare.write(file) }
             // Only what the rest of the build reads is kept (what the page used matters to `RenderCache` only).
             page.file.bytes = []
             page.usedFacts = []
