@@ -12,6 +12,9 @@ import Testing
         ("", "fr/", "fr/"),
         ("fr/a/b/", "fr/a/c/", "../c/"),
         ("fr/", "", "../"),
+        ("", "", "./"),
+        ("fr/a/", "fr/a/x.css", "x.css"),
+        ("fr/a/", "/fr/b//c/", "../b/c/"),
     ])
     func relativeURLs(from: String, to: String, expected: String) {
         #expect(Router.relative(from: from, to: to) == expected)

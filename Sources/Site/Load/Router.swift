@@ -165,20 +165,44 @@ public struct Router: Sendable {
             fromPosition = a.upperBound
             toPosition = b.upperBound
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(3 * (fromCount - common) + to.count + 1)
-        for _ in 0..<(fromCount - common) { output.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), slash]) }
-        var first = true
-        var hasRest = false
-        while let range = component(to, after: toPosition) {
-            if !first { output.append(slash) }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: to[range]))
-            first = false
-            hasRest = true
-            toPosition = range.upperBound
+        // Written straight into the string's storage: `../` per level up, then the rest of `to` (at most
+        // `to.count` bytes), or `./` when both are the same folder.
+        let dot = UInt8(ascii: ".")
+        let up = fromCount - common
+        return String(unsafeUninitializedCapacity: 3 * up + to.count + 2) { output in
+            var length = 0
+            for _ in 0..<up {
+                output[length] = dot
+                output[length + 1] = dot
+                output[length + 2] = slash
+                length += 3
+            }
+            var first = true
+            var hasRest = false
+            while let range = component(to, after: toPosition) {
+                if !first {
+                    output[length] = slash
+                    length += 1
+                }
+                for index in range {
+                    output[length] = to[index]
+                    length += 1
+                }
+                first = false
+                hasRest = true
+                toPosition = range.upperBound
+            }
+            if isFolder, hasRest {
+                output[length] = slash
+                length += 1
+            }
+            if length == 0 {
+                output[0] = dot
+                output[1] = slash
+                length = 2
+            }
+            return length
         }
-        if isFolder, hasRest { output.append(slash) }
-        return output.isEmpty ? "./" : String(decoding: output, as: UTF8.self)
     }
 
     /// Resolves `link` (relative to `relativePath`'s folder) to a page path under the language folder.
