@@ -125,12 +125,15 @@ def first_answer(process, port, log):
             raise RuntimeError(f"serve exited with status {process.returncode} before answering:\n{read(log)}")
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         try:
-            if get(connection, "/")[0] == 200:
-                return time.perf_counter()
-        except ConnectionRefusedError:
+            status = get(connection, "/")[0]
+        except ConnectionError:  # not listening yet, or it stopped (the next turn says how)
             time.sleep(0.002)
+            continue
         finally:
             connection.close()
+        if status != 200:
+            raise RuntimeError(f"serve answered GET / with {status}; its output:\n{read(log)}")
+        return time.perf_counter()
 
 
 def read(log):
