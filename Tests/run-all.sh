@@ -51,7 +51,7 @@ bad=0
 for n in $(grep -E "^FAILED \(" "$logs/python.log" | grep -oE "[0-9]+"); do bad=$((bad + n)); done
 summary+=("output and browser: $((${ran:-0} - ${bad:-0})) passed, ${bad:-0} failed (validator, links, axe, Chromium, feeds, sitemap, calendar)")
 
-stage bench bash bench/run.sh --sizes 30 --runs 1
+stage bench bash bench/run.sh --sizes 30 --runs 1 --idle-seconds 2 --edits 2
 summary+=("benchmark smoke:   $(grep -cE '^\| 3 × 30 ' "$logs/bench.log") row (3 × 30 articles; no timing assertions)")
 
 stage fuzz bash scripts/fuzz.sh 60

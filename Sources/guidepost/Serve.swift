@@ -74,8 +74,7 @@ struct Serve: ParsableCommand {
             let changed = watcher.next()
             let report = live.rebuild(trigger: changed)
             say(report.summary)
-            warnings.print(after: report, current: live.translationWarnings())
-            if report.errors.isEmpty { index() }
+            // The tabs first: the warnings and the search index are not what a reloading tab waits for.
             if !report.errors.isEmpty {
                 server.broadcast("error")
             } else if navigateToChanged, let url = changed.lazy.compactMap(live.pageURL(forSource:)).first {
@@ -83,6 +82,8 @@ struct Serve: ParsableCommand {
             } else {
                 server.broadcast("reload")
             }
+            warnings.print(after: report, current: live.translationWarnings())
+            if report.errors.isEmpty { index() }
         }
     }
 

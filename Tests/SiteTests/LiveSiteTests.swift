@@ -111,6 +111,37 @@ import Testing
         }
     }
 
+    /// The translation board lists every page: an edit that changes a row of it does not render it (so the
+    /// edit reaches the browser sooner on a large site); it is rendered when it is asked for, as a full build makes it.
+    @Test func anEditLeavesTheTranslationBoardToBeRenderedWhenAskedFor() throws {
+        let (options, work) = try Fixtures.copyOfBasicSite()
+        _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "en")
+        _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "nl")
+        let live = LiveSite(options: options)
+        #expect(live.pendingFiles.isEmpty)
+        let steps = work.appendingPathComponent("content/fr/guides/steps.md")
+        try edit(steps) { $0 + "\nUne phrase de plus.\n" }
+        #expect(live.rebuild(trigger: [steps.path]).renderedPages.count == 3)
+        #expect(live.pendingFiles == ["translations/index.html"])
+        // Asked for (every file is compared with a full build's), it is rendered once and is current.
+        try expectSameAsFullBuild(live, work)
+        #expect(live.pendingFiles.isEmpty)
+        // A second edit of the page changes no row: nothing is left pending.
+        try edit(steps) { $0 + "\nEncore une phrase.\n" }
+        #expect(live.rebuild(trigger: [steps.path]).errors.isEmpty)
+        #expect(live.pendingFiles.isEmpty)
+        // A full rebuild (a template changed) after a pending edit makes the board itself.
+        let english = work.appendingPathComponent("content/en/guides/steps.md")
+        _ = try Guidepost.markTranslation(options, page: "guides/steps.md", language: "en")
+        #expect(live.rebuild(trigger: [english.path]).errors.isEmpty)
+        #expect(live.pendingFiles == ["translations/index.html"])
+        let template = work.appendingPathComponent("templates/page.mustache")
+        try edit(template) { $0.replacingOccurrences(of: "<article class=\"article\"", with: "<article class=\"article guide\"") }
+        #expect(live.rebuild(trigger: [template.path]).renderedPages.count == 9)
+        #expect(live.pendingFiles.isEmpty)
+        try expectSameAsFullBuild(live, work)
+    }
+
     @Test func editsOfArticleBodiesGiveWhatAFullBuildGives() throws {
         let (options, work) = try Fixtures.copyOfBasicSite()
         // Translations up to date first, so that editing the source makes them stale (a visible notice).

@@ -42,6 +42,8 @@ public final class LiveSite: @unchecked Sendable {
     /// Files changed since the last good build (a failed rebuild's changes are retried with the next).
     private var pending = Set<String>()
     private var state = (version: 0, last: Rebuild?.none)
+    /// One rendering of a pending translation board at a time.
+    private let boardLock = NSLock()
 
     /// Builds the site once, in memory. With `useClock`, `options.now` is ignored and each rebuild uses
     /// the clock; without, every rebuild uses `options.now` (to preview a banner state).
@@ -57,19 +59,51 @@ public final class LiveSite: @unchecked Sendable {
     /// The last rebuild's report.
     public var lastRebuild: Rebuild? { lock.withLock { state.last } }
 
+    /// The output files an incremental rebuild left to be rendered when they are asked for (the translation
+    /// board, which lists every page), sorted; empty when every file served is current.
+    public var pendingFiles: [String] { lock.withLock { cache.boardPending == nil ? [] : [SiteExtras.boardPath] } }
+
     /// The bytes of the output file at `path` (e.g. `fr/index.html`), from the last good build; an image is
     /// read from its file in the image cache (nil if that file has been deleted since).
     public func file(_ path: String) -> [UInt8]? {
+        if path == SiteExtras.boardPath { renderPendingBoard() }
         guard let file = lock.withLock({ files[path] }) else { return nil }
         guard let source = file.source else { return file.bytes }
         return FileManager.default.contents(atPath: source).map { [UInt8]($0) }
     }
 
-    /// Every output file of the last good build held in memory (their bytes shared, not copied), and whether `site.json` turns search on.
+    /// Whether `site.json` turns search on, and then every output file of the last good build held in memory
+    /// (their bytes shared, not copied) for the search index; no files when search is off.
     public func snapshot() -> (files: [String: [UInt8]], search: Bool) {
+        guard lock.withLock({ library?.config.search ?? false }) else { return ([:], false) }
+        renderPendingBoard()
         // Files kept in memory only: a file published from disk (a processed image) is not read for this.
-        let (files, search) = lock.withLock { (self.files, library?.config.search ?? false) }
-        return (files.compactMapValues { $0.source == nil ? $0.bytes : nil }, search)
+        let files = lock.withLock { self.files }
+        return (files.compactMapValues { $0.source == nil ? $0.bytes : nil }, true)
+    }
+
+    /// Renders the translation board when an incremental rebuild left it pending: outside the lock (other
+    /// files are served meanwhile), one rendering at a time, and kept only if no rebuild ran in between
+    /// (while one runs, the last board is served and the next request renders it). The templates are those
+    /// of the full build that rendered the board before (a template change means a full build), so it does
+    /// not fail; if it did, the last board would stay served.
+    private func renderPendingBoard() {
+        boardLock.withLock {
+            let pending = lock.withLock { () -> (SiteLibrary, TranslationAudit, Navigation, Date, Int)? in
+                guard let library, let now = cache.boardPending, let audit = cache.audit, let navigation = cache.navigation else {
+                    return nil
+                }
+                return (library, audit, navigation, now, state.version)
+            }
+            guard let (library, audit, navigation, now, version) = pending else { return }
+            let views = ViewFactory(library: library, now: now, assetPaths: AssetPaths(assets: library.assets), navigation: navigation)
+            guard let board = try? SiteExtras.translationBoard(library: library, views: views, audit: audit) else { return }
+            lock.withLock {
+                guard state.version == version, self.library != nil, cache.boardPending == now else { return }
+                files[board.path] = board
+                cache.boardPending = nil
+            }
+        }
     }
 
     /// The translation problems of the site served, as `guidepost check` prints them (computed on demand,

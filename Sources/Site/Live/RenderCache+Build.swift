@@ -40,6 +40,7 @@ extension RenderCache {
         audit = site.audit
         navigation = plan.views.navigation
         extras = extrasMade
+        boardPending = nil
         return result
     }
 

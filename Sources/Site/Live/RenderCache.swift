@@ -21,6 +21,9 @@ public struct RenderCache: Sendable {
     var shared: BuildFingerprint?
     /// The last build's translation audit.
     var audit: TranslationAudit?
+    /// The instant of the incremental update that changed a row of the translation board, when the board
+    /// served is not rendered again yet (`LiveSite` renders it when it is asked for); nil when it is current.
+    var boardPending: Date?
     /// The last build's navigation, reused when only article bodies change.
     var navigation: Navigation?
     /// The `#part` links of real pages, by the output path of the page they lead to, with the output path

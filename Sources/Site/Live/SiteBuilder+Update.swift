@@ -6,9 +6,10 @@ import Output
 extension SiteBuilder {
     /// Re-renders only what an edit of the articles `edited` affects, when the edit changed no route,
     /// listing or check (see `SiteLoader.reparse`): each edited page; for a source page, its
-    /// translations (their stale notices) and the fallbacks showing it; and the translation board when a
-    /// row of it changed. `needsFullBuild` when `cache` cannot serve (first build, a new day or deadline
-    /// state); `cache` changes only when the outcome is `updated`.
+    /// translations (their stale notices) and the fallbacks showing it. When a row of the translation
+    /// board changed, the board (which lists every page) is left to be rendered when it is asked for
+    /// (`cache.boardPending`, see `LiveSite`). `needsFullBuild` when `cache` cannot serve (first build, a new
+    /// day or deadline state); `cache` changes only when the outcome is `updated`.
     static func update(
         _ library: SiteLibrary, edited: [Router.PageID], now: Date,
         cache: inout RenderCache
@@ -37,7 +38,6 @@ extension SiteBuilder {
         }
         // The edit changed no title, description, weight, slug or campaign (`sameOutline`): navigation is as it was.
         let plan = Plan(library, now: now, navigation: cache.navigation, jobs: jobs)
-        let views = plan.views
         let outcomes = renderAll(plan)
         var errors = DiagnosticCollector()
         var rendered: [(Job, Rendered)] = []
@@ -86,10 +86,9 @@ extension SiteBuilder {
                 } ?? false
             boardChanged = boardChanged || changed
         }
-        if boardChanged, let audit = cache.audit {
-            do { files.append(try SiteExtras.translationBoard(library: library, views: views, audit: audit)) } catch {
-                return .failed(BuildFailure([error]))
-            }
+        if boardChanged {
+            // Rendered on request: on a large site the board costs more than the edited pages.
+            cache.boardPending = now
             // The cached site-wide files no longer match their fingerprint: the next full build redoes them.
             cache.extras = nil
         }
