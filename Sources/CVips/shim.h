@@ -80,9 +80,11 @@ static inline int vips_image_get_height(const VipsImage *image) { return gp_vips
 static inline void g_free(void *mem) { gp_vips.g_free(mem); }
 static inline void g_object_unref(void *object) { gp_vips.g_object_unref(object); }
 
-/* Loads an image from memory (format sniffed from the bytes); NULL on failure. */
+/* Loads an image from memory (format sniffed from the bytes); NULL on failure. `fail_on=error`: damaged
+   pixel data is an error when the image is decoded, not a warning on stderr and a published image of
+   whatever was read (libvips' default, "none"). */
 static inline VipsImage *gp_load(const void *bytes, size_t length) {
-    return gp_vips.new_from_buffer(bytes, length, "", NULL);
+    return gp_vips.new_from_buffer(bytes, length, "fail_on=error", NULL);
 }
 
 /* The name of the loader that would read these bytes ("VipsForeignLoadPngBuffer"…), or NULL. */

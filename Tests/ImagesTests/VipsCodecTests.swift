@@ -39,6 +39,21 @@ import Testing
                 == .failure(VipsCodec.Failure(detail: "this file is not a PNG image although its name says so")))
     }
 
+    @Test func aPNGWithDamagedPixelDataIsRefusedNotPublished() throws {
+        // The zlib header at the start of the first IDAT chunk's data is overwritten: libvips' default
+        // ("fail_on=none") warned on stderr and published whatever it had read.
+        var damaged = TestImages.stripes
+        let idat = try #require((0..<damaged.count - 4).first { Array(damaged[$0..<$0 + 4]) == Array("IDAT".utf8) })
+        damaged[idat + 4] = 0xFF
+        damaged[idat + 5] = 0xFF
+        guard case .failure(let failure) = VipsCodec.process(damaged, format: .png, settings: ImageSettings()) else {
+            Issue.record("a damaged PNG was processed")
+            return
+        }
+        #expect(failure.detail.hasPrefix("the image cannot be decoded (libvips: "))
+        #expect(failure.detail.hasSuffix("); open it in an image editor and save it again"))
+    }
+
     @Test func webPMetadataChunksAreRemoved() {
         func chunk(_ tag: String, _ payload: [UInt8]) -> [UInt8] {
             let size = payload.count

@@ -43,6 +43,9 @@ public struct BundleIndex: Sendable {
     var entries: [String: Entry] = [:]
     /// For each page (language and path), its files: the name relative to its folder → the entry's path.
     var owned: [Router.PageID: [String: String]] = [:]
+    /// Files that are there but cannot be published (an image that cannot be decoded, a refused format):
+    /// their own error is reported, so a page that shows one is not also told that the file is missing.
+    var unusable: Set<String> = []
 
     /// An empty index (a site without files).
     public init() {}
@@ -61,6 +64,14 @@ public struct BundleIndex: Sendable {
             if let slash = folder.lastIndex(of: "/") { folder = String(folder[..<slash]) } else { folder = "" }
             if let page = folders[folder] { return (page, folder.isEmpty ? file : String(file.dropFirst(folder.count + 1))) }
             if folder.isEmpty { return nil }
+        }
+    }
+
+    /// Whether the file `name` of the page `relativePath`, in `language` or else the source language, is one
+    /// that is there but cannot be published.
+    func isUnusable(_ name: String, page relativePath: String, language: String, sourceLanguage: String) -> Bool {
+        [language, sourceLanguage].contains { code in
+            owned[Router.PageID(language: code, relativePath: relativePath)]?[name].map { unusable.contains($0) } ?? false
         }
     }
 

@@ -86,6 +86,7 @@ extension SiteLoader {
                     path: path, asset: .svg(bytes: bytes, width: size?.width, height: size?.height),
                     hash: hash)
             } else if refusedImageExtensions.contains(ext) {
+                index.unusable.insert(path)
                 errors.append(
                     SiteError.unusableImage(
                         location,
@@ -113,6 +114,7 @@ extension SiteLoader {
             case .success(let image):
                 index.entries[raster.path] = .init(path: raster.path, asset: .raster(image), hash: raster.key)
             case .failure(let failure):
+                index.unusable.insert(raster.path)
                 errors.append(SiteError.unusableImage(SourceLocation(path: content.path(raster.path)), detail: failure.detail))
                 statuses[content.path(raster.path)] = nil
             }

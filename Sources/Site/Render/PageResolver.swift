@@ -192,6 +192,8 @@ extension PageResolver {
             let path = BundleIndex.staticFolder + "/" + String(written.dropFirst(staticPrefix.count))
             usedFiles.insert("/" + path)
             guard let entry = bundles.entries[path] else {
+                // A file that is there but unusable has its own error.
+                if bundles.unusable.contains(path) { return nil }
                 errors.append(
                     SiteError.missingFile(page.location(ofBody: position), reference: destination, looked: "\(bundles.contentRoot)/\(path)")
                 )
@@ -208,6 +210,9 @@ extension PageResolver {
         usedFiles.insert(name ?? written)
         guard let name, let found = bundles.resolve(name, page: page.relativePath, language: linkLanguage, sourceLanguage: sourceLanguage)
         else {
+            if let name, bundles.isUnusable(name, page: page.relativePath, language: linkLanguage, sourceLanguage: sourceLanguage) {
+                return nil
+            }
             var looked = [bundles.expectedPath(name ?? written, page: page.relativePath, language: linkLanguage)]
             if linkLanguage != sourceLanguage {
                 looked.append(bundles.expectedPath(name ?? written, page: page.relativePath, language: sourceLanguage))
