@@ -289,8 +289,7 @@ private struct TreeRewriter {
 
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, triggers: typography)
+        RewriteScan.needsRewrite(raw, triggers: typography)
     }
 
     private func isAutolinkText(_ node: OpaquePointer) -> Bool {
