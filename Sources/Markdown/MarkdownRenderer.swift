@@ -139,11 +139,8 @@ private struct TreeRewriter {
             listNumber += 1
             makeChecklist(node, number: listNumber)
         }
-        slugger.reserve(options.reservedIDs)
-        for checklist in checklists {
-            slugger.reserve([checklist.id])
-            slugger.reserve((0..<checklist.itemCount).map { checklist.id + "-" + String($0 + 1) })
-        }
+        slugger.reserve(set: options.reservedIDs)
+        for checklist in checklists { slugger.reserve(prefix: checklist.id, numberedUpTo: checklist.itemCount) }
         for node in headingNodes { addAnchor(to: node) }
     }
 
