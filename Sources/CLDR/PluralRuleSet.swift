@@ -4,27 +4,38 @@ import _FoundationICU
 /// A locale's CLDR cardinal plural rules, through ICU's `uplrules` API.
 ///
 /// ICU's rules object is immutable once opened and `uplrules_select` only reads it, so one instance
-/// serves every thread; the answers for small counts are computed once.
+/// serves every thread; the answers for the small counts looked at when opening are kept.
 public final class PluralRuleSet: @unchecked Sendable {
     /// The ICU locale identifier, e.g. `pl_PL`.
     public let identifier: String
     private let rules: OpaquePointer
-    /// The keyword of each count below `cached.count`.
+    /// The keyword of each count below `cached.count` (the counts `init` looked at).
     private let cached: [String]
     /// The keywords the locale uses for whole numbers below 10,000 (a day count or a checklist's length).
     public let wholeNumberKeywords: Set<String>
 
     /// Opens the rules of `identifier`, or nil when ICU cannot.
+    ///
+    /// Counts are looked at from 0 up to 9,999, stopping once every keyword of the locale's rules has been
+    /// seen: English or Dutch stop at 1, a locale with a keyword only fractions or large numbers take
+    /// (Polish `other`, French `many`) looks at all 10,000.
     public init?(identifier: String) {
         var status = U_ZERO_ERROR
         guard let rules = swift_uplrules_open(identifier, &status), status.rawValue <= 0 else { return nil }
         self.identifier = identifier
         self.rules = rules
+        let all = PluralRuleSet.ruleKeywords(rules)
+        var seen = Set<String>()
         var keywords: [String] = []
-        keywords.reserveCapacity(10_000)
-        for count in 0..<10_000 { keywords.append(PluralRuleSet.select(rules, Double(count))) }
+        var count = 0
+        while count < 10_000, !(all.map { seen.count >= $0.count && seen.isSuperset(of: $0) } ?? false) {
+            let keyword = PluralRuleSet.select(rules, Double(count))
+            if keywords.last != keyword { seen.insert(keyword) }
+            keywords.append(keyword)
+            count += 1
+        }
         self.cached = keywords
-        self.wholeNumberKeywords = Set(keywords)
+        self.wholeNumberKeywords = seen
     }
 
     deinit { swift_uplrules_close(rules) }
@@ -32,6 +43,20 @@ public final class PluralRuleSet: @unchecked Sendable {
     /// The CLDR keyword (`zero`, `one`, `two`, `few`, `many` or `other`) for `count`.
     public func keyword(for count: Int) -> String {
         count >= 0 && count < cached.count ? cached[count] : PluralRuleSet.select(rules, Double(count))
+    }
+
+    /// Every keyword the rules of `rules` name (`other` always among them), or nil when ICU cannot list them.
+    private static func ruleKeywords(_ rules: OpaquePointer) -> Set<String>? {
+        var status = U_ZERO_ERROR
+        guard let list = swift_uplrules_getKeywords(rules, &status), status.rawValue <= 0 else { return nil }
+        defer { swift_uenum_close(list) }
+        var result = Set<String>()
+        while true {
+            var length: Int32 = 0
+            guard let name = swift_uenum_next(list, &length, &status), status.rawValue <= 0 else { break }
+            result.insert(String(cString: name))
+        }
+        return status.rawValue <= 0 ? result : nil
     }
 
     /// CLDR's keywords with their UTF-16, returned as they are rather than decoded again from ICU's answer:

@@ -14,9 +14,22 @@ public enum ContentHash {
         }
         // Over contiguous memory when the bytes have it (a String's UTF-8, an array): far faster than iterating.
         let value = bytes.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(bytes)
-        let hex = String(value, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(length))
+        return digits(value, length: length)
     }
+
+    /// The first `length` (at most 16) lowercase hexadecimal digits of `value` written on 16 digits,
+    /// each looked up in a table and written straight into the string's storage.
+    static func digits(_ value: UInt64, length: Int) -> String {
+        let count = min(max(length, 0), 16)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for index in 0..<count {
+                buffer[index] = hexDigits[Int(truncatingIfNeeded: value >> (60 - 4 * index)) & 0xF]
+            }
+            return count
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The hash of a page body, as translations record it in `sourceHash`.
     public static func body(_ text: String) -> String { hex(text.utf8) }

@@ -6,13 +6,7 @@ public enum ControlCharacters {
     public static func first(in text: String) -> (position: TextPosition, name: String)? {
         var text = text
         // Fast path: one pass over the bytes, no decoding; almost every file has none.
-        let offset: Int? = text.withUTF8 { bytes in
-            for index in bytes.indices where bytes[index] < 0x20 {
-                let byte = bytes[index]
-                if byte != 0x09, byte != 0x0A, byte != 0x0D { return index }
-            }
-            return nil
-        }
+        let offset: Int? = text.withUTF8 { firstForbidden(in: $0) }
         guard let offset else { return nil }
         var line = 1
         var column = 1
@@ -28,4 +22,29 @@ public enum ControlCharacters {
         let hex = String(utf8[offset], radix: 16, uppercase: true)
         return (TextPosition(line: line, column: column), "U+" + String(repeating: "0", count: 4 - hex.count) + hex)
     }
+
+    /// The offset of the first byte below 0x20 other than tab, line feed and carriage return.
+    ///
+    /// Eight bytes at a time: `(word - 0x2020…20) & ~word & 0x8080…80` is nonzero exactly when some byte of
+    /// the word is below 0x20 (the classic "has less than" test), so only words holding one (most often a
+    /// line feed) are looked at byte by byte.
+    static func firstForbidden(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in index..<(index + 8) where isForbidden(base[offset]) { return offset }
+            }
+            index += 8
+        }
+        while index < count {
+            if isForbidden(base[index]) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func isForbidden(_ byte: UInt8) -> Bool { byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D }
 }

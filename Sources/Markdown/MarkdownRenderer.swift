@@ -139,11 +139,8 @@ private struct TreeRewriter {
             listNumber += 1
             makeChecklist(node, number: listNumber)
         }
-        slugger.reserve(options.reservedIDs)
-        for checklist in checklists {
-            slugger.reserve([checklist.id])
-            slugger.reserve((0..<checklist.itemCount).map { "\(checklist.id)-\($0 + 1)" })
-        }
+        slugger.reserve(set: options.reservedIDs)
+        for checklist in checklists { slugger.reserve(prefix: checklist.id, numberedUpTo: checklist.itemCount) }
         for node in headingNodes { addAnchor(to: node) }
     }
 
@@ -289,8 +286,7 @@ private struct TreeRewriter {
 
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        return Placeholder.mayContain(utf8: bytes) || Typography.mayChange(utf8: bytes, triggers: typography)
+        RewriteScan.needsRewrite(raw, triggers: typography)
     }
 
     private func isAutolinkText(_ node: OpaquePointer) -> Bool {
@@ -371,8 +367,18 @@ private struct TreeRewriter {
         cmark_node_set_on_enter(block, "")
         cmark_node_set_on_exit(block, "")
         let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-        cmark_node_set_on_enter(tag, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(tag, "</h\(level)>")
+        var open = CStringBuilder()
+        open.append("<h")
+        open.append(level)
+        open.append(" id=\"")
+        open.append(id)
+        open.append("\">")
+        open.withCString { cmark_node_set_on_enter(tag, $0) }
+        var close = CStringBuilder(capacity: 8)
+        close.append("</h")
+        close.append(level)
+        close.append(">")
+        close.withCString { cmark_node_set_on_exit(tag, $0) }
         cmark_node_append_child(block, tag)
         cmark_node_insert_before(heading, block)
         while let child = cmark_node_first_child(heading) { cmark_node_append_child(tag, child) }
@@ -499,7 +505,7 @@ private struct TreeRewriter {
 
     /// Wraps a task list in a checklist container and turns each task into a labelled, enabled checkbox.
     private mutating func makeChecklist(_ list: OpaquePointer, number: Int) {
-        let listID = "\(options.checklistPrefix)-\(number)"
+        let listID = options.checklistPrefix + "-" + String(number)
         var count = 0
         var item = cmark_node_first_child(list)
         while let current = item {
@@ -508,19 +514,34 @@ private struct TreeRewriter {
             count += 1
             let checked = cmark_gfm_extensions_get_tasklist_item_checked(current)
             cmark_node_set_syntax_extension(current, nil)
-            let itemID = "\(listID)-\(count)"
-            let open = "<label for=\"\(itemID)\"><input type=\"checkbox\" id=\"\(itemID)\"\(checked ? " checked" : "")> <span>"
-            wrapTask(current, open: open, close: "</span></label>")
+            // `<label for="ID"><input type="checkbox" id="ID"[ checked]> <span>`, ID being `listID-count`.
+            var open = CStringBuilder()
+            open.append("<label for=\"")
+            open.append(listID)
+            open.append("-")
+            open.append(count)
+            open.append("\"><input type=\"checkbox\" id=\"")
+            open.append(listID)
+            open.append("-")
+            open.append(count)
+            open.append(checked ? "\" checked> <span>" : "\"> <span>")
+            wrapTask(current, open: &open, close: "</span></label>")
         }
         let container = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-        cmark_node_set_on_enter(container, "<div class=\"checklist\" data-checklist=\"\(listID)\" data-count=\"\(count)\">")
+        var open = CStringBuilder()
+        open.append("<div class=\"checklist\" data-checklist=\"")
+        open.append(listID)
+        open.append("\" data-count=\"")
+        open.append(count)
+        open.append("\">")
+        open.withCString { cmark_node_set_on_enter(container, $0) }
         cmark_node_set_on_exit(container, "</div>")
         cmark_node_insert_before(list, container)
         cmark_node_append_child(container, list)
         checklists.append(Checklist(id: listID, itemCount: count))
     }
 
-    private func wrapTask(_ item: OpaquePointer, open: String, close: String) {
+    private func wrapTask(_ item: OpaquePointer, open: inout CStringBuilder, close: String) {
         var paragraph = cmark_node_first_child(item)
         if paragraph == nil || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH {
             let created = cmark_node_new(CMARK_NODE_PARAGRAPH)!
@@ -528,7 +549,7 @@ private struct TreeRewriter {
             paragraph = created
         }
         let openNode = cmark_node_new(CMARK_NODE_HTML_INLINE)!
-        cmark_node_set_literal(openNode, open)
+        open.withCString { cmark_node_set_literal(openNode, $0) }
         cmark_node_prepend_child(paragraph, openNode)
         let closeNode = cmark_node_new(CMARK_NODE_HTML_INLINE)!
         cmark_node_set_literal(closeNode, close)

@@ -3,6 +3,10 @@ import Foundation
 /// Turns heading text into URL-fragment ids, unique within one document.
 public struct Slugger: Sendable {
     private var used: [String: Int] = [:]
+    /// Sets of taken ids kept as they were given, looked at only when a slug is checked (no copy per page).
+    private var takenSets: [Set<String>] = []
+    /// Numbered ids taken as a range: `prefix` and `prefix-1` to `prefix-count`.
+    private var takenRanges: [(prefix: String, count: Int)] = []
 
     /// Creates an empty slugger.
     public init() {}
@@ -10,6 +14,41 @@ public struct Slugger: Sendable {
     /// Marks `ids` as taken (by the templates or by checklists): a heading with that slug gets `-1`.
     public mutating func reserve(_ ids: some Sequence<String>) {
         for id in ids where used[id] == nil { used[id] = 0 }
+    }
+
+    /// Marks every id of `ids` as taken, as `reserve(_:)` does, without copying them into the slugger.
+    public mutating func reserve(set ids: Set<String>) {
+        if !ids.isEmpty { takenSets.append(ids) }
+    }
+
+    /// Marks `prefix` and `prefix-1` … `prefix-count` as taken (a checklist and its items), as
+    /// `reserve(_:)` would, without making a string for each.
+    public mutating func reserve(prefix: String, numberedUpTo count: Int) {
+        takenRanges.append((prefix, count))
+    }
+
+    /// Whether `id` is taken: by a heading's slug, or reserved.
+    private func isTaken(_ id: String) -> Bool {
+        if used[id] != nil { return true }
+        for ids in takenSets where ids.contains(id) { return true }
+        guard !takenRanges.isEmpty else { return false }
+        // `prefix-N`, N written as `String(N)` writes it (no sign, no leading zero); the prefix is compared as
+        // the dictionary compares keys.
+        let utf8 = id.utf8
+        var number: Int?
+        var prefix = id[...]
+        if let dash = utf8.lastIndex(of: UInt8(ascii: "-")) {
+            let digits = utf8[utf8.index(after: dash)...]
+            if let first = digits.first, first != UInt8(ascii: "0"), digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                number = Int(Substring(digits))
+                prefix = id[..<dash]
+            }
+        }
+        for range in takenRanges {
+            if id == range.prefix { return true }
+            if let number, number <= range.count, prefix == range.prefix { return true }
+        }
+        return false
     }
 
     /// `"Qu’est-ce que Meta utilise ?"` → `"quest-ce-que-meta-utilise"`; repeats get `-1`, `-2`.
@@ -20,7 +59,7 @@ public struct Slugger: Sendable {
         let base = slug.isEmpty ? "section" : footnoteLike ? "section-" + slug : slug
         var candidate = base
         var counter = used[base, default: 0]
-        while used[candidate] != nil {
+        while isTaken(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }

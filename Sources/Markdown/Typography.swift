@@ -46,6 +46,8 @@ public enum Typography {
 
     /// Applies the rules of `language` to a plain text (titles, descriptions, facts).
     public static func apply(_ text: String, language: String) -> String {
+        // A text with no quote, no `; : ! ?` and no « » “ ” reads the same in every language: no lookups.
+        guard hasTrigger(in: text, quotes: true, french: true) else { return text }
         let curled = curlQuotes(text)
         if spacedPunctuation.contains(String(base(language))) { return frenchSpacing(curled) }
         guard replacesQuotes(language) else { return curled }
@@ -81,7 +83,7 @@ public enum Typography {
     /// Straight quotes to curly ones: double quotes pair up in order; `'` opens after a space or bracket, else it is an apostrophe.
     /// URLs written as text (`BareURL`) stay byte-exact.
     static func curlQuotes(_ text: String) -> String {
-        guard hasTrigger(text.utf8, quotes: true, french: false) else { return text }
+        guard hasTrigger(in: text, quotes: true, french: false) else { return text }
         let urls = BareURL.ranges(in: text)
         var nextURL = 0
         var offset = 0
@@ -115,7 +117,7 @@ public enum Typography {
 
     /// French spacing on text whose double quotes are already curly.
     static func frenchSpacing(_ text: String) -> String {
-        guard hasTrigger(text.utf8, quotes: false, french: true) else { return text }
+        guard hasTrigger(in: text, quotes: false, french: true) else { return text }
         // Unicode scalars rather than Characters: the rules only look at single scalars, and grapheme
         // breaking made this the most expensive step of rendering French pages.
         var scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
@@ -201,6 +203,13 @@ public enum Typography {
     public static func mayChange(utf8 bytes: some Sequence<UInt8>, triggers: Triggers?) -> Bool {
         guard let triggers else { return false }
         return hasTrigger(bytes, quotes: true, french: triggers.french, curly: triggers.curly)
+    }
+
+    /// `hasTrigger(_:quotes:french:curly:)` over `text`'s UTF-8 in place (a native string's is contiguous):
+    /// iterating a `String.UTF8View` byte by byte cost several times more.
+    private static func hasTrigger(in text: String, quotes: Bool, french: Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { hasTrigger($0, quotes: quotes, french: french) }
+            ?? hasTrigger(text.utf8, quotes: quotes, french: french)
     }
 
     /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ?` « » “ ” (when `french`),

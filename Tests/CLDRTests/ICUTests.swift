@@ -38,4 +38,21 @@ final class ICUTests: XCTestCase {
         XCTAssertEqual([0, 1, 2, 1_000_000].map(french.keyword), ["one", "one", "other", "many"])
         XCTAssertEqual(french.wholeNumberKeywords, ["one", "other"])
     }
+
+    /// English stops looking at counts once it has seen `one` and `other`: later counts are still answered.
+    func testPluralKeywordsOfCountsNotLookedAtWhenOpening() throws {
+        let english = try XCTUnwrap(PluralRuleSet(identifier: "en"))
+        XCTAssertEqual(english.wholeNumberKeywords, ["one", "other"])
+        XCTAssertEqual(
+            [0, 1, 2, 21, 9_999, 10_000, 1_000_001].map(english.keyword), ["other", "one", "other", "other", "other", "other", "other"])
+        let dutch = try XCTUnwrap(PluralRuleSet(identifier: "nl_BE"))
+        XCTAssertEqual(dutch.wholeNumberKeywords, ["one", "other"])
+        XCTAssertEqual([1, 11, 101].map(dutch.keyword), ["one", "other", "other"])
+        let root = try XCTUnwrap(PluralRuleSet(identifier: "root"))
+        XCTAssertEqual(root.wholeNumberKeywords, ["other"])
+        XCTAssertEqual([0, 1, 5_000].map(root.keyword), ["other", "other", "other"])
+        let russian = try XCTUnwrap(PluralRuleSet(identifier: "ru"))
+        XCTAssertEqual(russian.wholeNumberKeywords, ["one", "few", "many"])
+        XCTAssertEqual([1, 3, 5, 11, 21, 9_999].map(russian.keyword), ["one", "few", "many", "many", "one", "many"])
+    }
 }

@@ -27,6 +27,18 @@ import Testing
         #expect(page.file.text.isEmpty)
     }
 
+    /// The body is cut from the file's text after the line that closes the front matter, accents and all.
+    @Test func bodyIsTheTextAfterTheFrontMatterLine() throws {
+        let accented = try parse("{\"title\": \"Déjà « vu »\"}  \nÉté — « déjà » 日本\n\nfin").get()
+        #expect(accented.body == "Été — « déjà » 日本\n\nfin")
+        #expect(accented.bodyStartLine == 2)
+        let empty = try parse("\n {\"title\": \"é\"}").get()
+        #expect(empty.body == "")
+        #expect(empty.bodyStartLine == 3)
+        let bare = try parse("{\"title\": \"a\"}\n").get()
+        #expect(bare.body == "")
+    }
+
     @Test func missingTitle() {
         #expect(
             parse("{\"weight\": 1}\n").failureErrors == [.missingField(SourceLocation(path: "fr/a.md", line: 1, column: 1), field: "title")]

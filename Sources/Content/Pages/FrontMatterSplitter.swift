@@ -38,7 +38,10 @@ public enum FrontMatterSplitter {
                 detail: "text follows the front matter's closing } on the same line; start the Markdown on the next line")
         }
         let bodyStart = min(cursor + 1, bytes.count)
-        return (json, String(decoding: bytes[bodyStart...], as: UTF8.self), closeLine + 1)
+        // Sliced from the file's text (valid UTF-8 already, cut after a line feed): no second decoding.
+        let text = file.text
+        let body = String(text[text.utf8.index(text.utf8.startIndex, offsetBy: bodyStart)...])
+        return (json, body, closeLine + 1)
     }
 
     /// The index of the `}` that closes the `{` at `start`, skipping braces inside JSON strings.
