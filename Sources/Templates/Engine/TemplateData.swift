@@ -50,19 +50,30 @@ public protocol TemplateObject: Sendable {
 /// A dotted name being looked up (`page.t.skip-link`), from its current name on.
 public struct TemplatePath: Sendable {
     let names: [String]
+    /// The view-model field each name is, found once here rather than on every lookup.
+    let keys: [TemplateFieldKey?]
     let index: Int
 
-    init(names: [String], index: Int = 0) {
+    init(names: [String]) {
         self.names = names
+        self.keys = names.map(TemplateFieldKey.init(rawValue:))
+        self.index = 0
+    }
+
+    private init(names: [String], keys: [TemplateFieldKey?], index: Int) {
+        self.names = names
+        self.keys = keys
         self.index = index
     }
 
     /// The field this object is asked for.
     public var head: String { names[index] }
+    /// `head` as a view model's field, or nil when no view model has a field of that name (a `t` key, an `extra` name).
+    public var field: TemplateFieldKey? { keys[index] }
     /// Whether `head` is the last name of the path.
     public var isLast: Bool { index == names.count - 1 }
     /// The path after `head`.
-    public var rest: TemplatePath { TemplatePath(names: names, index: index + 1) }
+    public var rest: TemplatePath { TemplatePath(names: names, keys: keys, index: index + 1) }
 
     /// `value` when the path ends here; a dotted name cannot go inside text, so else nothing.
     public func resolve(_ value: String) -> TemplateData { isLast ? .string(value) : .null }
