@@ -253,8 +253,9 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func write(_ value: TemplateData, escaped: Bool) {
-        switch value {
+    /// Writes `value` (consumed: a switch over the address-only TemplateData would otherwise copy it first).
+    private mutating func write(_ value: consuming TemplateData, escaped: Bool) {
+        switch consume value {
         case .string(let text):
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .int(let number):
@@ -277,8 +278,11 @@ enum HTMLEscaping {
         text.withUTF8 { bytes in
             var runStart = 0
             for index in 0..<bytes.count {
+                // Letters and most punctuation sort after `>`, the highest of the five: one comparison for them.
+                let byte = bytes[index]
+                if byte > UInt8(ascii: ">") { continue }
                 let entity: StaticString
-                switch bytes[index] {
+                switch byte {
                 case UInt8(ascii: "&"): entity = "&amp;"
                 case UInt8(ascii: "<"): entity = "&lt;"
                 case UInt8(ascii: ">"): entity = "&gt;"
