@@ -276,25 +276,52 @@ enum HTMLEscaping {
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
             var runStart = 0
-            for index in 0..<bytes.count {
-                // Letters and most punctuation sort after `>`, the highest of the five: one comparison for them.
-                let byte = bytes[index]
-                if byte > UInt8(ascii: ">") { continue }
-                let entity: StaticString
-                switch byte {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none of them is one of the five; byte by byte through a word that has one.
+                let end: Int
+                if count - index >= 8 {
+                    guard hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+                        index += 8
+                        continue
+                    }
+                    end = index + 8
+                } else {
+                    end = count
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = index + 1
+                while index < end {
+                    let entity: StaticString
+                    switch base[index] {
+                    case UInt8(ascii: "&"): entity = "&amp;"
+                    case UInt8(ascii: "<"): entity = "&lt;"
+                    case UInt8(ascii: ">"): entity = "&gt;"
+                    case UInt8(ascii: "\""): entity = "&quot;"
+                    case UInt8(ascii: "'"): entity = "&#39;"
+                    default:
+                        index += 1
+                        continue
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    index += 1
+                    runStart = index
+                }
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
         }
+    }
+
+    /// Whether one of the eight bytes of `word` is `& < > " '`.
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// Nonzero exactly when `x` has a zero byte.
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (ones &* 0x80) }
+        let found =
+            zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x3E))
+            | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x27))
+        return found != 0
     }
 }
