@@ -40,12 +40,13 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders `context` with the template `name` (which must exist); throws when the data drives a
     /// recursion too deep or a dynamic name to a template that does not exist.
-    public func render<Context: TemplateObject>(_ context: Context, with name: String) throws(TemplateError) -> String {
+    public func render<Context: TemplateObject>(_ context: consuming Context, with name: String) throws(TemplateError) -> String {
         String(decoding: try renderBytes(.object(context), with: name), as: UTF8.self)
     }
 
-    /// Renders `context` with the template `name` into UTF-8 bytes, ready to be written.
-    public func renderBytes<Context: TemplateObject>(_ context: Context, with name: String) throws(TemplateError) -> [UInt8] {
+    /// Renders `context` with the template `name` into UTF-8 bytes, ready to be written. Consumed: a caller's last
+    /// use moves it into the template data instead of copying every field.
+    public func renderBytes<Context: TemplateObject>(_ context: consuming Context, with name: String) throws(TemplateError) -> [UInt8] {
         try renderBytes(.object(context), with: name)
     }
 

@@ -29,6 +29,23 @@ import Testing
         )
     }
 
+    /// Escaping reads eight bytes at a time: each special character at each place in and across those words,
+    /// after one- to four-byte characters, is escaped, and nothing else changes.
+    @Test func escapesASpecialCharacterAtEveryPlaceOfALongerText() throws {
+        let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for prefix in ["", "é", "€", "🙂", "a?=-~ \u{7F}"] {
+            for special in "&<>\"'" {
+                for place in 0..<19 {
+                    var characters = Array("abcdefghijklmnopqrs")
+                    characters[place] = special
+                    let text = prefix + String(characters) + (place % 2 == 0 ? String(special) : "")
+                    let expected = text.map { entities[$0] ?? String($0) }.joined()
+                    #expect(try render(["main": "{{v}}"], ["v": .string(text)]) == expected, "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func writesNumbersAndFlagsAndNothingForMissingValues() throws {
         #expect(
             try render(["main": "[{{n}}] [{{b}}] [{{missing}}] [{{missing.deeper}}]"], ["n": .int(42), "b": .bool(true)])

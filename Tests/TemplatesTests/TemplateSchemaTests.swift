@@ -160,6 +160,20 @@ import Testing
         #expect(sample.lookup(TemplatePath(names: ["noSuchName"])) == nil)
     }
 
+    @Test func theFieldKeysAreExactlyTheSchemasNames() {
+        let names = Set(TemplateContexts.reachable.flatMap { $0.fields.map(\.name) })
+        #expect(Set(TemplateFieldKey.allCases.map(\.rawValue)) == names)
+        #expect(TemplateFieldKey.allCases.map(\.rawValue) == names.sorted())
+    }
+
+    @Test func aPathFindsItsFieldKeysOnce() {
+        let path = TemplatePath(names: ["page", "t", "skip-link"])
+        #expect(path.field == .page)
+        #expect(path.rest.field == .t)
+        #expect(path.rest.rest.field == nil)
+        #expect(path.rest.rest.head == "skip-link")
+    }
+
     /// Whether `value` has the shape of `kind` (a populated optional is its value).
     static func matches(_ value: TemplateData, _ kind: TemplateKind) -> Bool {
         switch (kind, value) {

@@ -49,20 +49,41 @@ public protocol TemplateObject: Sendable {
 
 /// A dotted name being looked up (`page.t.skip-link`), from its current name on.
 public struct TemplatePath: Sendable {
-    let names: [String]
+    /// The names and their fields, shared by the path and every `rest` of it (one reference to copy).
+    private final class Segments: Sendable {
+        let names: [String]
+        /// The view-model field each name is, found once here rather than on every lookup.
+        let keys: [TemplateFieldKey?]
+
+        init(_ names: [String]) {
+            self.names = names
+            self.keys = names.map(TemplateFieldKey.init(rawValue:))
+        }
+    }
+
+    private let segments: Segments
     let index: Int
 
-    init(names: [String], index: Int = 0) {
-        self.names = names
+    init(names: [String]) {
+        self.segments = Segments(names)
+        self.index = 0
+    }
+
+    private init(segments: Segments, index: Int) {
+        self.segments = segments
         self.index = index
     }
 
+    /// Every name of the path, from the first.
+    var names: [String] { segments.names }
     /// The field this object is asked for.
-    public var head: String { names[index] }
+    public var head: String { segments.names[index] }
+    /// `head` as a view model's field, or nil when no view model has a field of that name (a `t` key, an `extra` name).
+    public var field: TemplateFieldKey? { segments.keys[index] }
     /// Whether `head` is the last name of the path.
-    public var isLast: Bool { index == names.count - 1 }
+    public var isLast: Bool { index == segments.names.count - 1 }
     /// The path after `head`.
-    public var rest: TemplatePath { TemplatePath(names: names, index: index + 1) }
+    public var rest: TemplatePath { TemplatePath(segments: segments, index: index + 1) }
 
     /// `value` when the path ends here; a dotted name cannot go inside text, so else nothing.
     public func resolve(_ value: String) -> TemplateData { isLast ? .string(value) : .null }

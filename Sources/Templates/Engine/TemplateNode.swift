@@ -37,8 +37,9 @@ final class TemplateReference: Sendable {
     }
 }
 
-/// A name in a tag: a dotted path, `.` (the current item), and optional transforms (`empty(pages)`).
-struct TemplateName: Sendable {
+/// A name in a tag: a dotted path, `.` (the current item), and optional transforms (`empty(pages)`). A class, so
+/// that rendering a tag copies one reference, not its path and transforms.
+final class TemplateName: Sendable {
     /// The dotted path; nil for `.` and for a bare transform such as `last()`.
     let path: TemplatePath?
     /// Whether the path starts with `.` and so is looked up in the current item only.
@@ -51,6 +52,15 @@ struct TemplateName: Sendable {
     let isCurrentItem: Bool
     /// Where its tag starts in the template (numbers only, so rendering copies no text).
     let line: Int, column: Int
+
+    init(path: TemplatePath?, anchored: Bool, transforms: [TemplateTransform], isCurrentItem: Bool, line: Int, column: Int) {
+        self.path = path
+        self.anchored = anchored
+        self.transforms = transforms
+        self.isCurrentItem = isCurrentItem
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A transform written around a name: `empty(list)`, `count(list)`, `uppercased(text)`, or

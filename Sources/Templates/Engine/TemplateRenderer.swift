@@ -14,6 +14,9 @@ struct TemplateRenderer {
     /// Rendering includes nothing more after it.
     private(set) var error: TemplateError?
     private var stack: [TemplateData] = []
+    /// The view model of each entry of `stack` (`NoFields` for other values), so that a lookup calls each in place
+    /// instead of copying the entry out of its enum.
+    private var objects: [any TemplateObject] = []
     private var loops: [(index: Int, count: Int)] = []
     private var overrides: [String: [TemplateNode]] = [:]
     private var indentation: [UInt8] = []
@@ -28,6 +31,7 @@ struct TemplateRenderer {
     /// Renders template `name` with `root` as the outermost context.
     mutating func render(_ name: String, root: TemplateData) {
         stack = [root]
+        objects = [Self.object(in: root)]
         open.reserveCapacity(16)
         render(templates[name] ?? [])
     }
@@ -73,12 +77,16 @@ struct TemplateRenderer {
                     let next = open[last].index + 1
                     open[last].index = next
                     stack[stack.count - 1] = items[next]
+                    objects[objects.count - 1] = Self.object(in: items[next])
                     loops[loops.count - 1] = (next, items.count)
                     index = open[last].body
                     continue
                 }
                 if open[last].items != nil { loops.removeLast() }
-                if open[last].pushed { stack.removeLast() }
+                if open[last].pushed {
+                    stack.removeLast()
+                    objects.removeLast()
+                }
                 open.removeLast()
             case .partial(let reference, let extra):
                 include(reference, extraIndentation: extra, overrides: nil)
@@ -124,6 +132,7 @@ struct TemplateRenderer {
         case .list(let items):
             guard let first = items.first else { return nil }
             stack.append(first)
+            objects.append(Self.object(in: first))
             loops.append((0, items.count))
             return OpenSection(items: items, index: 0, body: body, pushed: true)
         case .bool(let flag):
@@ -132,6 +141,7 @@ struct TemplateRenderer {
             return nil
         case .string, .int, .double, .object:
             stack.append(value)
+            objects.append(Self.object(in: value))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
         }
     }
@@ -170,6 +180,7 @@ struct TemplateRenderer {
     // MARK: Values
 
     private func resolve(_ name: TemplateName) -> TemplateData {
+        if let path = name.path, name.transforms.isEmpty { return lookup(path, anchored: name.anchored) }
         var value: TemplateData
         var transforms = name.transforms[...]
         if name.isCurrentItem {
@@ -187,13 +198,24 @@ struct TemplateRenderer {
     /// The value at `path`: in the current item only when `anchored`, else in the innermost open context
     /// that has the path's first name.
     private func lookup(_ path: TemplatePath, anchored: Bool) -> TemplateData {
-        if anchored { return stack.last?.lookup(path) ?? .null }
-        var index = stack.count - 1
+        var index = objects.count - 1
+        if anchored { return index >= 0 ? objects[index].lookup(path) ?? .null : .null }
         while index >= 0 {
-            if case .object(let object) = stack[index], let found = object.lookup(path) { return found }
+            if let found = objects[index].lookup(path) { return found }
             index -= 1
         }
         return .null
+    }
+
+    /// The view model `value` holds, or one without fields.
+    private static func object(in value: TemplateData) -> any TemplateObject {
+        guard case .object(let object) = value else { return NoFields() }
+        return object
+    }
+
+    /// The fields of a value that is not a view model: none.
+    private struct NoFields: TemplateObject {
+        func lookup(_ path: TemplatePath) -> TemplateData? { nil }
     }
 
     private static func loopQuery(_ transform: TemplateTransform, _ loop: (index: Int, count: Int)) -> TemplateData {
@@ -231,8 +253,9 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func write(_ value: TemplateData, escaped: Bool) {
-        switch value {
+    /// Writes `value` (consumed: a switch over the address-only TemplateData would otherwise copy it first).
+    private mutating func write(_ value: consuming TemplateData, escaped: Bool) {
+        switch consume value {
         case .string(let text):
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         case .int(let number):
@@ -253,22 +276,52 @@ enum HTMLEscaping {
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
             var runStart = 0
-            for index in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none of them is one of the five; byte by byte through a word that has one.
+                let end: Int
+                if count - index >= 8 {
+                    guard hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+                        index += 8
+                        continue
+                    }
+                    end = index + 8
+                } else {
+                    end = count
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = index + 1
+                while index < end {
+                    let entity: StaticString
+                    switch base[index] {
+                    case UInt8(ascii: "&"): entity = "&amp;"
+                    case UInt8(ascii: "<"): entity = "&lt;"
+                    case UInt8(ascii: ">"): entity = "&gt;"
+                    case UInt8(ascii: "\""): entity = "&quot;"
+                    case UInt8(ascii: "'"): entity = "&#39;"
+                    default:
+                        index += 1
+                        continue
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    index += 1
+                    runStart = index
+                }
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
         }
+    }
+
+    /// Whether one of the eight bytes of `word` is `& < > " '`.
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// Nonzero exactly when `x` has a zero byte.
+        func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (ones &* 0x80) }
+        let found =
+            zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x3E))
+            | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x27))
+        return found != 0
     }
 }
