@@ -24,5 +24,8 @@ import Testing
         #expect(Router.resolve("../b.md", from: "guides/a.md") == "b.md")
         #expect(Router.resolve("./c/d.md", from: "a.md") == "c/d.md")
         #expect(Router.resolve("../../x.md", from: "a.md") == nil)
+        #expect(Router.resolve("b.md", from: "guides/a.md") == "guides/b.md")
+        #expect(Router.resolve("b.md", from: "a.md") == "b.md")
+        #expect(Router.resolve("é.md", from: "guides/à/ü.md") == "guides/à/é.md")
     }
 }

@@ -208,10 +208,10 @@ public struct Router: Sendable {
     /// Resolves `link` (relative to `relativePath`'s folder) to a page path under the language folder.
     public static func resolve(_ link: String, from relativePath: String) -> String? {
         // The common case, a file in the same folder (`other.md`), without splitting and joining.
-        if !link.isEmpty, link != ".", link != "..", !link.utf8.contains(UInt8(ascii: "/")),
-            !relativePath.utf8.starts(with: [UInt8(ascii: "/")])
-        {
-            guard let slash = relativePath.lastIndex(of: "/") else { return link }
+        // On UTF-8 bytes: `lastIndex(of:)` on the string itself walks characters (grapheme breaking).
+        let slashByte = UInt8(ascii: "/")
+        if !link.isEmpty, link != ".", link != "..", !link.utf8.contains(slashByte), relativePath.utf8.first != slashByte {
+            guard let slash = relativePath.utf8.lastIndex(of: slashByte) else { return link }
             return String(relativePath[...slash]) + link
         }
         var parts = relativePath.split(separator: "/").dropLast().map(String.init)
