@@ -111,9 +111,27 @@ public enum SiteWriter {
         return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
     }()
 
-    /// A relative path that stays inside the output folder.
+    /// A relative path that stays inside the output folder: not empty, not absolute, no `.` or `..` part,
+    /// no backslash or NUL. Checked on bytes, as the file system reads it (splitting the string into
+    /// characters kept `/` with a combining mark after it as one character, and so `a/../\u{301}b` passed).
     static func isContained(_ path: String) -> Bool {
-        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains { $0 == ".." || $0 == "." }
-            && !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        let bytes = path.utf8
+        guard let first = bytes.first, first != slash else { return false }
+        var partLength = 0
+        var dots = 0
+        for byte in bytes {
+            if byte == slash {
+                if partLength > 0, dots == partLength, dots <= 2 { return false }
+                partLength = 0
+                dots = 0
+                continue
+            }
+            if byte == UInt8(ascii: "\\") || byte == 0 { return false }
+            partLength += 1
+            if byte == dot { dots += 1 }
+        }
+        return !(partLength > 0 && dots == partLength && dots <= 2)
     }
 }
