@@ -24,11 +24,13 @@ struct OutputTree {
     /// way to them, and opens it for `put`.
     func prepare(planned: Set<String>) throws -> Writer {
         var folders = Set<String>()
+        folders.reserveCapacity(planned.count)
         for path in planned {
-            var folder = path[...]
-            while let slash = folder.lastIndex(of: "/") {
+            // Slashes found in UTF-8 bytes (`lastIndex(of:)` on the string walks characters).
+            var folder = path.utf8[...]
+            while let slash = folder.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
-                if !folders.insert(String(folder)).inserted { break }
+                if !folders.insert(String(Substring(folder))).inserted { break }
             }
         }
         var info = stat()

@@ -46,50 +46,53 @@ public struct Router: Sendable {
         // Sized once: growing a table of string keys rehashes every key at each doubling.
         owners.reserveCapacity(pages.count)
         paths.reserveCapacity(pages.count)
-        for (position, page) in pages.enumerated() {
-            var segments = [page.language]
-            let components = page.relativePath.split(separator: "/").map(String.init)
+        for position in pages.indices {
+            // Fields read in place: a page is a large value, and copying it for each route showed in profiles.
+            var segments = [pages[position].language]
+            // Split on UTF-8 bytes (splitting the string walks characters).
+            let components = pages[position].relativePath.utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
             var folder = ""
             var usable = true
             for name in components.dropLast() {
                 folder = folder.isEmpty ? name : "\(folder)/\(name)"
-                let indexSlug = byID[PageID(language: page.language, relativePath: "\(folder)/index.md")].flatMap {
+                let indexSlug = byID[PageID(language: pages[position].language, relativePath: "\(folder)/index.md")].flatMap {
                     pages[$0].frontMatter.slug
                 }
                 let segment = indexSlug ?? name
                 if indexSlug == nil, !FrontMatter.isValidSlug(name) {
-                    errors.append(ContentError.invalidSlug(SourceLocation(path: page.file.path), slug: name))
+                    errors.append(ContentError.invalidSlug(SourceLocation(path: pages[position].file.path), slug: name))
                     usable = false
                 }
                 segments.append(segment)
             }
-            if !page.isIndex {
+            if !pages[position].isIndex {
                 let stem = String(components.last!.dropLast(3))
-                let slug = page.frontMatter.slug ?? stem
-                if page.frontMatter.slug == nil, !FrontMatter.isValidSlug(stem) {
-                    errors.append(ContentError.invalidSlug(SourceLocation(path: page.file.path), slug: stem))
+                let slug = pages[position].frontMatter.slug ?? stem
+                if pages[position].frontMatter.slug == nil, !FrontMatter.isValidSlug(stem) {
+                    errors.append(ContentError.invalidSlug(SourceLocation(path: pages[position].file.path), slug: stem))
                     usable = false
                 }
                 segments.append(slug)
             }
             guard usable else { continue }
             if segments.count > 1, Router.reservedNames.contains(segments[1]) {
-                let own = page.isIndex || components.count > 1 ? nil : page.frontMatter.slugLocation
+                let own = pages[position].isIndex || components.count > 1 ? nil : pages[position].frontMatter.slugLocation
                 let folderIndex =
-                    components.count > 1 ? byID[PageID(language: page.language, relativePath: "\(components[0])/index.md")] : nil
-                let location = own ?? folderIndex.flatMap { pages[$0].frontMatter.slugLocation } ?? SourceLocation(path: page.file.path)
-                errors.append(SiteError.reservedSlug(location, slug: segments[1], output: "\(page.language)/\(segments[1])"))
+                    components.count > 1 ? byID[PageID(language: pages[position].language, relativePath: "\(components[0])/index.md")] : nil
+                let location =
+                    own ?? folderIndex.flatMap { pages[$0].frontMatter.slugLocation } ?? SourceLocation(path: pages[position].file.path)
+                errors.append(SiteError.reservedSlug(location, slug: segments[1], output: "\(pages[position].language)/\(segments[1])"))
                 continue
             }
             let path = segments.joined(separator: "/") + "/"
             if let other = owners[path] {
                 errors.append(
                     SiteError.duplicateOutput(
-                        page.frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
+                        pages[position].frontMatter.location, output: path + "index.html", other: pages[other].frontMatter.location))
                 continue
             }
             owners[path] = position
-            paths[PageID(language: page.language, relativePath: page.relativePath)] = path
+            paths[PageID(language: pages[position].language, relativePath: pages[position].relativePath)] = path
         }
         guard let sourceLanguage else { return }
         for page in pages where page.language == sourceLanguage {
