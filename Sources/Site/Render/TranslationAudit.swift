@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Output
 
 /// The state of every translation: parity with its source page, staleness, and the status board.
 public struct TranslationAudit: Sendable {
@@ -67,17 +68,22 @@ public struct TranslationAudit: Sendable {
     /// Audits `library` using the `reports` of what each page contains.
     static func run(_ library: SiteLibrary, reports: [PageReport]) -> TranslationAudit {
         var paths = Set<String>()
-        for page in library.pages { paths.insert(page.relativePath) }
+        for index in library.pages.indices { paths.insert(library.pages[index].relativePath) }
         let reportsByID = Dictionary(
             reports.map { (Router.PageID(language: $0.language, relativePath: $0.relativePath), $0) },
             uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         var problemsByPage: [String: [Diagnostic]] = [:]
         var draftProblemsByPage: [String: [Diagnostic]] = [:]
-        for path in paths.sorted() {
-            let (row, problems, draftProblems) = audit(path, versions: versions(of: path, in: library), library: library) {
+        // Each page's row on its own (they share nothing), one per core, then gathered in order.
+        let sorted = paths.sorted()
+        let audited = parallelMap(sorted) { path in
+            Self.audit(path, versions: versions(of: path, in: library), library: library) {
                 reportsByID[Router.PageID(language: $0, relativePath: path)]
             }
+        }
+        rows.reserveCapacity(sorted.count)
+        for (path, (row, problems, draftProblems)) in zip(sorted, audited) {
             rows.append(row)
             if !problems.isEmpty { problemsByPage[path] = problems }
             if !draftProblems.isEmpty { draftProblemsByPage[path] = draftProblems }
