@@ -52,16 +52,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders any value (a text, a list, a view model) with the template `name` into UTF-8 bytes.
     public func renderBytes(_ root: TemplateData, with name: String) throws(TemplateError) -> [UInt8] {
-        var renderer = TemplateRenderer(templates: compiled)
-        renderer.output.reserveCapacity(16 * 1024)
+        var renderer = TemplateRenderer(templates: compiled, capacity: 16 * 1024)
         renderer.render(name, root: root)
+        // An exact-size copy (thousands of pages are kept in memory until they are written); frees the buffer.
+        let bytes = renderer.output.take()
         if let error = renderer.error { throw error }
-        // An exact-size copy: thousands of pages are kept in memory until they are written.
-        let output = renderer.output
-        return [UInt8](unsafeUninitializedCapacity: output.count) { buffer, count in
-            _ = output.withUnsafeBufferPointer { buffer.initialize(from: $0) }
-            count = output.count
-        }
+        return bytes
     }
 
     /// Each include loop made of references outside every section and block (so it never ends), once,

@@ -8,8 +8,8 @@ struct TemplateRenderer {
     static let includeLimit = 100
     /// Every compiled template, by name.
     let templates: [String: [TemplateNode]]
-    /// The output so far.
-    var output: [UInt8] = []
+    /// The output so far (its owner takes the bytes, which frees it).
+    var output: OutputBuffer
     /// The first error met: a recursion deeper than `includeLimit`, or a dynamic name that names no template.
     /// Rendering includes nothing more after it.
     private(set) var error: TemplateError?
@@ -24,8 +24,9 @@ struct TemplateRenderer {
     /// The sections being rendered, innermost last (shared by nested partials and blocks, which close theirs).
     private var open: [OpenSection] = []
 
-    init(templates: [String: [TemplateNode]]) {
+    init(templates: [String: [TemplateNode]], capacity: Int) {
         self.templates = templates
+        self.output = OutputBuffer(capacity: capacity)
     }
 
     /// Renders template `name` with `root` as the outermost context.
@@ -51,7 +52,7 @@ struct TemplateRenderer {
         while index < nodes.count {
             switch nodes[index] {
             case .text(let bytes):
-                if indented { writeIndented(bytes) } else { output.append(contentsOf: bytes) }
+                if indented { writeIndented(bytes) } else { output.append(bytes) }
             case .variable(let name, let escaped):
                 guard indented else {
                     write(resolve(name), escaped: escaped)
@@ -61,10 +62,10 @@ struct TemplateRenderer {
                 // lines that come from inside an interpolated value.
                 let before = output.count
                 let atLineStart = output.isEmpty || output.last == Self.newline
-                if atLineStart { output.append(contentsOf: indentation) }
+                if atLineStart { output.append(indentation) }
                 let afterIndentation = output.count
                 write(resolve(name), escaped: escaped)
-                if atLineStart, output.count == afterIndentation { output.removeSubrange(before..<afterIndentation) }
+                if atLineStart, output.count == afterIndentation { output.truncate(to: before) }
             case .section(let name, let inverted, let end):
                 guard let section = enter(resolve(name), inverted: inverted, body: index + 1) else {
                     index = end + 1
@@ -119,8 +120,8 @@ struct TemplateRenderer {
             var end = start
             while end < bytes.count, bytes[end] != Self.newline { end += 1 }
             if end < bytes.count { end += 1 }
-            if output.isEmpty || output.last == Self.newline { output.append(contentsOf: indentation) }
-            output.append(contentsOf: bytes[start..<end])
+            if output.isEmpty || output.last == Self.newline { output.append(indentation) }
+            output.append(bytes[start..<end])
             start = end
         }
     }
@@ -257,13 +258,13 @@ struct TemplateRenderer {
     private mutating func write(_ value: consuming TemplateData, escaped: Bool) {
         switch consume value {
         case .string(let text):
-            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
         case .int(let number):
-            output.append(contentsOf: String(number).utf8)
+            output.append(String(number))
         case .double(let number):
-            output.append(contentsOf: TemplateData.format(number).utf8)
+            output.append(TemplateData.format(number))
         case .bool(let flag):
-            output.append(contentsOf: (flag ? "true" : "false").utf8)
+            output.append(flag ? "true" : "false")
         case .list, .object, .null:
             break
         }
@@ -273,7 +274,7 @@ struct TemplateRenderer {
 /// HTML escaping of the five characters that matter in text and attribute values.
 enum HTMLEscaping {
     /// Appends `text` to `output` with `& < > " '` replaced by entities.
-    static func append(_ text: String, to output: inout [UInt8]) {
+    static func append(_ text: String, to output: inout OutputBuffer) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -304,13 +305,13 @@ enum HTMLEscaping {
                         index += 1
                         continue
                     }
-                    output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                    output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    output.append(base + runStart, count: index - runStart)
+                    output.append(entity.utf8Start, count: entity.utf8CodeUnitCount)
                     index += 1
                     runStart = index
                 }
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart))
+            output.append(base + runStart, count: count - runStart)
         }
     }
 
