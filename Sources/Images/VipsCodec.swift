@@ -48,7 +48,22 @@ public enum VipsCodec {
     /// format, all metadata stripped.
     public static func process(_ bytes: [UInt8], format: RasterFormat, settings: ImageSettings) -> Result<ProcessedImage, Failure> {
         if let unavailable { return .failure(Failure(detail: unavailable)) }
-        return bytes.withUnsafeBytes { buffer -> Result<ProcessedImage, Failure> in
+        let first = gate.shared { run(bytes, format: format, settings: settings) }
+        guard case .failure = first else { return first }
+        // libvips keeps one error buffer for the whole process, which other images' work writes and clears
+        // meanwhile: a failure is run again with no other image being processed, so its message is libvips'
+        // own for this image, the same on every run.
+        return gate.exclusive {
+            vips_error_clear()
+            return run(bytes, format: format, settings: settings)
+        }
+    }
+
+    /// Images are processed side by side under `shared`; a failure is repeated alone under `exclusive`.
+    private static let gate = ReadWriteLock()
+
+    private static func run(_ bytes: [UInt8], format: RasterFormat, settings: ImageSettings) -> Result<ProcessedImage, Failure> {
+        bytes.withUnsafeBytes { buffer -> Result<ProcessedImage, Failure> in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(Failure(detail: "the file is empty")) }
             let loader = gp_loader(base, buffer.count).map { String(cString: $0) }
             guard loader == expectedLoader(format) else {
@@ -121,5 +136,29 @@ public enum VipsCodec {
         return Failure(
             detail: "the image \(what)" + (detail.isEmpty ? "" : " (libvips: \(detail))") + "; open it in an image editor and save it again"
         )
+    }
+}
+
+/// A lock many may hold at once (`shared`) or one alone (`exclusive`), over `pthread_rwlock_t`.
+private final class ReadWriteLock: @unchecked Sendable {
+    private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
+
+    init() { pthread_rwlock_init(lock, nil) }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    func shared<T>(_ body: () -> T) -> T {
+        pthread_rwlock_rdlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return body()
+    }
+
+    func exclusive<T>(_ body: () -> T) -> T {
+        pthread_rwlock_wrlock(lock)
+        defer { pthread_rwlock_unlock(lock) }
+        return body()
     }
 }
