@@ -4,7 +4,7 @@ import Testing
 
 /// `Placeholder.scan` reads bytes in place and counts characters from them when it can: it must find
 /// the same placeholders, at the same ranges and character offsets, as the scan it replaced (kept here).
-@Suite struct PlaceholderTests {
+@Suite struct PlaceholderScanTests {
     @Test func findsWhatTheIndexByIndexScanFound() {
         let pieces = [
             "{", "}", "{{", "}}", "{{x.y}}", "{{ a.b }}", "a", " ", "\t", "\n", "\r\n", "\r", "é", "’", "«", "\u{202F}", "e\u{301}",
