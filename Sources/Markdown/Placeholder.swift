@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A `{{fact.key}}` placeholder found in a string.
 public struct Placeholder: Sendable, Equatable {
     /// The dotted fact key, without braces or spaces.
@@ -10,44 +14,92 @@ public struct Placeholder: Sendable, Equatable {
     /// Every placeholder in `text`, in order. `{{` without a matching `}}` is not a placeholder.
     /// One pass: each `}}` closes the nearest `{{` before it on the same line; linear in the text's length.
     public static func scan(_ text: String) -> [Placeholder] {
-        // Over UTF-8 bytes: the braces and the newline are ASCII, so no byte of a multi-byte character can
-        // be mistaken for them. Character offsets are counted only for the placeholders found.
-        var found: [Placeholder] = []
-        let utf8 = text.utf8
-        var open: String.Index?
-        var index = utf8.startIndex
-        var previous: UInt8 = 0
-        var counted = text.startIndex
-        var characters = 0
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
-                // The last `{{` of a run wins: `{{{x}}}` holds the placeholder `{{x}}`.
-                open = utf8.index(before: index)
-            } else if byte == UInt8(ascii: "}"), previous == UInt8(ascii: "}"), let start = open {
-                let inner = text[utf8.index(start, offsetBy: 2)..<utf8.index(before: index)]
-                let key = inner.trimmingCharacters(in: " \t")
-                if !key.isEmpty, !inner.utf8.contains(UInt8(ascii: "\n")) {
-                    let between = text.utf8[counted..<start]
-                    characters += between.allSatisfy { $0 < 0x80 } ? between.count : text[counted..<start].count
-                    counted = start
-                    found.append(Placeholder(key: key, range: start..<utf8.index(after: index), characterOffset: characters))
+        // Over the UTF-8 bytes in place, by offset: the braces and the newline are ASCII, so no byte of a
+        // multi-byte character can be mistaken for them. Outside a placeholder `memchr` jumps to the next
+        // `{`. String indices and character offsets are made only for the placeholders found.
+        var contiguous = text
+        return contiguous.withUTF8 { bytes -> [Placeholder] in
+            guard let base = bytes.baseAddress else { return [] }
+            var found: [Placeholder] = []
+            let utf8 = text.utf8
+            var open: Int?
+            var index = 0
+            var previous: UInt8 = 0
+            var counted = (index: text.startIndex, offset: 0)
+            var characters = 0
+            while index < bytes.count {
+                if open == nil {
+                    guard let brace = memchr(base + index, Int32(UInt8(ascii: "{")), bytes.count - index) else { break }
+                    let next = UnsafeRawPointer(brace) - UnsafeRawPointer(base)
+                    if next > index { previous = 0 }
+                    index = next
                 }
-                open = nil
-                previous = 0
-                index = utf8.index(after: index)
-                continue
-            } else if byte == UInt8(ascii: "\n") {
-                open = nil
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
+                    // The last `{{` of a run wins: `{{{x}}}` holds the placeholder `{{x}}`.
+                    open = index - 1
+                } else if byte == UInt8(ascii: "}"), previous == UInt8(ascii: "}"), let startOffset = open {
+                    let start = utf8.index(utf8.startIndex, offsetBy: startOffset)
+                    let close = utf8.index(start, offsetBy: index - startOffset)
+                    let inner = text[utf8.index(start, offsetBy: 2)..<utf8.index(before: close)]
+                    let key = inner.trimmingCharacters(in: " \t")
+                    if !key.isEmpty, !inner.utf8.contains(UInt8(ascii: "\n")) {
+                        characters += characterCount(
+                            text, bytes, from: counted, to: (start, startOffset))
+                        counted = (start, startOffset)
+                        found.append(Placeholder(key: key, range: start..<utf8.index(after: close), characterOffset: characters))
+                    }
+                    open = nil
+                    previous = 0
+                    index += 1
+                    continue
+                } else if byte == UInt8(ascii: "\n") {
+                    open = nil
+                }
+                previous = byte
+                index += 1
             }
-            previous = byte
-            index = utf8.index(after: index)
+            return found
         }
-        return found
+    }
+
+    /// How many characters `text` has between two places given as index and UTF-8 offset.
+    ///
+    /// When every scalar between them is one that never joins another into one character (ASCII but CR, the
+    /// rest of U+0000–U+02FF, and the dashes, quotes, spaces and signs of U+2010–U+2027 and U+202F–U+205F),
+    /// characters are counted from the bytes; otherwise by `String`'s grapheme breaking.
+    static func characterCount(
+        _ text: String, _ bytes: UnsafeBufferPointer<UInt8>, from: (index: String.Index, offset: Int),
+        to: (index: String.Index, offset: Int)
+    ) -> Int {
+        // Only ASCII: one character a byte, as `scan` always counted it (CR LF too).
+        if UnsafeBufferPointer(rebasing: bytes[from.offset..<to.offset]).allSatisfy({ $0 < 0x80 }) { return to.offset - from.offset }
+        var count = 0
+        var offset = from.offset
+        while offset < to.offset {
+            let byte = bytes[offset]
+            if byte < 0x80, byte != 0x0D {
+                offset += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                offset += 2
+            } else if byte == 0xE2, offset + 2 < bytes.count,
+                (bytes[offset + 1] == 0x80 && ((0x90...0xA7).contains(bytes[offset + 2]) || (0xAF...0xBF).contains(bytes[offset + 2])))
+                    || (bytes[offset + 1] == 0x81 && (0x80...0x9F).contains(bytes[offset + 2]))
+            {
+                offset += 3
+            } else {
+                return text[from.index..<to.index].count
+            }
+            count += 1
+        }
+        return count
     }
 
     /// Whether `text` has a `{{` at all (a byte scan, far cheaper than a Foundation substring search).
-    public static func mayContain(_ text: String) -> Bool { mayContain(utf8: text.utf8) }
+    public static func mayContain(_ text: String) -> Bool {
+        // In place when the string is contiguous (a native one always is): iterating its `UTF8View` costs more.
+        text.utf8.withContiguousStorageIfAvailable { mayContain(utf8: $0) } ?? mayContain(utf8: text.utf8)
+    }
 
     /// Whether UTF-8 `bytes` hold a `{{` at all.
     public static func mayContain(utf8 bytes: some Sequence<UInt8>) -> Bool {

@@ -70,6 +70,11 @@ public struct Slugger: Sendable {
 
     /// Lower-cases, drops accents and apostrophes, and joins words with hyphens.
     public static func slugify(_ text: String) -> String {
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? slugify(ascii: $0) : nil }),
+            let slug = ascii
+        {
+            return slug
+        }
         var result = ""
         var pendingHyphen = false
         // ASCII text has nothing to decompose; Foundation's decomposition is only paid for accents.
@@ -96,5 +101,23 @@ public struct Slugger: Sendable {
         }
         result = String(decoding: bytes, as: UTF8.self)
         return result
+    }
+
+    /// `slugify(_:)` of an ASCII text, from its bytes: the same rules without decoding scalars.
+    private static func slugify(ascii text: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count)
+        var pendingHyphen = false
+        for byte in text where byte != UInt8(ascii: "'") {
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -118,67 +118,132 @@ public enum Typography {
     /// French spacing on text whose double quotes are already curly.
     static func frenchSpacing(_ text: String) -> String {
         guard hasTrigger(in: text, quotes: false, french: true) else { return text }
-        // Unicode scalars rather than Characters: the rules only look at single scalars, and grapheme
-        // breaking made this the most expensive step of rendering French pages.
-        var scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
-        // URLs written as text stay byte-exact: their scalars are marked and copied unchanged.
-        var inURL: [Bool] = []
-        let urls = BareURL.ranges(in: text)
-        if !urls.isEmpty {
-            var offset = 0
-            var nextURL = 0
-            for (index, scalar) in text.unicodeScalars.enumerated() {
-                while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
-                let protected = nextURL < urls.count && urls[nextURL].contains(offset)
-                inURL.append(protected)
-                if protected { scalars[index] = scalar }
-                offset += scalar.utf8.count
-            }
+        var source = text
+        return source.withUTF8 { frenchSpacing(utf8: $0) }
+    }
+
+    /// `frenchSpacing(_:)` over UTF-8: bytes are copied as they are, and only the few scalars the rules
+    /// look at (`; : ! ?`, « » “ ”, the spaces) are decoded. Scalar by scalar in a `[Unicode.Scalar]`, this was
+    /// the most expensive step of rendering a French text node.
+    private static func frenchSpacing(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let count = bytes.count
+        // URLs written as text stay byte-exact: a scalar starting inside one is copied unchanged.
+        let urls = BareURL.ranges(in: bytes)
+        var nextURL = 0
+        func inURL(_ offset: Int) -> Bool {
+            while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
+            return nextURL < urls.count && urls[nextURL].contains(offset)
         }
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{00A0}" || c == narrowScalar }
-        var output: [Unicode.Scalar] = []
-        output.reserveCapacity(scalars.count + 8)
+        var output: [UInt8] = []
+        output.reserveCapacity(count + 16)
+        let narrow: [UInt8] = [0xE2, 0x80, 0xAF]
+        /// Removes the spaces (space, no-break space, narrow no-break space) that end the output; whether there were any.
+        func dropTrailingSpaces() -> Bool {
+            var dropped = false
+            while let length = trailingSpaceLength(output) {
+                output.removeLast(length)
+                dropped = true
+            }
+            return dropped
+        }
+        // Ordinary scalars (and every scalar of a URL) are copied in runs; only the marks the rules look at
+        // end a run.
+        var runStart = 0
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
-            if !inURL.isEmpty, inURL[index] {
-                output.append(scalar)
+        while index < count {
+            let byte = bytes[index]
+            // Continuation bytes are never one of these leads: ordinary text is stepped over byte by byte.
+            guard byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F || byte == 0xC2 || byte == 0xE2 else {
                 index += 1
                 continue
             }
-            switch scalar {
-            case ";", ":", "!", "?":
-                var hadSpace = false
-                while let last = output.last, isSpace(last) {
-                    output.removeLast()
-                    hadSpace = true
-                }
-                let endsPhrase = next.map { $0.properties.isWhitespace || ";:!?»).,".unicodeScalars.contains($0) } ?? true
-                let afterWord =
-                    lastBase(of: output).map { isLetterOrNumber($0) || "»)\u{201D}\u{2019}*_".unicodeScalars.contains($0) } ?? true
-                if hadSpace || (endsPhrase && afterWord) { output.append(narrowScalar) }
-                output.append(scalar)
-            case "«":
-                output.append(scalar)
-                output.append(narrowScalar)
-                while index + 1 < scalars.count, isSpace(scalars[index + 1]) { index += 1 }
-            case "»":
-                while let last = output.last, isSpace(last) { output.removeLast() }
-                output.append(narrowScalar)
-                output.append(scalar)
-            default:
-                output.append(scalar)
+            let length = scalarLength(byte)
+            let isOpen =
+                (byte == 0xC2 && bytes[index + 1] == 0xAB) || (byte == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9C)
+            let isClose =
+                (byte == 0xC2 && bytes[index + 1] == 0xBB) || (byte == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x9D)
+            guard length == 1 || isOpen || isClose, !inURL(index) else {
+                index += length
+                continue
             }
-            index += 1
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            if length == 1 {  // ; : ! ?
+                let hadSpace = dropTrailingSpaces()
+                var endsPhrase = true
+                if index + 1 < count {
+                    var next = decode(bytes, at: index + 1)
+                    if !inURL(index + 1) { next = quoteAsGuillemet(next) }
+                    endsPhrase = next.properties.isWhitespace || ";:!?»).,".unicodeScalars.contains(next)
+                }
+                let afterWord =
+                    lastBase(utf8: output).map { isLetterOrNumber($0) || "»)\u{201D}\u{2019}*_".unicodeScalars.contains($0) } ?? true
+                if hadSpace || (endsPhrase && afterWord) { output.append(contentsOf: narrow) }
+                output.append(byte)
+                index += 1
+            } else if isOpen {  // « or “
+                output.append(contentsOf: [0xC2, 0xAB] + narrow)
+                index += length
+                while index < count, let space = spaceLength(bytes, at: index) { index += space }
+            } else {  // » or ”
+                _ = dropTrailingSpaces()
+                output.append(contentsOf: narrow + [0xC2, 0xBB])
+                index += length
+            }
+            runStart = index
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for scalar in output { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static let narrowScalar: Unicode.Scalar = "\u{202F}"
+    /// The length of the UTF-8 sequence that `lead` starts.
+    private static func scalarLength(_ lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+
+    /// The scalar whose UTF-8 starts at `offset` of valid UTF-8 `bytes`.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar {
+        let length = scalarLength(bytes[offset])
+        var value = length == 1 ? UInt32(bytes[offset]) : UInt32(bytes[offset]) & (0x7F >> length)
+        for continuation in 1..<length { value = value << 6 | UInt32(bytes[offset + continuation] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// “ and ” as the guillemets French spacing writes for them; any other scalar as it is.
+    private static func quoteAsGuillemet(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar == "\u{201C}" ? "«" : scalar == "\u{201D}" ? "»" : scalar
+    }
+
+    /// The byte length of the space (space, no-break space, narrow no-break space) at `offset`, or nil.
+    private static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int? {
+        if bytes[offset] == 0x20 { return 1 }
+        if bytes[offset] == 0xC2, offset + 1 < bytes.count, bytes[offset + 1] == 0xA0 { return 2 }
+        if bytes[offset] == 0xE2, offset + 2 < bytes.count, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0xAF { return 3 }
+        return nil
+    }
+
+    /// The byte length of the space that ends `output` (valid UTF-8), or nil.
+    private static func trailingSpaceLength(_ output: [UInt8]) -> Int? {
+        let count = output.count
+        if count >= 1, output[count - 1] == 0x20 { return 1 }
+        if count >= 2, output[count - 2] == 0xC2, output[count - 1] == 0xA0 { return 2 }
+        if count >= 3, output[count - 3] == 0xE2, output[count - 2] == 0x80, output[count - 1] == 0xAF { return 3 }
+        return nil
+    }
+
+    /// The last scalar of `output` (valid UTF-8) that is not a combining mark (the base of the last character).
+    private static func lastBase(utf8 output: [UInt8]) -> Unicode.Scalar? {
+        output.withUnsafeBufferPointer { bytes -> Unicode.Scalar? in
+            var end = bytes.count
+            while end > 0 {
+                var start = end - 1
+                while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                let scalar = decode(bytes, at: start)
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: end = start
+                default: return scalar
+                }
+            }
+            return nil
+        }
+    }
 
     /// Whether `apply(_:language:)` can change a text with these UTF-8 bytes: only a straight quote can,
     /// and in French also `; : ! ?` and « » “ ”. A cheap test before making a string at all.
@@ -230,16 +295,6 @@ public enum Typography {
             previous = byte
         }
         return false
-    }
-
-    /// The last scalar that is not a combining mark (the base of the last character).
-    private static func lastBase(of scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
-        scalars.last { scalar in
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return false
-            default: return true
-            }
-        }
     }
 
     /// `Character.isLetter || Character.isNumber` for a character starting with `scalar`.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The same rule cmark-gfm applies in safe mode: which link destinations could run code.
 enum URLSafety {
     /// True for `javascript:`, `vbscript:`, `file:` and `data:` URLs other than common images.
@@ -17,6 +21,13 @@ public enum ArticleLink {
     /// Splits `../other.md#part` into `("../other.md", "part")` when it is a relative Markdown link.
     /// A query (`other.md?x=1`) is kept in `query`, without the `?`.
     public static func parse(_ destination: String) -> (path: String, fragment: String?, query: String?)? {
+        // An ASCII destination (nearly all) is read as bytes, where the string comparisons below are byte
+        // comparisons too; any other takes the string path.
+        if let ascii = destination.utf8.withContiguousStorageIfAvailable({ bytes -> Parsed? in
+            bytes.allSatisfy { $0 < 0x80 } ? Parsed(parse(ascii: bytes)) : nil
+        }), let parsed = ascii {
+            return parsed.value
+        }
         if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("#") { return nil }
         if hasSchemeSeparator(destination) || destination.hasPrefix("mailto:")
             || destination.hasPrefix("tel:")
@@ -35,12 +46,40 @@ public enum ArticleLink {
         )
     }
 
+    /// The answer of `parse(_:)` for one destination, nil included.
+    private struct Parsed {
+        let value: (path: String, fragment: String?, query: String?)?
+        init(_ value: (path: String, fragment: String?, query: String?)?) { self.value = value }
+    }
+
+    /// `parse(_:)` of an ASCII destination, from its bytes.
+    private static func parse(ascii bytes: UnsafeBufferPointer<UInt8>) -> (path: String, fragment: String?, query: String?)? {
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func starts(with prefix: StaticString) -> Bool {
+            prefix.utf8CodeUnitCount <= bytes.count
+                && memcmp(bytes.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+        }
+        guard let first = bytes.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#") else { return nil }
+        if hasSchemeSeparator(bytes) || starts(with: "mailto:") || starts(with: "tel:") { return nil }
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let beforeHash = hash ?? bytes.count
+        let question = bytes[..<beforeHash].firstIndex(of: UInt8(ascii: "?"))
+        let pathEnd = question ?? beforeHash
+        guard pathEnd >= 3, bytes[pathEnd - 3] == UInt8(ascii: "."), bytes[pathEnd - 2] == UInt8(ascii: "m"),
+            bytes[pathEnd - 1] == UInt8(ascii: "d")
+        else { return nil }
+        return (text(0..<pathEnd), hash.map { text(($0 + 1)..<bytes.count) }, question.map { text(($0 + 1)..<beforeHash) })
+    }
+
     /// Whether `destination` holds `://`, searched in its UTF-8 (Foundation's `contains` bridged every
     /// external link to an `NSString`).
-    static func hasSchemeSeparator(_ destination: String) -> Bool {
+    static func hasSchemeSeparator(_ destination: String) -> Bool { hasSchemeSeparator(destination.utf8) }
+
+    /// Whether UTF-8 `bytes` hold `://`.
+    static func hasSchemeSeparator(_ bytes: some Sequence<UInt8>) -> Bool {
         var colon = false
         var slash = false
-        for byte in destination.utf8 {
+        for byte in bytes {
             if slash, byte == UInt8(ascii: "/") { return true }
             slash = colon && byte == UInt8(ascii: "/")
             colon = byte == UInt8(ascii: ":")

@@ -19,6 +19,24 @@ import Testing
         #expect(items[1].value == .string("é"))
     }
 
+    /// A string's ordinary characters are read as one run: the columns after it count one per character
+    /// (Unicode scalar), escapes and all.
+    @Test func columnsAfterAStringCountItsCharacters() throws {
+        let json = try JSONParser.parse("{\"a\": \"déjà « vu » 日本 👍🏽\", \"b\": 1, \"c\": \"é\\\"x\", \"d\": 2}")
+        guard case .object(let members) = json.value else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(members[0].value.value == .string("déjà « vu » 日本 👍🏽"))
+        #expect(members[1].keyPosition == TextPosition(line: 1, column: 28))
+        #expect(members[1].value.position == TextPosition(line: 1, column: 33))
+        #expect(members[2].value.value == .string("é\"x"))
+        #expect(members[3].keyPosition == TextPosition(line: 1, column: 49))
+        #expect(throws: JSONSyntaxError(position: TextPosition(line: 1, column: 36), detail: "expected true")) {
+            try JSONParser.parse("{\"a\": \"déjà « vu » 日本 👍🏽\", \"b\": tru}")
+        }
+    }
+
     @Test(arguments: [
         ("{\"a\": 1,}", TextPosition(line: 1, column: 9), "a comma must not come right before '}'"),
         ("{\"a\" 1}", TextPosition(line: 1, column: 6), "expected ':' after the key \"a\" but found '1'"),

@@ -35,4 +35,22 @@ import Testing
                 "check-a-3", "check-a-1-1", "check-a-2-1", "check-a-3-1", "check-a-02", "check-a-1-2",
             ])
     }
+
+    /// ASCII headings take a byte path; a closing ’ (dropped by the rules) sends the same text down the
+    /// scalar path, which must give the same slug.
+    @Test func asciiHeadingsAreSluggedAsByTheScalarPath() {
+        let pieces = ["a", "Z", "q", "0", "9", " ", "-", "'", "_", ".", "?", "!", "(", ")", "@", "~", "\t", "`", "[", "{", "/", ":"]
+        var state: UInt64 = 0x0123_4567_89AB_CDEF
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        for _ in 0..<3_000 {
+            let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            if Slugger.slugify(text) != Slugger.slugify(text + "\u{2019}") { disagreements.append(text) }
+        }
+        #expect(disagreements == [])
+        #expect(Slugger.slugify("What's NEW in 2025? (Step-by-step)") == "whats-new-in-2025-step-by-step")
+    }
 }

@@ -1,5 +1,6 @@
-import Markdown
 import Testing
+
+@testable import Markdown
 
 @Suite struct TypographyTests {
     let nnbsp = "\u{202F}"
@@ -71,5 +72,105 @@ import Testing
 
     @Test func noLanguageMeansPlainGFM() {
         #expect(MarkdownRenderer.render("\"a\" -- b...\n").html == "<p>&quot;a&quot; -- b...</p>\n")
+    }
+}
+
+/// `Typography.frenchSpacing` works on UTF-8 bytes: it must write exactly what the scalar-by-scalar
+/// version it replaced wrote (kept here as the reference), URLs, combining marks and all.
+@Suite struct FrenchSpacingTests {
+    @Test func writesWhatTheScalarVersionWrote() {
+        let pieces = [
+            "a", "Été", " ", "\u{00A0}", "\u{202F}", ";", ":", "!", "?", "«", "»", "\u{201C}", "\u{201D}", "\u{2019}", ")", "(", ".", ",",
+            "*", "_", "1", "e\u{301}", "\u{301}", "\n", "\t", "https://x.org/?a=1;b", "www.example.be", "a@b.eu", "👍🏽", "日本", "\u{3000}",
+            "-", "\u{2028}",
+        ]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF0
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var changed = 0
+        for _ in 0..<8_000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let spaced = Typography.frenchSpacing(text)
+            if spaced != text { changed += 1 }
+            if spaced != Self.reference(text) { disagreements.append(text.debugDescription) }
+        }
+        #expect(disagreements == [])
+        #expect(changed > 2_000)
+    }
+
+    static let narrowScalar: Unicode.Scalar = "\u{202F}"
+
+    /// French spacing as it was written before it worked on bytes.
+    static func reference(_ text: String) -> String {
+        var scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
+        var inURL: [Bool] = []
+        let urls = BareURL.ranges(in: text)
+        if !urls.isEmpty {
+            var offset = 0
+            var nextURL = 0
+            for (index, scalar) in text.unicodeScalars.enumerated() {
+                while nextURL < urls.count, urls[nextURL].upperBound <= offset { nextURL += 1 }
+                let protected = nextURL < urls.count && urls[nextURL].contains(offset)
+                inURL.append(protected)
+                if protected { scalars[index] = scalar }
+                offset += scalar.utf8.count
+            }
+        }
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\u{00A0}" || c == narrowScalar }
+        func lastBase(of scalars: [Unicode.Scalar]) -> Unicode.Scalar? {
+            scalars.last { scalar in
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .spacingMark, .enclosingMark: return false
+                default: return true
+                }
+            }
+        }
+        func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return scalar.properties.numericType != nil
+            }
+        }
+        var output: [Unicode.Scalar] = []
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if !inURL.isEmpty, inURL[index] {
+                output.append(scalar)
+                index += 1
+                continue
+            }
+            switch scalar {
+            case ";", ":", "!", "?":
+                var hadSpace = false
+                while let last = output.last, isSpace(last) {
+                    output.removeLast()
+                    hadSpace = true
+                }
+                let endsPhrase = next.map { $0.properties.isWhitespace || ";:!?»).,".unicodeScalars.contains($0) } ?? true
+                let afterWord =
+                    lastBase(of: output).map { isLetterOrNumber($0) || "»)\u{201D}\u{2019}*_".unicodeScalars.contains($0) } ?? true
+                if hadSpace || (endsPhrase && afterWord) { output.append(narrowScalar) }
+                output.append(scalar)
+            case "«":
+                output.append(scalar)
+                output.append(narrowScalar)
+                while index + 1 < scalars.count, isSpace(scalars[index + 1]) { index += 1 }
+            case "»":
+                while let last = output.last, isSpace(last) { output.removeLast() }
+                output.append(narrowScalar)
+                output.append(scalar)
+            default:
+                output.append(scalar)
+            }
+            index += 1
+        }
+        var bytes: [UInt8] = []
+        for scalar in output { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -17,4 +17,52 @@ import Testing
         #expect(ArticleLink.parse(":/:/x.md")?.path == ":/:/x.md")
         #expect(ArticleLink.parse("page.html") == nil)
     }
+
+    /// ASCII destinations are parsed from their bytes: the answers must be those of the string path it
+    /// replaced (kept here), on seeded random destinations, ASCII or not.
+    @Test func articleLinksAreParsedAsByTheStringPath() {
+        let pieces = [
+            "a", "x.md", ".md", ".m", "d", "/", "#", "?", ":", "://", "mailto:", "tel:", "..", "=", "é", "\u{301}", "日", " ", "%20", "\r\n",
+        ]
+        var state: UInt64 = 0x0BAD_5EED_0BAD_5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func flat(_ parsed: (path: String, fragment: String?, query: String?)?) -> [String?]? {
+            parsed.map { [$0.path, $0.fragment, $0.query] }
+        }
+        var disagreements: [String] = []
+        var links = 0
+        for _ in 0..<6_000 {
+            let destination = (0..<next(7)).map { _ in pieces[next(pieces.count)] }.joined()
+            let parsed = flat(ArticleLink.parse(destination))
+            if parsed != nil { links += 1 }
+            if parsed != flat(Self.reference(destination)) { disagreements.append(destination.debugDescription) }
+        }
+        #expect(disagreements == [])
+        #expect(links > 200)
+    }
+
+    /// `ArticleLink.parse` as it was, on the string alone.
+    static func reference(_ destination: String) -> (path: String, fragment: String?, query: String?)? {
+        if destination.isEmpty || destination.hasPrefix("/") || destination.hasPrefix("#") { return nil }
+        var colon = false
+        var slash = false
+        for byte in destination.utf8 {
+            if slash, byte == UInt8(ascii: "/") { return nil }
+            slash = colon && byte == UInt8(ascii: "/")
+            colon = byte == UInt8(ascii: ":")
+        }
+        if destination.hasPrefix("mailto:") || destination.hasPrefix("tel:") { return nil }
+        let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#"))
+        let beforeHash = destination[..<(hash ?? destination.endIndex)]
+        let question = beforeHash.utf8.firstIndex(of: UInt8(ascii: "?"))
+        let path = String(beforeHash[..<(question ?? beforeHash.endIndex)])
+        guard path.hasSuffix(".md") else { return nil }
+        return (
+            path, hash.map { String(destination[destination.utf8.index(after: $0)...]) },
+            question.map { String(beforeHash[beforeHash.utf8.index(after: $0)...]) }
+        )
+    }
 }

@@ -189,8 +189,19 @@ public struct JSONParser {
                     throw error("the control character \(JSONParser.scalarName(Unicode.Scalar(byte))) cannot appear in text; remove it")
                 }
             default:
-                run.append(byte)
-                advance()
+                // A run of ordinary bytes at once: it holds no line break, so only the column moves, by one
+                // for each byte that starts a character (as `advance` counts).
+                var end = index
+                var columns = 0
+                while end < bytes.count {
+                    let next = bytes[end]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    if next & 0xC0 != 0x80 { columns += 1 }
+                    end += 1
+                }
+                run.append(contentsOf: bytes[index..<end])
+                column += columns
+                index = end
             }
         }
     }
