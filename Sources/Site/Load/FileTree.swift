@@ -115,9 +115,9 @@ struct FileTree {
         closedir(directory)
         if failed != 0 { errors.append(FileTree.openError(failed, SourceLocation(path: folder), what: "folder")) }
         let colliding = reportCollisions(entries.map(\.name), in: relative, errors: &errors)
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !colliding.contains(Array(name.utf8)) {
+        for (name, type) in entries.sorted(by: { $0.name < $1.name }) where colliding.isEmpty || !colliding.contains(Array(name.utf8)) {
             let child = relative.isEmpty ? name : "\(relative)/\(name)"
-            let full = path(child)
+            var full: String { path(child) }
             var mode = FileTree.mode(of: type)
             if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
                 var linkInfo = stat()
@@ -174,7 +174,9 @@ struct FileTree {
         var colliding = Set<[UInt8]>()
         // Swift strings compare by canonical equivalence, so NFC and NFD spellings share a key.
         var seen: [String: String] = [:]
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        // Byte order, compared in place (copying both names into arrays for every comparison was most of a
+        // large folder's walk).
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let key = name.lowercased()
             if let first = seen[key] {
                 let shown = relative.isEmpty ? name : "\(relative)/\(name)"
