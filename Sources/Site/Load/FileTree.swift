@@ -174,9 +174,10 @@ struct FileTree {
         var colliding = Set<[UInt8]>()
         // Swift strings compare by canonical equivalence, so NFC and NFD spellings share a key.
         var seen: [String: String] = [:]
-        // Byte order, compared in place (copying both names into arrays for every comparison was most of a
-        // large folder's walk).
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        // Byte order: each name's bytes copied once, then compared (copying both names into arrays for every
+        // comparison was most of a large folder's walk).
+        let bytes = names.map { Array($0.utf8) }
+        for name in names.indices.sorted(by: { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }).map({ names[$0] }) {
             let key = name.lowercased()
             if let first = seen[key] {
                 let shown = relative.isEmpty ? name : "\(relative)/\(name)"

@@ -95,10 +95,11 @@ public struct Router: Sendable {
             paths[PageID(language: pages[position].language, relativePath: pages[position].relativePath)] = path
         }
         guard let sourceLanguage else { return }
-        for page in pages where page.language == sourceLanguage {
-            guard let sourcePath = paths[PageID(language: sourceLanguage, relativePath: page.relativePath)] else { continue }
+        for index in pages.indices where pages[index].language == sourceLanguage {
+            let relativePath = pages[index].relativePath
+            guard let sourcePath = paths[PageID(language: sourceLanguage, relativePath: relativePath)] else { continue }
             for language in languages where language != sourceLanguage {
-                let id = PageID(language: language, relativePath: page.relativePath)
+                let id = PageID(language: language, relativePath: relativePath)
                 let path = language + sourcePath.dropFirst(sourceLanguage.count)
                 guard paths[id] == nil, owners[path] == nil else { continue }
                 fallbacks[id] = path

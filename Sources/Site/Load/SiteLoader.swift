@@ -270,14 +270,18 @@ public enum SiteLoader {
                 Page.parse($0, language: job.language, relativePath: job.relative)
             }
         }
+        // Each result is moved out (popLast), not copied: a page is a large value. Errors are sorted when reported.
+        var remaining = results
         var pages: [Page] = []
-        for result in results {
+        pages.reserveCapacity(remaining.count)
+        while let result = remaining.popLast() {
             switch result {
             case .success(let page) where drafts || !page.frontMatter.draft: pages.append(page)
             case .success: break
             case .failure(let failure): errors += failure
             }
         }
+        pages.reverse()
         return pages
     }
 
