@@ -184,18 +184,16 @@ struct OutputTree {
         }
         defer { close(descriptor) }
         return bytes.withUnsafeBytes { expected in
-            var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
-            var offset = 0
-            while offset < expected.count {
-                let count = buffer.withUnsafeMutableBytes {
-                    Glibc.read(descriptor, $0.baseAddress!, min($0.count, expected.count - offset))
+            // An uninitialised buffer (a zeroed array was allocated and cleared for every file compared).
+            withUnsafeTemporaryAllocation(byteCount: min(max(expected.count, 1), 1 << 16), alignment: 16) { buffer in
+                var offset = 0
+                while offset < expected.count {
+                    let count = Glibc.read(descriptor, buffer.baseAddress!, min(buffer.count, expected.count - offset))
+                    guard count > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                    offset += count
                 }
-                guard count > 0 else { return false }
-                let same = buffer.withUnsafeBytes { memcmp($0.baseAddress!, expected.baseAddress! + offset, count) == 0 }
-                guard same else { return false }
-                offset += count
+                return true
             }
-            return true
         }
     }
 
