@@ -135,7 +135,9 @@ struct OutputTree {
         }
         defer { closedir(directory) }
         let entries = directoryEntries(directory)
-        // The top folder's subfolders (one per language, assets…) are pruned side by side, one per core.
+        // The folders inside each top-level folder (a language's pages) are pruned side by side, one per core:
+        // spreading the few top-level folders themselves left one core idle while the last language was pruned.
+        let spread = !relative.isEmpty && !relative.utf8.contains(UInt8(ascii: "/"))
         var subfolders: [(name: String, key: String)] = []
         for (name, type) in entries {
             let path = folder + "/" + name
@@ -151,7 +153,7 @@ struct OutputTree {
             if relative.isEmpty, keep.contains(name) { continue }
             if isFolder, folders.contains(key) {
                 kept.insert(key)
-                guard relative.isEmpty else {
+                guard spread else {
                     let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                     try prune(child, relative: key, files: files, folders: folders, kept: &kept)
                     continue
