@@ -69,7 +69,8 @@ private func fuzzFrontMatterEditing(_ bytes: [UInt8]) {
         preconditionFailure("an edited front matter no longer parses")
     }
     guard case .object(let members) = after.json.value,
-        case .string(let stored)? = members.last(where: { $0.key == "sourceHash" })?.value.value
+        // The first occurrence, as a build reads a field written twice (`ObjectReader.member`).
+        case .string(let stored)? = members.first(where: { $0.key == "sourceHash" })?.value.value
     else {
         preconditionFailure("the edited field is missing")
     }

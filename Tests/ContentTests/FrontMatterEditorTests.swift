@@ -13,6 +13,13 @@ import Testing
                 == "{\n  \"title\": \"T\",\n  \"sourceHash\": \"abc123\",\n  \"weight\": 2\n}\nBody \"x\"\n")
     }
 
+    /// A field written twice: the first is the one a build reads (`ObjectReader.member`), so it is the one
+    /// set; the fuzzer's oracle read the last and reported this input (CR line endings) as a failure.
+    @Test func aFieldWrittenTwiceHasItsFirstOccurrenceSetAsTheBuildReadsIt() throws {
+        let text = "{\r  \"title\": \"T\",\r  \"sourceHash\": \"0399Un\",\r  \"sourceHash\": \"0399\"\r}\r\rSome text\r"
+        #expect(try set(text) == "{\r  \"title\": \"T\",\r  \"sourceHash\": \"abc123\",\r  \"sourceHash\": \"0399\"\r}\r\rSome text\r")
+    }
+
     @Test func insertsOnItsOwnLineWithTheNextMembersIndentation() throws {
         #expect(try set("{\n    \"title\": \"T\"\n}\n\nBody\n") == "{\n    \"sourceHash\": \"abc123\",\n    \"title\": \"T\"\n}\n\nBody\n")
     }
