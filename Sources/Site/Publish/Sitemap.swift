@@ -56,29 +56,8 @@ private struct XMLBytes {
     /// Markup, written as it is.
     mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    /// Text or an attribute value, with `& < > " '` as entities (as `XML.escape`).
-    mutating func escaped(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            // Runs without a special character are copied whole.
-            var start = 0
-            for index in 0..<utf8.count {
-                let entity: StaticString
-                switch utf8[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&apos;"
-                default: continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                bytes.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
-        }
-    }
+    /// Text or an attribute value, with `& < > " '` as entities.
+    mutating func escaped(_ text: String) { XML.append(text, to: &bytes) }
 
     /// `<xhtml:link rel="alternate" hreflang="…" href="…"/>` for the page at `base` + `path`.
     mutating func alternate(_ language: String, _ base: String, _ path: String) {
