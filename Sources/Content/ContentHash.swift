@@ -31,6 +31,17 @@ public enum ContentHash {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// A fingerprint of `text` for this process only (Swift's seeded `Hasher`, several bytes per step where
+    /// FNV-1a takes one): for noticing that a file changed between two reads, never for storing.
+    public static func fingerprint(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return hasher.finalize()
+        }
+    }
+
     /// The hash of a page body, as translations record it in `sourceHash`.
     public static func body(_ text: String) -> String { hex(text.utf8) }
 }

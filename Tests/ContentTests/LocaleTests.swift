@@ -95,6 +95,17 @@ import Testing
         #expect(strings["hi"] == "Salut")
     }
 
+    /// Copies of a strings table share their fields until one changes (copy on write); a changed copy leaves the original.
+    @Test func aChangedCopyOfStringsLeavesTheOriginal() throws {
+        let file = SourceText(path: "strings/fr.json", text: "{\"hi\": \"Salut\"}")
+        let original = try UIStrings.parse(file, language: "fr").get()
+        var copy = original
+        copy.strings["hi"] = "Bonjour"
+        copy.language = "fr-be"
+        #expect(original["hi"] == "Salut" && original.language == "fr")
+        #expect(copy["hi"] == "Bonjour" && copy.language == "fr-be")
+    }
+
     @Test func countsUseTheLocalesDigitsAndGrouping() throws {
         let arabic = LanguageLocale.make(language: "ar", locale: "ar_EG")!
         let file = SourceText(

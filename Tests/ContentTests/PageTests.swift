@@ -27,6 +27,29 @@ import Testing
         #expect(page.file.text.isEmpty)
     }
 
+    /// Only a source-language page's body hash is ever read (a translation records it as `sourceHash`), so a
+    /// page of another language can skip it; the file's fingerprint is there either way and follows the text.
+    @Test func hashesTheBodyOnlyWhenAsked() throws {
+        let text = "{\"title\": \"Bonjour\"}\nUn texte.\n"
+        let source = try parse(text).get()
+        #expect(source.bodyHash == ContentHash.body("Un texte.\n"))
+        let other = try Page.parse(SourceText(path: "nl/a.md", text: text), language: "nl", relativePath: "a.md", hashesBody: false).get()
+        #expect(other.bodyHash.isEmpty)
+        #expect(other.fileHash == source.fileHash)
+        #expect(try parse(text + "Encore.\n").get().fileHash != source.fileHash)
+    }
+
+    /// A copy of a page shares its fields until one of them changes; changing a copy leaves the original as it was.
+    @Test func aChangedCopyLeavesTheOriginal() throws {
+        let original = try parse("{\"title\": \"Bonjour\"}\nUn texte.\n").get()
+        var copy = original
+        copy.body = ""
+        copy.frontMatter.title = "Autre"
+        #expect(original.body == "Un texte.\n")
+        #expect(original.frontMatter.title == "Bonjour")
+        #expect(copy.body.isEmpty && copy.frontMatter.title == "Autre")
+    }
+
     /// The body is cut from the file's text after the line that closes the front matter, accents and all.
     @Test func bodyIsTheTextAfterTheFrontMatterLine() throws {
         let accented = try parse("{\"title\": \"Déjà « vu »\"}  \nÉté — « déjà » 日本\n\nfin").get()

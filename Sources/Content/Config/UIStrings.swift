@@ -5,22 +5,92 @@ import Foundation
 ///
 /// A value is a string, or an object of CLDR plural forms (`one`, `other`, …) whose text may hold `{count}`.
 public struct UIStrings: Sendable {
+    /// The fields, shared between copies until one is changed (copy on write): a page view reads a
+    /// language's strings several times per page, and a copy is then one retain, not one per field.
+    private final class Storage: @unchecked Sendable {
+        var language: String
+        var strings: [String: String]
+        var plurals: [String: [PluralCategory: String]]
+        var locations: [String: SourceLocation]
+        var fileLocation: SourceLocation
+        var rules: PluralRules?
+        var numbers: DateFormatting?
+        var pluralGaps: [ContentError] = []
+
+        init(language: String, fileLocation: SourceLocation, rules: PluralRules?) {
+            self.language = language
+            self.strings = [:]
+            self.plurals = [:]
+            self.locations = [:]
+            self.fileLocation = fileLocation
+            self.rules = rules
+        }
+
+        func copy() -> Storage {
+            let copy = Storage(language: language, fileLocation: fileLocation, rules: rules)
+            copy.strings = strings
+            copy.plurals = plurals
+            copy.locations = locations
+            copy.numbers = numbers
+            copy.pluralGaps = pluralGaps
+            return copy
+        }
+    }
+
+    private var storage: Storage
+
+    private init(language: String, fileLocation: SourceLocation, rules: PluralRules?) {
+        storage = Storage(language: language, fileLocation: fileLocation, rules: rules)
+    }
+
+    /// The storage, copied first if another value shares it (the only way to change a field).
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// The language.
-    public var language: String
+    public var language: String {
+        _read { yield storage.language }
+        set { unique.language = newValue }
+    }
     /// Plain strings by key.
-    public var strings: [String: String]
+    public var strings: [String: String] {
+        _read { yield storage.strings }
+        _modify { yield &unique.strings }
+    }
     /// Plural forms by key, then category.
-    public var plurals: [String: [PluralCategory: String]]
+    public var plurals: [String: [PluralCategory: String]] {
+        _read { yield storage.plurals }
+        _modify { yield &unique.plurals }
+    }
     /// Where each key is defined.
-    public var locations: [String: SourceLocation]
+    public var locations: [String: SourceLocation] {
+        _read { yield storage.locations }
+        _modify { yield &unique.locations }
+    }
     /// The file's location, for errors about a missing key.
-    public var fileLocation: SourceLocation
+    public var fileLocation: SourceLocation {
+        _read { yield storage.fileLocation }
+        set { unique.fileLocation = newValue }
+    }
     /// The language's CLDR plural rules (nil only in tests of the file format).
-    public var rules: PluralRules?
+    public var rules: PluralRules? {
+        _read { yield storage.rules }
+        set { unique.rules = newValue }
+    }
     /// The language's number format, for `{count}` (Arabic-Indic digits in `ar_EG`, grouping from 1,000 on).
-    public var numbers: DateFormatting?
+    public var numbers: DateFormatting? {
+        _read { yield storage.numbers }
+        set { unique.numbers = newValue }
+    }
     /// Plural strings lacking a category the language needs, one problem per category.
-    public var pluralGaps: [ContentError] = []
+    public var pluralGaps: [ContentError] {
+        _read { yield storage.pluralGaps }
+        _modify { yield &unique.pluralGaps }
+    }
 
     /// Reads one strings file; `rules` says which plural categories the language needs.
     public static func parse(_ file: SourceText, language: String, rules: PluralRules? = nil) -> Result<UIStrings, BuildFailure> {
@@ -33,7 +103,7 @@ public struct UIStrings: Sendable {
             return .failure(BuildFailure(errors))
         }
         errors += reader.errors
-        var result = UIStrings(language: language, strings: [:], plurals: [:], locations: [:], fileLocation: reader.location, rules: rules)
+        var result = UIStrings(language: language, fileLocation: reader.location, rules: rules)
         for member in reader.allMembers {
             result.locations[member.key] = file.location(member.keyPosition)
             switch member.value.value {

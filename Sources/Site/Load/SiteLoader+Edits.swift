@@ -35,7 +35,9 @@ extension SiteLoader {
         var outlineKept = true
         for (old, relative) in found {
             switch readText(content, relative, checkLinks: true).flatMap({
-                Page.parse($0, language: old.language, relativePath: old.relativePath)
+                Page.parse(
+                    $0, language: old.language, relativePath: old.relativePath,
+                    hashesBody: old.language == previous.config.sourceLanguage)
             }) {
             case .success(let fresh):
                 // A change of slug, layout, campaign or sources can affect other pages' routes and checks.

@@ -267,7 +267,7 @@ public enum SiteLoader {
         }
         let results = parallelMap(jobs) { job -> Result<Page, BuildFailure> in
             readText(content, "\(job.language)/\(job.relative)").flatMap {
-                Page.parse($0, language: job.language, relativePath: job.relative)
+                Page.parse($0, language: job.language, relativePath: job.relative, hashesBody: job.language == config.sourceLanguage)
             }
         }
         // Each result is moved out (popLast), not copied: a page is a large value. Errors are sorted when reported.
