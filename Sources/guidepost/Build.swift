@@ -4,7 +4,8 @@ import Site
 
 /// `guidepost build`: flags become `BuildOptions`, then the core builds.
 struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the whole site into the output folder, atomically.")
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the whole site into the output folder, atomically.")
 
     @OptionGroup var site: SiteOptions
     @Option(help: "The output folder (replaced only when the build succeeds).") var output = "site"

@@ -4,7 +4,7 @@ import Site
 /// `guidepost check`: builds in memory and reports every error and translation problem.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the site without writing it: errors, and translation parity and staleness.")
+        commandName: "check", abstract: "Check the site without writing it: errors, and translation parity and staleness.")
 
     @OptionGroup var site: SiteOptions
     @Flag(help: "Fail on translation problems too (missing or stale pages, different facts, checklists or headings).") var strict = false

@@ -5,7 +5,7 @@ import Site
 /// `guidepost new`: a new page, or a new section, in every language.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a page (or with --section, a section's index.md) in every language; never overwrites.")
+        commandName: "new", abstract: "Create a page (or with --section, a section's index.md) in every language; never overwrites.")
 
     @Option(help: "The content folder.") var content = "content"
     @Flag(help: "Create a section: the folder and its index.md.") var section = false

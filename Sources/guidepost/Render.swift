@@ -4,7 +4,8 @@ import Site
 
 /// `guidepost render`: Markdown on standard input, the HTML fragment on standard output.
 struct Render: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Render Markdown from standard input to HTML, as pages are rendered.")
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Render Markdown from standard input to HTML, as pages are rendered.")
 
     @Option(help: "The snippet's language: applies its typography (fr, nl, en, de, pl, ja… any CLDR language). Without it, plain GFM.")
     var lang: String?

@@ -6,7 +6,8 @@ import Site
 /// `guidepost serve`: builds in memory, serves over HTTP, rebuilds incrementally on every change and
 /// reloads open tabs. It never writes `site/`.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Preview the site with live reload; rebuilds only what changed.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Preview the site with live reload; rebuilds only what changed.")
 
     @OptionGroup var site: SiteOptions
     @Option(help: "The port to listen on.") var port: UInt16 = 8080

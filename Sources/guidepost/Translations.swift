@@ -6,12 +6,12 @@ import Site
 /// `guidepost translations`: the status board, and `mark` to record a reviewed translation.
 struct Translations: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the state of every translation, or mark one as current.",
+        commandName: "translations", abstract: "Show the state of every translation, or mark one as current.",
         subcommands: [Status.self, Mark.self], defaultSubcommand: Status.self)
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One row per page, one column per language: up to date, stale or missing.")
+            commandName: "status", abstract: "One row per page, one column per language: up to date, stale or missing.")
 
         enum Format: String, ExpressibleByArgument { case table, json }
 
@@ -44,7 +44,8 @@ struct Translations: ParsableCommand {
 
     struct Mark: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a reviewed translation matches the current source page (edits only its sourceHash).")
+            commandName: "mark", abstract: "Record that a reviewed translation matches the current source page (edits only its sourceHash)."
+        )
 
         @OptionGroup var site: SiteOptions
         @Argument(help: "The page's path under the language folders, e.g. facebook.md.") var page: String
