@@ -7,11 +7,12 @@ import Foundation
 ///   from CLDR's `delimiters` (through ICU): “…” en, „…“ de, „…” pl, «…» fr, 「…」 ja, ‘…’ nl.
 ///   cmark's smart punctuation curls the Markdown, `curlQuotes` plain texts such as titles.
 /// - Languages in `spacedPunctuation` (French), in addition: a narrow no-break space (U+202F) inside
-///   « guillemets » and before `;` `:` `!` `?`.
+///   « guillemets » and before `;` `:` `!` `?`, and in place of a space before `%` (`7 %` cannot break
+///   before its sign; `7%` is left as written).
 public enum Typography {
     static let narrowSpace: Character = "\u{202F}"
 
-    /// Languages that put a narrow no-break space inside guillemets and before `; : ! ?`: French, after
+    /// Languages that put a narrow no-break space inside guillemets and before `; : ! ?` (and `%`): French, after
     /// the Imprimerie nationale's *Lexique des règles typographiques* (2002), "Ponctuation" (CLDR has no such data).
     public static let spacedPunctuation: Set<String> = ["fr"]
 
@@ -46,7 +47,7 @@ public enum Typography {
 
     /// Applies the rules of `language` to a plain text (titles, descriptions, facts).
     public static func apply(_ text: String, language: String) -> String {
-        // A text with no quote, no `; : ! ?` and no « » “ ” reads the same in every language: no lookups.
+        // A text with no quote, no `; : ! ? %` and no « » “ ” reads the same in every language: no lookups.
         guard hasTrigger(in: text, quotes: true, french: true) else { return text }
         let curled = curlQuotes(text)
         if spacedPunctuation.contains(String(base(language))) { return frenchSpacing(curled) }
@@ -123,7 +124,7 @@ public enum Typography {
     }
 
     /// `frenchSpacing(_:)` over UTF-8: bytes are copied as they are, and only the few scalars the rules
-    /// look at (`; : ! ?`, « » “ ”, the spaces) are decoded. Scalar by scalar in a `[Unicode.Scalar]`, this was
+    /// look at (`; : ! ? %`, « » “ ”, the spaces) are decoded. Scalar by scalar in a `[Unicode.Scalar]`, this was
     /// the most expensive step of rendering a French text node.
     private static func frenchSpacing(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         let count = bytes.count
@@ -153,7 +154,7 @@ public enum Typography {
         while index < count {
             let byte = bytes[index]
             // Continuation bytes are never one of these leads: ordinary text is stepped over byte by byte.
-            guard byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F || byte == 0xC2 || byte == 0xE2 else {
+            guard byte == 0x3B || byte == 0x3A || byte == 0x21 || byte == 0x3F || byte == 0x25 || byte == 0xC2 || byte == 0xE2 else {
                 index += 1
                 continue
             }
@@ -167,7 +168,11 @@ public enum Typography {
                 continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            if length == 1 {  // ; : ! ?
+            if byte == 0x25 {  // %: the space before it, if any, becomes a narrow no-break space; none is added
+                if dropTrailingSpaces() { output.append(contentsOf: narrow) }
+                output.append(byte)
+                index += 1
+            } else if length == 1 {  // ; : ! ?
                 let hadSpace = dropTrailingSpaces()
                 var endsPhrase = true
                 if index + 1 < count {
@@ -246,7 +251,7 @@ public enum Typography {
     }
 
     /// Whether `apply(_:language:)` can change a text with these UTF-8 bytes: only a straight quote can,
-    /// and in French also `; : ! ?` and « » “ ”. A cheap test before making a string at all.
+    /// and in French also `; : ! ? %` and « » “ ”. A cheap test before making a string at all.
     public static func mayChange(utf8 bytes: some Sequence<UInt8>, language: String?) -> Bool {
         mayChange(utf8: bytes, triggers: language.map(triggers(for:)))
     }
@@ -277,7 +282,7 @@ public enum Typography {
             ?? hasTrigger(text.utf8, quotes: quotes, french: french)
     }
 
-    /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ?` « » “ ” (when `french`),
+    /// Whether `bytes` hold a straight quote (when `quotes`) or one of `; : ! ? %` « » “ ” (when `french`),
     /// the multi-byte ones recognised by their UTF-8 forms.
     private static func hasTrigger(_ bytes: some Sequence<UInt8>, quotes: Bool, french: Bool, curly: Bool? = nil) -> Bool {
         let curly = curly ?? french
@@ -286,7 +291,7 @@ public enum Typography {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): if quotes { return true }
-            case 0x3B, 0x3A, 0x21, 0x3F: if french { return true }
+            case 0x3B, 0x3A, 0x21, 0x3F, 0x25: if french { return true }
             case 0xAB, 0xBB: if french, previous == 0xC2 { return true }
             case 0x9C, 0x9D: if curly, previous == 0x80, beforePrevious == 0xE2 { return true }
             default: break

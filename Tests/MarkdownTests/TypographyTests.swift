@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 
 @testable import Markdown
@@ -70,6 +71,35 @@ import Testing
         )
     }
 
+    @Test func frenchPercentSignCannotBreakFromItsNumber() {
+        #expect(Typography.apply("seuls 7 % des gens", language: "fr") == "seuls 7\(nnbsp)% des gens")
+        #expect(Typography.apply("7\u{00A0}% ou 8\(nnbsp)%", language: "fr") == "7\(nnbsp)% ou 8\(nnbsp)%")
+        #expect(Typography.apply("7  %", language: "fr") == "7\(nnbsp)%")
+        // No space is added where none was written, and only French spaces it.
+        #expect(Typography.apply("7%", language: "fr") == "7%")
+        #expect(Typography.apply("7 %", language: "nl") == "7 %")
+        #expect(Typography.apply("7 %", language: "en") == "7 %")
+        // A URL written as text stays byte-exact.
+        #expect(Typography.apply("voir https://x.org/?q=a%20b", language: "fr") == "voir https://x.org/?q=a%20b")
+        #expect(Typography.mayChange(utf8: "7 %".utf8, language: "fr"))
+        #expect(!Typography.mayChange(utf8: "7 %".utf8, language: "nl"))
+    }
+
+    @Test func frenchPercentFactInMarkdownButNotInCode() {
+        struct Share: MarkdownResolver {
+            mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
+                key == "a.share" ? "7 %" : nil
+            }
+            mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { nil }
+            mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {}
+        }
+        var resolver = Share()
+        let html = MarkdownRenderer.render(
+            "Seuls {{a.share}} des gens ; `7 % : x`\n", options: MarkdownOptions(language: "fr"), resolver: &resolver
+        ).html
+        #expect(html == "<p>Seuls 7\(nnbsp)% des gens\(nnbsp); <code>7 % : x</code></p>\n")
+    }
+
     @Test func noLanguageMeansPlainGFM() {
         #expect(MarkdownRenderer.render("\"a\" -- b...\n").html == "<p>&quot;a&quot; -- b...</p>\n")
     }
@@ -82,7 +112,7 @@ import Testing
         let pieces = [
             "a", "Été", " ", "\u{00A0}", "\u{202F}", ";", ":", "!", "?", "«", "»", "\u{201C}", "\u{201D}", "\u{2019}", ")", "(", ".", ",",
             "*", "_", "1", "e\u{301}", "\u{301}", "\n", "\t", "https://x.org/?a=1;b", "www.example.be", "a@b.eu", "👍🏽", "日本", "\u{3000}",
-            "-", "\u{2028}",
+            "-", "\u{2028}", "%", "7 %",
         ]
         var state: UInt64 = 0x1234_5678_9ABC_DEF0
         func next(_ bound: Int) -> Int {
@@ -103,7 +133,7 @@ import Testing
 
     static let narrowScalar: Unicode.Scalar = "\u{202F}"
 
-    /// French spacing as it was written before it worked on bytes.
+    /// French spacing as it was written before it worked on bytes (with the `%` rule added since).
     static func reference(_ text: String) -> String {
         var scalars = text.unicodeScalars.map { $0 == "\u{201C}" ? "«" : $0 == "\u{201D}" ? "»" : $0 }
         var inURL: [Bool] = []
@@ -145,6 +175,14 @@ import Testing
                 continue
             }
             switch scalar {
+            case "%":
+                var hadSpace = false
+                while let last = output.last, isSpace(last) {
+                    output.removeLast()
+                    hadSpace = true
+                }
+                if hadSpace { output.append(narrowScalar) }
+                output.append(scalar)
             case ";", ":", "!", "?":
                 var hadSpace = false
                 while let last = output.last, isSpace(last) {

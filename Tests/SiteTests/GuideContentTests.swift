@@ -44,8 +44,32 @@ import Testing
     @Test func theStepPagesAreChecklists() {
         for language in Self.languages {
             #expect(byPath(language)["facebook.md"]?.checklistItems == [7])
-            #expect(byPath(language)["instagram.md"]?.checklistItems == [7])
+            #expect(byPath(language)["instagram.md"]?.checklistItems == [9])
         }
+    }
+
+    /// Templates print most UI strings as written, not through `Typography`: the French ones must already
+    /// have a narrow no-break space (U+202F), not a plain or no-break one, before `; : ! ? %` and inside « ».
+    @Test func frenchUIStringsAreTypesetAsWritten() throws {
+        let data = try Data(contentsOf: Fixtures.root.appendingPathComponent("content/strings/fr.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var texts: [(String, String)] = []
+        for (key, value) in object {
+            if let text = value as? String { texts.append((key, text)) }
+            for (form, text) in (value as? [String: String]) ?? [:] { texts.append(("\(key).\(form)", text)) }
+        }
+        #expect(texts.count > 60)
+        var untypeset: [String] = []
+        for (key, text) in texts {
+            let scalars = Array(text.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() where scalar == " " || scalar == "\u{00A0}" {
+                let before = index > 0 ? scalars[index - 1] : nil
+                let after = index + 1 < scalars.count ? scalars[index + 1] : nil
+                if let after, ";:!?%»".unicodeScalars.contains(after) { untypeset.append("\(key): \(text)") }
+                if before == "«" { untypeset.append("\(key): \(text)") }
+            }
+        }
+        #expect(untypeset == [])
     }
 
     @Test func bannerPluralsInEveryLanguage() throws {
