@@ -9,11 +9,11 @@
 /// the next byte that can start something, and only those few bytes are looked at further.
 enum RewriteScan {
     /// The bytes to stop at, NUL-terminated, for each set of triggers: index bit 0 a language (straight
-    /// quotes), bit 1 French (`; : ! ?` and the last bytes of « »), bit 2 curly quotes (the last bytes of “ ”).
+    /// quotes), bit 1 French (`; : ! ? %` and the last bytes of « »), bit 2 curly quotes (the last bytes of “ ”).
     private static let stops: [[CChar]] = (0..<8).map { (index: Int) -> [CChar] in
         var bytes: [UInt8] = [UInt8(ascii: "{")]
         if index & 1 != 0 { bytes += [0x22, 0x27] }
-        if index & 3 == 3 { bytes += [0x3B, 0x3A, 0x21, 0x3F, 0xAB, 0xBB] }
+        if index & 3 == 3 { bytes += [0x3B, 0x3A, 0x21, 0x3F, 0x25, 0xAB, 0xBB] }
         if index & 5 == 5 { bytes += [0x9C, 0x9D] }
         return (bytes + [0]).map { CChar(bitPattern: $0) }
     }

@@ -20,7 +20,7 @@ import Testing
         let texts = [
             "", "plain text", "{", "{{", "a{b{c", "x{{", "{{fact}}", "l'article", "\"quoted\"", "Attention !", "a;b", "a:b", "why?",
             "«", "»", "« déjà »", "\u{201C}curly\u{201D}", "\u{201C}", "\u{201D}", "\u{AB}", "\u{C2AB}", "é", "\u{2018}", "\u{2019}",
-            "\u{201E}", "\u{809C}", "ĜœĝĀ", "x\u{9C}", "日本語「」",
+            "\u{201E}", "\u{809C}", "ĜœĝĀ", "x\u{9C}", "日本語「」", "7 %", "7%", "%",
         ]
         for language in Self.languages {
             let triggers = language.map(Typography.triggers(for:))
@@ -32,7 +32,9 @@ import Testing
 
     /// Random texts over the bytes that matter (and their neighbours), from a fixed seed.
     @Test func answersLikeTheTwoScansOnRandomTexts() {
-        let pieces = ["a", " ", "{", "}", "'", "\"", ";", ":", "!", "?", "«", "»", "“", "”", "„", "é", "€", "\u{80}", "\u{9C}", "\u{AB}"]
+        let pieces = [
+            "a", " ", "{", "}", "'", "\"", ";", ":", "!", "?", "%", "«", "»", "“", "”", "„", "é", "€", "\u{80}", "\u{9C}", "\u{AB}",
+        ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
