@@ -64,6 +64,22 @@ class ChecklistTests(unittest.TestCase):
         driver.refresh()
         self.assertEqual([b.is_selected() for b in self.boxes()], [False, False, False])
 
+    def test_ticks_saved_for_a_list_of_another_length_are_not_shown(self):
+        # Steps added or split change the list's length: a tick saved for the old list would mark another step.
+        driver = self.driver
+        driver.get(self.server.url + "fr/les-guides/etapes/")
+        driver.execute_script("localStorage.clear()")
+        driver.refresh()
+        first = self.boxes()[0].get_attribute("id")
+        driver.execute_script("localStorage.setItem(arguments[0], '1'); localStorage.setItem(arguments[0] + '/4', '1')", "guidepost:" + first)
+        driver.refresh()
+        self.assertEqual([b.is_selected() for b in self.boxes()], [False, True, False])
+        self.boxes()[0].click()
+        saved = driver.execute_script("return localStorage.getItem(arguments[0])", "guidepost:%s/3" % first)
+        self.assertEqual(saved, "1")
+        driver.refresh()
+        self.assertEqual([b.is_selected() for b in self.boxes()], [True, True, False])
+
 
 class BannerTests(unittest.TestCase):
     """The fixture was built on 24 May 2025 (closing); the reader's clock decides what they see."""

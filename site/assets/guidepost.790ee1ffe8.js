@@ -59,8 +59,11 @@
     bar.appendChild(reset);
     list.appendChild(bar);
 
+    /* A tick is saved under the box's id and the list's length: when editors add, split or remove steps,
+       ticks saved for the old list are not shown against different steps (the same step keeps its id in
+       every language, so ticks follow the reader across translations). */
     function key(box) {
-      return STORE + box.id;
+      return STORE + box.id + "/" + boxes.length;
     }
 
     function update() {
