@@ -28,14 +28,47 @@ public final class PluralRuleSet: @unchecked Sendable {
         var seen = Set<String>()
         var keywords: [String] = []
         var count = 0
-        while count < 10_000, !(all.map { seen.count >= $0.count && seen.isSuperset(of: $0) } ?? false) {
+        func complete() -> Bool { all.map { seen.count >= $0.count && seen.isSuperset(of: $0) } ?? false }
+        while count < PluralRuleSet.serialCounts, !complete() {
             let keyword = PluralRuleSet.select(rules, Double(count))
             if keywords.last != keyword { seen.insert(keyword) }
             keywords.append(keyword)
             count += 1
         }
+        if count < PluralRuleSet.countLimit, !complete() {
+            // A keyword still unseen (French `many`, only for millions) means looking at every count left:
+            // spread over all cores. Once every keyword is seen no new one can appear, so the set is the same
+            // as a serial scan's; only the cache holds more counts.
+            let rest = PluralRuleSet.selectAll(rules, from: count, to: PluralRuleSet.countLimit)
+            seen.formUnion(rest)
+            keywords += rest
+        }
         self.cached = keywords
         self.wholeNumberKeywords = seen
+    }
+
+    /// Counts looked at one after another before the rest is spread over the cores.
+    static let serialCounts = 200
+    /// Counts below this are looked at when opening (a day count or a checklist's length is smaller).
+    static let countLimit = 10_000
+
+    /// The keyword of each count in `start..<end`, in order, computed in chunks side by side (`uplrules_select`
+    /// only reads the rules).
+    private static func selectAll(_ rules: OpaquePointer, from start: Int, to end: Int) -> [String] {
+        let chunks = 8
+        let size = (end - start + chunks - 1) / chunks
+        let parts = UnsafeMutableBufferPointer<[String]>.allocate(capacity: chunks)
+        parts.initialize(repeating: [])
+        defer { parts.deinitialize().deallocate() }
+        nonisolated(unsafe) let shared = parts
+        nonisolated(unsafe) let rules = rules
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let low = start + chunk * size
+            let high = min(end, low + size)
+            guard low < high else { return }
+            shared[chunk] = (low..<high).map { select(rules, Double($0)) }
+        }
+        return parts.flatMap { $0 }
     }
 
     deinit { swift_uplrules_close(rules) }

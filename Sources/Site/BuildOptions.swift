@@ -128,9 +128,7 @@ public struct BuildOptions: Sendable {
 
     /// `2025-05-26T12:00:00Z`.
     public static func formatInstant(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        Instant.utcStamp(date)
     }
 }
 

@@ -6,6 +6,26 @@ import Testing
 @Suite struct InstantTests {
     func utc(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
+    /// The UTC stamp of the build's "now" (feeds, build.json, the summary) is written without an ICU formatter,
+    /// and must read exactly as Foundation's `ISO8601DateFormatter` writes it, fractions of a second included.
+    @Test func utcStampsReadAsFoundationWritesThem() {
+        let reference = ISO8601DateFormatter()
+        reference.formatOptions = [.withInternetDateTime]
+        var moments: [Double] = [
+            0, -0.5, -1, 0.999, 1_763_798_400, 1_748_296_800.75, -86_400, -86_399.5, 951_782_400, 4_107_542_399.9,
+            -62_135_596_800, 253_402_300_799, 253_402_300_800, -12_219_292_800, -12_219_292_800.5, -12_219_292_801,
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            moments.append(Double(Int64(bitPattern: state) % 40_000_000_000) + Double(state % 1_000) / 1_000)
+        }
+        let different = moments.filter {
+            Instant.utcStamp(Date(timeIntervalSince1970: $0)) != reference.string(from: Date(timeIntervalSince1970: $0))
+        }
+        #expect(different.isEmpty, "\(different.prefix(5).map { (Instant.utcStamp(Date(timeIntervalSince1970: $0)), $0) })")
+    }
+
     @Test func timeInADaylightSavingGapIsAnErrorNamingBothMoments() {
         #expect(Instant(local: "2025-03-30T02:30", timeZone: "Europe/Brussels") == nil)
         #expect(

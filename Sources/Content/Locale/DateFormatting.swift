@@ -18,53 +18,90 @@ public final class DateFormatting: @unchecked Sendable {
     /// The ICU locale identifier, e.g. `fr_BE`.
     public let identifier: String
     private let lock = NSLock()
+    private let locale: Locale
+    private let calendar: Calendar
+    /// The refinement of the first day of a month for this language ("1er"), if any.
+    private let ordinal: String?
     private let date: DateFormatter
-    private let firstDay: DateFormatter?
-    private let dateTime: DateFormatter
-    private let firstDayTime: DateFormatter?
-    private let number: NumberFormatter
-    private let monthYear: DateFormatter
     private var dates: [CalendarDate: String] = [:]
+    // Made when first asked for, under `lock`: each costs ICU a pattern lookup per property Foundation sets, and
+    // most builds never write a time, a month without its day or a number in some languages.
+    private var firstDayFormatter: DateFormatter??
+    private var dateTimeFormatter: DateFormatter?
+    private var firstDayTimeFormatter: DateFormatter??
+    private var numberFormatter: NumberFormatter?
+    private var monthYearFormatter: DateFormatter?
 
     /// The formats of the ICU locale `identifier` (`language` picks the refinements above).
     public init(identifier: String, language: String) {
         self.identifier = identifier
-        let locale = Locale(identifier: identifier)
+        locale = Locale(identifier: identifier)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         calendar.locale = locale
-        func formatter(time: DateFormatter.Style) -> DateFormatter {
-            let formatter = DateFormatter()
-            formatter.locale = locale
-            formatter.calendar = calendar
-            formatter.timeZone = calendar.timeZone
-            formatter.dateStyle = .long
-            formatter.timeStyle = time
-            return formatter
-        }
-        date = formatter(time: .none)
-        dateTime = formatter(time: .short)
+        self.calendar = calendar
         let base = language.split(separator: "-").first.map(String.init) ?? language
-        if let ordinal = DateFormatting.firstDayOfMonth[base] {
-            func withOrdinal(_ original: DateFormatter) -> DateFormatter {
-                let copy = formatter(time: original.timeStyle)
-                copy.dateFormat = DateFormatting.replacingDay(in: original.dateFormat, with: ordinal)
-                return copy
-            }
-            firstDay = withOrdinal(date)
-            firstDayTime = withOrdinal(dateTime)
-        } else {
-            firstDay = nil
-            firstDayTime = nil
-        }
-        monthYear = DateFormatter()
-        monthYear.locale = locale
-        monthYear.calendar = calendar
-        monthYear.timeZone = calendar.timeZone
-        monthYear.setLocalizedDateFormatFromTemplate("MMMMy")
-        number = NumberFormatter()
-        number.locale = locale
-        number.numberStyle = .decimal
+        ordinal = DateFormatting.firstDayOfMonth[base]
+        date = DateFormatting.formatter(locale: locale, calendar: calendar, time: .none)
+    }
+
+    private static func formatter(locale: Locale, calendar: Calendar, time: DateFormatter.Style) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateStyle = .long
+        formatter.timeStyle = time
+        return formatter
+    }
+
+    /// A copy of `original` whose day field is the language's ordinal (nil when the language has none).
+    private func withOrdinal(_ original: DateFormatter) -> DateFormatter? {
+        guard let ordinal else { return nil }
+        let copy = DateFormatting.formatter(locale: locale, calendar: calendar, time: original.timeStyle)
+        copy.dateFormat = DateFormatting.replacingDay(in: original.dateFormat, with: ordinal)
+        return copy
+    }
+
+    private var firstDay: DateFormatter? {
+        if let made = firstDayFormatter { return made }
+        let made = withOrdinal(date)
+        firstDayFormatter = .some(made)
+        return made
+    }
+
+    private var dateTime: DateFormatter {
+        if let made = dateTimeFormatter { return made }
+        let made = DateFormatting.formatter(locale: locale, calendar: calendar, time: .short)
+        dateTimeFormatter = made
+        return made
+    }
+
+    private var firstDayTime: DateFormatter? {
+        if let made = firstDayTimeFormatter { return made }
+        let made = withOrdinal(dateTime)
+        firstDayTimeFormatter = .some(made)
+        return made
+    }
+
+    private var number: NumberFormatter {
+        if let made = numberFormatter { return made }
+        let made = NumberFormatter()
+        made.locale = locale
+        made.numberStyle = .decimal
+        numberFormatter = made
+        return made
+    }
+
+    private var monthYear: DateFormatter {
+        if let made = monthYearFormatter { return made }
+        let made = DateFormatter()
+        made.locale = locale
+        made.calendar = calendar
+        made.timeZone = calendar.timeZone
+        made.setLocalizedDateFormatFromTemplate("MMMMy")
+        monthYearFormatter = made
+        return made
     }
 
     /// "27 mai 2025"; French writes the first of the month "1er mai 2025".

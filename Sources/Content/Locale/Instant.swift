@@ -170,6 +170,25 @@ public struct Instant: Hashable, Sendable {
         return localDate.description + "T" + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2) + Instant.offsetText(offset)
     }
 
+    /// `moment` in UTC to the second, as RFC 3339 writes it (`2026-11-22T08:00:00Z`): what Foundation's
+    /// `ISO8601DateFormatter` writes with `.withInternetDateTime` from 15 October 1582 (ICU's switch from the
+    /// Julian calendar) to the year 9999, without opening an ICU formatter (a noticeable part of a small build's
+    /// start). Other moments go to that formatter.
+    public static func utcStamp(_ moment: Date) -> String {
+        let seconds = moment.timeIntervalSince1970
+        // 1582-10-15T00:00:00Z is -12,219,292,800; the year 10,000 starts at 253,402,300,800.
+        guard seconds.isFinite, seconds >= -12_219_292_800, seconds < 253_402_300_800 else {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime]
+            return formatter.string(from: moment)
+        }
+        let whole = Int(seconds.rounded(.down))
+        let day = CalendarDate(daysSinceEpoch: floorDivide(whole, 86_400))
+        let time = whole - floorDivide(whole, 86_400) * 86_400
+        let pad = CalendarDate.padded
+        return day.description + "T" + pad(time / 3_600, 2) + ":" + pad(time / 60 % 60, 2) + ":" + pad(time % 60, 2) + "Z"
+    }
+
     /// The calendar date of `moment` on the wall clock of `zone`; never fails, whatever the year.
     public static func calendarDate(of moment: Date, in zone: String) -> CalendarDate {
         let seconds = moment.timeIntervalSince1970
