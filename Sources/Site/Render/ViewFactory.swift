@@ -18,6 +18,44 @@ struct ViewFactory: Sendable {
     private let builtOnISO: String
     private let siteTitles: [String: String]
     private let progressForms: [String: [PluralFormView]]
+    /// Every source as each language shows it, made once: a page's source list only picks from it.
+    private var sourceTable: [String: [String: SourceView]] = [:]
+    /// What every page of a language shows alike, made once (a reference: one retain per page to read it).
+    private let parts: [String: LanguageParts]
+
+    /// The parts of a page that depend on its language only.
+    final class LanguageParts: Sendable {
+        let name: String
+        /// The "not yet translated" label; nil when the language has no strings file.
+        let notTranslated: String?
+        let description: String
+        let isDraft: Bool
+        let isRightToLeft: Bool
+        let numberingSystem: String?
+        let ogLocale: String
+        let feedPath: String
+        let publisherLabel: String
+        let reportSubject: String
+        let reportLabel: String
+
+        init(language: String, library: SiteLibrary) {
+            let config = library.config
+            let strings = library.strings[language]
+            name = strings?["language-name"] ?? language
+            notTranslated = strings?["not-translated"]
+            description = Typography.apply(config.description.text(in: language), language: language)
+            isDraft = config.draftLanguages.contains(language)
+            let locale = config.locale(language)
+            isRightToLeft = locale.isRightToLeft
+            numberingSystem = locale.numberingSystem == "latn" ? nil : locale.numberingSystem
+            ogLocale = config.locales[language] ?? language
+            // A draft language has no feed of its own yet: its pages point to the source language's.
+            feedPath = AtomFeed.path(language: isDraft ? config.sourceLanguage : language)
+            publisherLabel = strings?.strings["footer-publisher"] ?? "Published by"
+            reportSubject = strings?.strings["report-subject"] ?? "Error on {url}"
+            reportLabel = strings?.strings["report-error"] ?? "Report an error on this page"
+        }
+    }
 
     /// `navigation` is the previous build's when the caller knows no title, weight, route or menu changed
     /// (an edit of article text), so an incremental rebuild does not walk every page again.
@@ -29,6 +67,9 @@ struct ViewFactory: Sendable {
         self.site = SiteView(extra: library.config.extra.map(ExtraData.from) ?? ExtraData.empty)
         let day = Instant.calendarDate(of: now, in: "UTC")
         var flat: [String: [String: String]] = [:]
+        var parts: [String: LanguageParts] = [:]
+        for language in library.config.languages { parts[language] = LanguageParts(language: language, library: library) }
+        self.parts = parts
         var built: [String: String] = [:]
         var titles: [String: String] = [:]
         var progress: [String: [PluralFormView]] = [:]
@@ -45,6 +86,12 @@ struct ViewFactory: Sendable {
         self.flatStrings = flat
         self.builtOn = built
         self.builtOnISO = BuildOptions.formatInstant(now)
+        var table: [String: [String: SourceView]] = [:]
+        for language in library.config.languages {
+            table[language] = Dictionary(
+                library.facts.allSources.map { ($0.key, makeSourceView($0, language)) }, uniquingKeysWith: { first, _ in first })
+        }
+        self.sourceTable = table
     }
 
     /// The language's strings as `{{t.key}}` sees them: plain keys, plus `key-one`, `key-other`… for plurals.
@@ -66,24 +113,24 @@ struct ViewFactory: Sendable {
     /// The head, navigation and switcher of the page at `path` (a translation of `relativePath`).
     func page(language: String, relativePath: String?, path: String, title: String, description: String?, isHome: Bool) -> PageView {
         let config = library.config
+        let own = parts[language] ?? LanguageParts(language: language, library: library)
         let siteTitle = siteTitles[language] ?? Typography.apply(config.title.text(in: language), language: language)
         let title = Typography.apply(title, language: language)
-        let description = Typography.apply(description ?? config.description.text(in: language), language: language)
+        let description = description.map { Typography.apply($0, language: language) } ?? own.description
         var switcher: [LanguageLinkView] = []
         var alternates: [AlternateView] = []
-        let isDraft = config.draftLanguages.contains(language)
+        switcher.reserveCapacity(config.languages.count)
         // A draft language is offered nowhere but on its own pages (it is previewable, not published).
-        for other in config.languages where other == language || !config.draftLanguages.contains(other) {
+        for other in config.languages {
+            let theirs = other == language ? own : parts[other] ?? LanguageParts(language: other, library: library)
+            guard other == language || !theirs.isDraft else { continue }
             let translation = relativePath.flatMap { library.router.translationPath(of: Router.PageID(language: other, relativePath: $0)) }
             let target = translation ?? (isHome ? "\(other)/" : nil)
-            let otherStrings = library.strings[other]
             switcher.append(
                 LanguageLinkView(
-                    code: other, name: otherStrings?["language-name"] ?? other,
-                    url: Router.relative(from: path, to: target ?? "\(other)/"),
-                    isCurrent: other == language, isMissing: target == nil,
-                    missingLabel: otherStrings?["not-translated"] ?? ""))
-            if let target, !isDraft { alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target))) }
+                    code: other, name: theirs.name, url: Router.relative(from: path, to: target ?? "\(other)/"),
+                    isCurrent: other == language, isMissing: target == nil, missingLabel: theirs.notTranslated ?? ""))
+            if let target, !own.isDraft { alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target))) }
         }
         if let defaultAlternate = alternates.first(where: { $0.hreflang == config.sourceLanguage }) {
             alternates.append(AlternateView(hreflang: "x-default", url: isHome ? library.router.absolute("") : defaultAlternate.url))
@@ -100,17 +147,15 @@ struct ViewFactory: Sendable {
             t: strings(language), builtOn: builtOn[language] ?? "",
             builtOnISO: builtOnISO, isHome: isHome)
         view.ogType = isHome ? "website" : "article"
-        view.noindex = isDraft
-        view.isRightToLeft = config.locale(language).isRightToLeft
-        let numbering = config.locale(language).numberingSystem
-        view.numberingSystem = numbering == "latn" ? nil : numbering
+        view.noindex = own.isDraft
+        view.isRightToLeft = own.isRightToLeft
+        view.numberingSystem = own.numberingSystem
         view.progressForms = progressForms[language] ?? []
-        view.ogLocale = config.locales[language] ?? language
+        view.ogLocale = own.ogLocale
         view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map {
-            config.locales[$0.hreflang] ?? $0.hreflang
+            parts[$0.hreflang]?.ogLocale ?? config.locales[$0.hreflang] ?? $0.hreflang
         }
-        // A draft language has no feed of its own yet: its pages point to the source language's.
-        view.feedURL = Router.relative(from: path, to: AtomFeed.path(language: isDraft ? config.sourceLanguage : language))
+        view.feedURL = Router.relative(from: path, to: own.feedPath)
         view.hasSearch = config.search
         view.searchScriptURL = Router.relative(from: path, to: "pagefind/pagefind-ui.js")
         view.searchStylesheetURL = Router.relative(from: path, to: "pagefind/pagefind-ui.css")
@@ -118,10 +163,9 @@ struct ViewFactory: Sendable {
         if let publisher = config.publisher {
             view.publisherName = publisher.name
             view.publisherURL = publisher.url
-            view.publisherLabel = optionalString("footer-publisher", language) ?? "Published by"
-            view.reportURL = publisher.reportURL(
-                pageURL: view.canonicalURL, subject: optionalString("report-subject", language) ?? "Error on {url}")
-            view.reportLabel = optionalString("report-error", language) ?? "Report an error on this page"
+            view.publisherLabel = own.publisherLabel
+            view.reportURL = publisher.reportURL(pageURL: view.canonicalURL, subject: own.reportSubject)
+            view.reportLabel = own.reportLabel
         }
         return view
     }
@@ -130,7 +174,7 @@ struct ViewFactory: Sendable {
     func link(_ entry: Navigation.Entry, from path: String, language: String) -> PageLinkView {
         var view = PageLinkView(
             title: entry.title, description: entry.description, url: Router.relative(from: path, to: entry.path),
-            fallbackLabel: entry.isFallback ? library.strings[language]?["not-translated"] : nil)
+            fallbackLabel: entry.isFallback ? (parts[language]?.notTranslated ?? library.strings[language]?["not-translated"]) : nil)
         view.isCurrent = entry.path == path
         return view
     }
@@ -182,25 +226,28 @@ struct ViewFactory: Sendable {
     func allSources(_ language: String) -> [SourceView] { sourceViews(library.facts.allSources, language) }
 
     private func sourceViews(_ entries: [(key: String, source: Source)], _ language: String) -> [SourceView] {
-        entries.map { entry in
-            var view = SourceView(
-                key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
-                date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
-            if view.date == nil, let month = entry.source.month {
-                view.date = DateView(
-                    text: library.config.locale(language).formats.format(month: month), iso: String(month.description.prefix(7)))
-            }
-            if entry.source.titleFromURL {
-                view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address"
-            }
-            if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }
-            if let via = entry.source.via {
-                view.via = via
-                view.viaHost = String(via.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" }))
-                view.viaText = optionalString("source-via", language) ?? "read in a copy at"
-            }
-            return view
+        let known = sourceTable[language]
+        return entries.map { known?[$0.key] ?? makeSourceView($0, language) }
+    }
+
+    private func makeSourceView(_ entry: (key: String, source: Source), _ language: String) -> SourceView {
+        var view = SourceView(
+            key: entry.key, publisher: entry.source.publisher, title: entry.source.title,
+            date: date(entry.source.date, language), url: entry.source.url, language: entry.source.language)
+        if view.date == nil, let month = entry.source.month {
+            view.date = DateView(
+                text: library.config.locale(language).formats.format(month: month), iso: String(month.description.prefix(7)))
         }
+        if entry.source.titleFromURL {
+            view.titleNote = optionalString("source-title-from-url", language) ?? "title as given in its address"
+        }
+        if entry.source.undated { view.undatedText = optionalString("source-undated", language) ?? "date not shown" }
+        if let via = entry.source.via {
+            view.via = via
+            view.viaHost = String(via.drop(while: { $0 != "/" }).dropFirst(2).prefix(while: { $0 != "/" }))
+            view.viaText = optionalString("source-via", language) ?? "read in a copy at"
+        }
+        return view
     }
 
     /// A UI string the engine prints only when the site defines it (an English default stands in otherwise).
