@@ -45,6 +45,24 @@ static inline struct gp_vips_api *gp_vips_api(void) {
 }
 #define gp_vips (*gp_vips_api())
 
+/* GLib's log handler type and levels (glib/gmessages.h), for the one GLib call below. */
+typedef void (*gp_log_func)(const char *domain, int level, const char *message, void *data);
+enum { GP_LOG_WARNING = 1 << 4, GP_LOG_MESSAGE = 1 << 5, GP_LOG_INFO = 1 << 6, GP_LOG_DEBUG = 1 << 7 };
+
+static void gp_ignore_log(const char *domain, int level, const char *message, void *data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
+/* libvips reports what it meets while decoding ("IDAT: CRC error", "error in tile 0 x 0") as GLib warnings
+   of the "VIPS" domain, printed on stderr as `(process:…): VIPS-WARNING **` lines among Guidepost's own
+   `path:line:column` messages. A file those warnings are about also fails to load (`fail_on=error` below)
+   and gets a located error, so they are dropped (criticals and errors still print). */
+static inline void gp_quiet_vips_warnings(void *library) {
+    unsigned (*set_handler)(const char *, int, gp_log_func, void *) =
+        (unsigned (*)(const char *, int, gp_log_func, void *))dlsym(library, "g_log_set_handler");
+    if (set_handler != NULL) set_handler("VIPS", GP_LOG_WARNING | GP_LOG_MESSAGE | GP_LOG_INFO | GP_LOG_DEBUG, gp_ignore_log, NULL);
+}
+
 /* Loads libvips and looks up every function; then vips_init. 0 on success, -2 when libvips cannot be loaded,
    -3 when it lacks a function, -1 when its own initialisation fails (VipsCodec calls it once, first). */
 static inline int vips_init(const char *argv0) {
@@ -67,6 +85,7 @@ static inline int vips_init(const char *argv0) {
     }
     if (api.init(argv0) != 0) return -1;
     gp_vips = api;
+    gp_quiet_vips_warnings(library);
     return 0;
 }
 

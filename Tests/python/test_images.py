@@ -231,3 +231,23 @@ class ImageMemoryTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DamagedImageMessageTests(unittest.TestCase):
+    def test_a_damaged_image_gets_located_errors_and_no_libvips_chatter(self):
+        # libvips logs what it meets while decoding as GLib warnings ("(process:…): VIPS-WARNING **: IDAT: …");
+        # the file already gets a path:line:column error, so nothing else may reach the terminal.
+        work = tempfile.mkdtemp(prefix="guidepost-damaged-")
+        self.addCleanup(shutil.rmtree, work, ignore_errors=True)
+        corpus = os.path.join(ROOT, "Tests", "Fixtures", "invalid")
+        shutil.copytree(os.path.join(corpus, "_base"), work, dirs_exist_ok=True)
+        shutil.copytree(os.path.join(corpus, "undecodable-image"), work, dirs_exist_ok=True)
+        run = subprocess.run([BINARY, "build", "--content", os.path.join(work, "content"), "--templates", os.path.join(ROOT, "templates"),
+                              "--output", os.path.join(work, "site"), "--now", "2026-11-22T08:00:00Z"],
+                             capture_output=True, text=True, check=False)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertNotIn("VIPS-WARNING", run.stderr)
+        lines = [line for line in run.stderr.splitlines() if line.strip()]
+        self.assertIn("content/en/guides/steps/settings.png:1:1: error: the image cannot be decoded", run.stderr)
+        for line in lines:
+            self.assertRegex(line, r"^(\S+:\d+:\d+: (error|warning): |build failed: )", line)
