@@ -20,24 +20,25 @@ final class TemplateProgram: @unchecked Sendable {
         case block
     }
 
-    /// One step: an operation and its operands (trivial, so walking the list copies no reference).
+    /// One step: an operation and its operands (trivial, so walking the list copies no reference). Full-width
+    /// operands: no template, however large, can make an offset wrap.
     struct Instruction {
         let operation: Operation
-        let a: Int32, b: Int32, c: Int32, d: Int32, e: Int32
+        let a: Int, b: Int, c: Int, d: Int, e: Int
 
         init(_ operation: Operation, _ a: Int = 0, _ b: Int = 0, _ c: Int = 0, _ d: Int = 0, _ e: Int = -1) {
             self.operation = operation
-            self.a = Int32(truncatingIfNeeded: a)
-            self.b = Int32(truncatingIfNeeded: b)
-            self.c = Int32(truncatingIfNeeded: c)
-            self.d = Int32(truncatingIfNeeded: d)
-            self.e = Int32(truncatingIfNeeded: e)
+            self.a = a
+            self.b = b
+            self.c = c
+            self.d = d
+            self.e = e
         }
     }
 
     /// A block a parent overrides: its interned name and its content, instructions `start..<end`.
     struct Override {
-        let name: Int32, start: Int32, end: Int32
+        let name: Int, start: Int, end: Int
     }
 
     /// The instructions of every template.
@@ -51,9 +52,9 @@ final class TemplateProgram: @unchecked Sendable {
     /// The overrides of every parent, group by group.
     let overrides: UnsafeMutableBufferPointer<Override>
     /// Each override group: where it starts in `overrides`, and how many it has.
-    let groups: UnsafeMutableBufferPointer<(start: Int32, count: Int32)>
+    let groups: UnsafeMutableBufferPointer<(start: Int, count: Int)>
     /// Each template's instructions.
-    let templates: UnsafeMutableBufferPointer<(start: Int32, end: Int32)>
+    let templates: UnsafeMutableBufferPointer<(start: Int, end: Int)>
     /// The index of each template in `templates`, by name.
     let templateIndex: [String: Int]
     /// The name of each template in `templates`.
@@ -66,10 +67,10 @@ final class TemplateProgram: @unchecked Sendable {
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() { index[name] = position }
         compiler.templateIndex = index
-        var ranges: [(start: Int32, end: Int32)] = []
+        var ranges: [(start: Int, end: Int)] = []
         for name in names {
             let range = compiler.compile(templates[name] ?? [])
-            ranges.append((Int32(range.lowerBound), Int32(range.upperBound)))
+            ranges.append((range.lowerBound, range.upperBound))
         }
         self.instructions = Self.copy(compiler.instructions)
         self.bytes = Self.copy(compiler.bytes)
@@ -106,7 +107,7 @@ final class TemplateProgram: @unchecked Sendable {
         var names: [TemplateName] = []
         var references: [TemplateReference] = []
         var overrides: [Override] = []
-        var groups: [(start: Int32, count: Int32)] = []
+        var groups: [(start: Int, count: Int)] = []
         var templateIndex: [String: Int] = [:]
         var blockNames: [String: Int] = [:]
 
@@ -121,9 +122,9 @@ final class TemplateProgram: @unchecked Sendable {
                     var group: [Override] = []
                     for name in blocks.keys.sorted() {
                         let range = compile(blocks[name] ?? [])
-                        group.append(Override(name: Int32(intern(name)), start: Int32(range.lowerBound), end: Int32(range.upperBound)))
+                        group.append(Override(name: intern(name), start: range.lowerBound, end: range.upperBound))
                     }
-                    groups.append((Int32(overrides.count), Int32(group.count)))
+                    groups.append((overrides.count, group.count))
                     overrides += group
                     inner[position] = (nil, groups.count - 1)
                 default:

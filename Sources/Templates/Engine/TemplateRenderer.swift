@@ -38,7 +38,7 @@ struct TemplateRenderer {
         open.reserveCapacity(16)
         guard let template = program.templateIndex[name] else { return }
         let range = program.templates[template]
-        render(from: Int(range.start), to: Int(range.end))
+        render(from: range.start, to: range.end)
     }
 
     /// A section being rendered: the list it walks, if any, and whether it pushed a context.
@@ -59,12 +59,12 @@ struct TemplateRenderer {
             let step = code[index]
             switch step.operation {
             case .text:
-                let bytes = UnsafeBufferPointer(start: pool + Int(step.a), count: Int(step.b))
+                let bytes = UnsafeBufferPointer(start: pool + step.a, count: step.b)
                 if indented { writeIndented(bytes) } else { output.append(bytes) }
             case .variable:
                 let escaped = step.b == 1
                 guard indented else {
-                    write(resolve(program.names[Int(step.a)]), escaped: escaped)
+                    write(resolve(program.names[step.a]), escaped: escaped)
                     break
                 }
                 // Inside an indented partial or block, each line written starts with the indentation, except
@@ -73,11 +73,11 @@ struct TemplateRenderer {
                 let atLineStart = output.isEmpty || output.last == Self.newline
                 if atLineStart { append(indentation) }
                 let afterIndentation = output.count
-                write(resolve(program.names[Int(step.a)]), escaped: escaped)
+                write(resolve(program.names[step.a]), escaped: escaped)
                 if atLineStart, output.count == afterIndentation { output.truncate(to: before) }
             case .section:
-                guard let section = enter(resolve(program.names[Int(step.a)]), inverted: step.b == 1, body: index + 1) else {
-                    index = Int(step.c) + 1
+                guard let section = enter(resolve(program.names[step.a]), inverted: step.b == 1, body: index + 1) else {
+                    index = step.c + 1
                     continue
                 }
                 open.append(section)
@@ -104,16 +104,16 @@ struct TemplateRenderer {
                 include(step)
             case .block:
                 let savedIndentation = indentation.count
-                if step.e > 0 { indentation.append(contentsOf: UnsafeBufferPointer(start: pool + Int(step.d), count: Int(step.e))) }
+                if step.e > 0 { indentation.append(contentsOf: UnsafeBufferPointer(start: pool + step.d, count: step.e)) }
                 if let found = overrides.firstIndex(where: { $0.name == step.a }) {
                     // Inside its own override, a block of the same name is that block's default: an override
                     // never expands into itself.
                     let override = overrides[found]
                     overrides[found] = TemplateProgram.Override(name: -1, start: override.start, end: override.end)
-                    render(from: Int(override.start), to: Int(override.end))
+                    render(from: override.start, to: override.end)
                     overrides[found] = override
                 } else {
-                    render(from: Int(step.b), to: Int(step.c))
+                    render(from: step.b, to: step.c)
                 }
                 if step.e > 0 { indentation.removeSubrange(savedIndentation...) }
             }
@@ -183,9 +183,9 @@ struct TemplateRenderer {
     /// blocks win over inner ones. A dynamic name whose value is missing includes nothing.
     private mutating func include(_ step: TemplateProgram.Instruction) {
         guard error == nil else { return }
-        var template = Int(step.b)
+        var template = step.b
         if template < 0 {
-            let reference = program.references[Int(step.a)]
+            let reference = program.references[step.a]
             var name = reference.name
             if let path = reference.dynamic {
                 switch lookup(path, anchored: false) {
@@ -201,7 +201,7 @@ struct TemplateRenderer {
             template = found
         }
         guard depth < Self.includeLimit else {
-            let reference = program.references[Int(step.a)]
+            let reference = program.references[step.a]
             let name = reference.dynamic == nil ? reference.name : program.templateNames[template]
             error = TemplateError.templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
             return
@@ -209,18 +209,18 @@ struct TemplateRenderer {
         let savedIndentation = indentation.count
         let savedOverrides = overrides.count
         if step.d > 0 {
-            indentation.append(contentsOf: UnsafeBufferPointer(start: program.bytes.baseAddress! + Int(step.c), count: Int(step.d)))
+            indentation.append(contentsOf: UnsafeBufferPointer(start: program.bytes.baseAddress! + step.c, count: step.d))
         }
         if step.e >= 0 {
-            let group = program.groups[Int(step.e)]
-            for position in Int(group.start)..<Int(group.start + group.count) {
+            let group = program.groups[step.e]
+            for position in group.start..<group.start + group.count {
                 let block = program.overrides[position]
                 if !overrides.contains(where: { $0.name == block.name }) { overrides.append(block) }
             }
         }
         let range = program.templates[template]
         depth += 1
-        render(from: Int(range.start), to: Int(range.end))
+        render(from: range.start, to: range.end)
         depth -= 1
         if indentation.count > savedIndentation { indentation.removeSubrange(savedIndentation...) }
         if overrides.count > savedOverrides { overrides.removeSubrange(savedOverrides...) }
