@@ -45,8 +45,10 @@ final class TemplateProgram: @unchecked Sendable {
     let instructions: UnsafeMutableBufferPointer<Instruction>
     /// Text and indentation, as UTF-8.
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// The names of variables and sections.
-    let names: UnsafeMutableBufferPointer<TemplateName>
+    /// The names of variables and sections, unretained (`nameOwners` keeps them), so that reading one for a
+    /// step retains nothing.
+    let names: UnsafeMutableBufferPointer<Unmanaged<TemplateName>>
+    private let nameOwners: [TemplateName]
     /// The references of partials and parents.
     let references: UnsafeMutableBufferPointer<TemplateReference>
     /// The overrides of every parent, group by group.
@@ -74,7 +76,8 @@ final class TemplateProgram: @unchecked Sendable {
         }
         self.instructions = Self.copy(compiler.instructions)
         self.bytes = Self.copy(compiler.bytes)
-        self.names = Self.copy(compiler.names)
+        self.nameOwners = compiler.names
+        self.names = Self.copy(compiler.names.map { Unmanaged.passUnretained($0) })
         self.references = Self.copy(compiler.references)
         self.overrides = Self.copy(compiler.overrides)
         self.groups = Self.copy(compiler.groups)
@@ -86,7 +89,7 @@ final class TemplateProgram: @unchecked Sendable {
     deinit {
         instructions.deallocate()
         bytes.deallocate()
-        names.deinitialize().deallocate()
+        names.deallocate()
         references.deinitialize().deallocate()
         overrides.deallocate()
         groups.deallocate()

@@ -64,7 +64,7 @@ struct TemplateRenderer {
             case .variable:
                 let escaped = step.b == 1
                 guard indented else {
-                    write(resolve(program.names[step.a]), escaped: escaped)
+                    write(resolve(name: step.a), escaped: escaped)
                     break
                 }
                 // Inside an indented partial or block, each line written starts with the indentation, except
@@ -73,10 +73,10 @@ struct TemplateRenderer {
                 let atLineStart = output.isEmpty || output.last == Self.newline
                 if atLineStart { append(indentation) }
                 let afterIndentation = output.count
-                write(resolve(program.names[step.a]), escaped: escaped)
+                write(resolve(name: step.a), escaped: escaped)
                 if atLineStart, output.count == afterIndentation { output.truncate(to: before) }
             case .section:
-                guard let section = enter(resolve(program.names[step.a]), inverted: step.b == 1, body: index + 1) else {
+                guard let section = enter(resolve(name: step.a), inverted: step.b == 1, body: index + 1) else {
                     index = step.c + 1
                     continue
                 }
@@ -227,6 +227,11 @@ struct TemplateRenderer {
     }
 
     // MARK: Values
+
+    /// The value of name `index` of the program, read without retaining the name (the program keeps it).
+    private func resolve(name index: Int) -> TemplateData {
+        program.names[index]._withUnsafeGuaranteedRef { resolve($0) }
+    }
 
     private func resolve(_ name: TemplateName) -> TemplateData {
         if let path = name.path, name.transforms.isEmpty { return lookup(path, anchored: name.anchored) }
