@@ -3,7 +3,7 @@ import Diagnostics
 /// Every template of the site, compiled once and checked for missing includes and for include loops that
 /// no data can end (a loop through a section or block is a recursion the data ends; rendering limits its depth).
 public struct TemplateLibrary: Sendable {
-    private let compiled: [String: [TemplateNode]]
+    private let compiled: TemplateProgram
     /// The sources, by name.
     public let sources: [String: TemplateSource]
 
@@ -22,7 +22,7 @@ public struct TemplateLibrary: Sendable {
         }
         errors += cycles(in: byName)
         guard errors.isEmpty else { return .failure(BuildFailure(errors)) }
-        return .success(TemplateLibrary(compiled: templates, sources: byName))
+        return .success(TemplateLibrary(compiled: TemplateProgram(templates), sources: byName))
     }
 
     /// Every name that a template reads and that the view model it is rendered with can never provide
@@ -52,7 +52,7 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders any value (a text, a list, a view model) with the template `name` into UTF-8 bytes.
     public func renderBytes(_ root: TemplateData, with name: String) throws(TemplateError) -> [UInt8] {
-        var renderer = TemplateRenderer(templates: compiled, capacity: 16 * 1024)
+        var renderer = TemplateRenderer(program: compiled, capacity: 16 * 1024)
         renderer.render(name, root: root)
         // An exact-size copy (thousands of pages are kept in memory until they are written); frees the buffer.
         let bytes = renderer.output.take()

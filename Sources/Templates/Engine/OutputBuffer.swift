@@ -43,8 +43,10 @@ struct OutputBuffer {
 
     /// Appends the UTF-8 bytes of `text`.
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
     }
 
     /// Forgets the bytes written after the first `newCount`.

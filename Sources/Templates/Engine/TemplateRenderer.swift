@@ -6,8 +6,8 @@ struct TemplateRenderer {
     /// How many partials and parents may be open at once: deep enough for any menu, shallow enough that a
     /// recursion the data never ends becomes an error instead of a crash.
     static let includeLimit = 100
-    /// Every compiled template, by name.
-    let templates: [String: [TemplateNode]]
+    /// Every compiled template.
+    let program: TemplateProgram
     /// The output so far (its owner takes the bytes, which frees it).
     var output: OutputBuffer
     /// The first error met: a recursion deeper than `includeLimit`, or a dynamic name that names no template.
@@ -18,23 +18,27 @@ struct TemplateRenderer {
     /// instead of copying the entry out of its enum.
     private var objects: [any TemplateObject] = []
     private var loops: [(index: Int, count: Int)] = []
-    private var overrides: [String: [TemplateNode]] = [:]
+    /// The blocks overridden by the parents being rendered, outermost first; a name is there at most once (the
+    /// outermost parent's block wins), and an entry whose name is -1 is an override being rendered.
+    private var overrides: [TemplateProgram.Override] = []
     private var indentation: [UInt8] = []
     private var depth = 0
     /// The sections being rendered, innermost last (shared by nested partials and blocks, which close theirs).
     private var open: [OpenSection] = []
 
-    init(templates: [String: [TemplateNode]], capacity: Int) {
-        self.templates = templates
+    init(program: TemplateProgram, capacity: Int) {
+        self.program = program
         self.output = OutputBuffer(capacity: capacity)
     }
 
     /// Renders template `name` with `root` as the outermost context.
     mutating func render(_ name: String, root: TemplateData) {
-        stack = [root]
         objects = [Self.object(in: root)]
+        stack = [root]
         open.reserveCapacity(16)
-        render(templates[name] ?? [])
+        guard let template = program.templateIndex[name] else { return }
+        let range = program.templates[template]
+        render(from: range.start, to: range.end)
     }
 
     /// A section being rendered: the list it walks, if any, and whether it pushed a context.
@@ -45,140 +49,189 @@ struct TemplateRenderer {
         let pushed: Bool
     }
 
-    /// Renders `nodes`; sections are walked with the list of open sections, not by recursion.
-    private mutating func render(_ nodes: [TemplateNode]) {
+    /// Renders instructions `start..<end`; sections are walked with the list of open sections, not by recursion.
+    private mutating func render(from start: Int, to end: Int) {
+        let code = program.instructions
+        let pool = program.bytes.baseAddress!
         let indented = !indentation.isEmpty
-        var index = 0
-        while index < nodes.count {
-            switch nodes[index] {
-            case .text(let bytes):
+        var index = start
+        while index < end {
+            let step = code[index]
+            switch step.operation {
+            case .text:
+                let bytes = UnsafeBufferPointer(start: pool + step.a, count: step.b)
                 if indented { writeIndented(bytes) } else { output.append(bytes) }
-            case .variable(let name, let escaped):
+            case .variable:
+                let escaped = step.b == 1
                 guard indented else {
-                    write(resolve(name), escaped: escaped)
+                    write(resolve(name: step.a), escaped: escaped)
                     break
                 }
                 // Inside an indented partial or block, each line written starts with the indentation, except
                 // lines that come from inside an interpolated value.
                 let before = output.count
                 let atLineStart = output.isEmpty || output.last == Self.newline
-                if atLineStart { output.append(indentation) }
+                if atLineStart { append(indentation) }
                 let afterIndentation = output.count
-                write(resolve(name), escaped: escaped)
+                write(resolve(name: step.a), escaped: escaped)
                 if atLineStart, output.count == afterIndentation { output.truncate(to: before) }
-            case .section(let name, let inverted, let end):
-                guard let section = enter(resolve(name), inverted: inverted, body: index + 1) else {
-                    index = end + 1
+            case .section:
+                guard let section = enter(resolve(name: step.a), inverted: step.b == 1, body: index + 1) else {
+                    index = step.c + 1
                     continue
                 }
                 open.append(section)
             case .end:
                 let last = open.count - 1
-                if let items = open[last].items, open[last].index + 1 < items.count {
+                if open[last].items != nil {
                     let next = open[last].index + 1
-                    open[last].index = next
-                    stack[stack.count - 1] = items[next]
-                    objects[objects.count - 1] = Self.object(in: items[next])
-                    loops[loops.count - 1] = (next, items.count)
-                    index = open[last].body
-                    continue
+                    if let item = nextItem(last, next) {
+                        open[last].index = next
+                        objects[objects.count - 1] = Self.object(in: item)
+                        stack[stack.count - 1] = item
+                        loops[loops.count - 1].index = next
+                        index = open[last].body
+                        continue
+                    }
+                    loops.removeLast()
                 }
-                if open[last].items != nil { loops.removeLast() }
                 if open[last].pushed {
                     stack.removeLast()
                     objects.removeLast()
                 }
                 open.removeLast()
-            case .partial(let reference, let extra):
-                include(reference, extraIndentation: extra, overrides: nil)
-            case .parent(let reference, let extra, let blocks):
-                include(reference, extraIndentation: extra, overrides: blocks)
-            case .block(let name, let content, let extra):
-                let savedIndentation = indentation
-                if let extra { indentation += extra.utf8 }
-                if let override = overrides[name] {
+            case .include:
+                include(step)
+            case .block:
+                let savedIndentation = indentation.count
+                if step.e > 0 { indentation.append(contentsOf: UnsafeBufferPointer(start: pool + step.d, count: step.e)) }
+                if let found = overrides.firstIndex(where: { $0.name == step.a }) {
                     // Inside its own override, a block of the same name is that block's default: an override
                     // never expands into itself.
-                    let savedOverrides = overrides
-                    overrides[name] = nil
-                    render(override)
-                    overrides = savedOverrides
+                    let override = overrides[found]
+                    overrides[found] = TemplateProgram.Override(name: -1, start: override.start, end: override.end)
+                    render(from: override.start, to: override.end)
+                    overrides[found] = override
                 } else {
-                    render(content)
+                    render(from: step.b, to: step.c)
                 }
-                indentation = savedIndentation
+                if step.e > 0 { indentation.removeSubrange(savedIndentation...) }
             }
             index += 1
         }
     }
 
+    /// Item `next` of the list walked by open section `last`, if the list has one.
+    private func nextItem(_ last: Int, _ next: Int) -> TemplateData? {
+        guard let items = open[last].items, next < items.count else { return nil }
+        return items[next]
+    }
+
     private static let newline = UInt8(ascii: "\n")
 
-    private mutating func writeIndented(_ bytes: [UInt8]) {
+    private mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { output.append($0) }
+    }
+
+    private mutating func writeIndented(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
         var start = 0
         while start < bytes.count {
             var end = start
             while end < bytes.count, bytes[end] != Self.newline { end += 1 }
             if end < bytes.count { end += 1 }
-            if output.isEmpty || output.last == Self.newline { output.append(indentation) }
-            output.append(bytes[start..<end])
+            if output.isEmpty || output.last == Self.newline { append(indentation) }
+            output.append(base + start, count: end - start)
             start = end
         }
     }
 
     /// Opens a section over `value` whose content starts at `body`; nil when the content is not rendered.
-    private mutating func enter(_ value: TemplateData, inverted: Bool, body: Int) -> OpenSection? {
+    private mutating func enter(_ value: consuming TemplateData, inverted: Bool, body: Int) -> OpenSection? {
         if inverted { return value.isTruthy ? nil : OpenSection(items: nil, index: 0, body: body, pushed: false) }
-        switch value {
+        switch consume value {
         case .list(let items):
             guard let first = items.first else { return nil }
-            stack.append(first)
             objects.append(Self.object(in: first))
+            stack.append(first)
             loops.append((0, items.count))
             return OpenSection(items: items, index: 0, body: body, pushed: true)
         case .bool(let flag):
             return flag ? OpenSection(items: nil, index: 0, body: body, pushed: false) : nil
         case .null:
             return nil
-        case .string, .int, .double, .object:
-            stack.append(value)
-            objects.append(Self.object(in: value))
+        case .object(let object):
+            objects.append(object)
+            stack.append(.object(object))
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
+        case .string(let text):
+            objects.append(NoFields())
+            stack.append(.string(text))
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
+        case .int(let number):
+            objects.append(NoFields())
+            stack.append(.int(number))
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
+        case .double(let number):
+            objects.append(NoFields())
+            stack.append(.double(number))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
         }
     }
 
-    /// Renders another template in place; the outermost template's blocks win over inner ones. A dynamic
-    /// name whose value is missing includes nothing.
-    private mutating func include(_ reference: TemplateReference, extraIndentation: String?, overrides blocks: [String: [TemplateNode]]?) {
+    /// Renders another template in place (instruction `step`, a partial or a parent); the outermost template's
+    /// blocks win over inner ones. A dynamic name whose value is missing includes nothing.
+    private mutating func include(_ step: TemplateProgram.Instruction) {
         guard error == nil else { return }
-        var name = reference.name
-        if let path = reference.dynamic {
-            switch lookup(path, anchored: false) {
-            case .string(let text) where !text.isEmpty: name = text
-            case .int(let number): name = String(number)
-            default: return
+        var template = step.b
+        if template < 0 {
+            let reference = program.references[step.a]
+            var name = reference.name
+            if let path = reference.dynamic {
+                switch lookup(path, anchored: false) {
+                case .string(let text) where !text.isEmpty: name = text
+                case .int(let number): name = String(number)
+                default: return
+                }
             }
-        }
-        guard let nodes = templates[name] else {
-            error = TemplateError.missingTemplate(reference.location, name: name)
-            return
+            guard let found = program.templateIndex[name] else {
+                error = TemplateError.missingTemplate(reference.location, name: name)
+                return
+            }
+            template = found
         }
         guard depth < Self.includeLimit else {
+            let reference = program.references[step.a]
+            let name = reference.dynamic == nil ? reference.name : program.templateNames[template]
             error = TemplateError.templateTooDeep(reference.location, name: name, limit: Self.includeLimit)
             return
         }
-        let savedIndentation = indentation
-        let savedOverrides = overrides
-        if let extraIndentation { indentation += extraIndentation.utf8 }
-        if let blocks { overrides.merge(blocks) { outer, _ in outer } }
+        let savedIndentation = indentation.count
+        let savedOverrides = overrides.count
+        if step.d > 0 {
+            indentation.append(contentsOf: UnsafeBufferPointer(start: program.bytes.baseAddress! + step.c, count: step.d))
+        }
+        if step.e >= 0 {
+            let group = program.groups[step.e]
+            for position in group.start..<group.start + group.count {
+                let block = program.overrides[position]
+                if !overrides.contains(where: { $0.name == block.name }) { overrides.append(block) }
+            }
+        }
+        let range = program.templates[template]
         depth += 1
-        render(nodes)
+        render(from: range.start, to: range.end)
         depth -= 1
-        indentation = savedIndentation
-        overrides = savedOverrides
+        if indentation.count > savedIndentation { indentation.removeSubrange(savedIndentation...) }
+        if overrides.count > savedOverrides { overrides.removeSubrange(savedOverrides...) }
     }
 
     // MARK: Values
+
+    /// The value of name `index` of the program, read without retaining the name (the program keeps it).
+    private func resolve(name index: Int) -> TemplateData {
+        program.names[index]._withUnsafeGuaranteedRef { resolve($0) }
+    }
 
     private func resolve(_ name: TemplateName) -> TemplateData {
         if let path = name.path, name.transforms.isEmpty { return lookup(path, anchored: name.anchored) }
@@ -275,44 +328,50 @@ struct TemplateRenderer {
 enum HTMLEscaping {
     /// Appends `text` to `output` with `& < > " '` replaced by entities.
     static func append(_ text: String, to output: inout OutputBuffer) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let count = bytes.count
-            var runStart = 0
-            var index = 0
-            while index < count {
-                // Eight bytes at a time while none of them is one of the five; byte by byte through a word that has one.
-                let end: Int
-                if count - index >= 8 {
-                    guard hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
-                        index += 8
-                        continue
-                    }
-                    end = index + 8
-                } else {
-                    end = count
-                }
-                while index < end {
-                    let entity: StaticString
-                    switch base[index] {
-                    case UInt8(ascii: "&"): entity = "&amp;"
-                    case UInt8(ascii: "<"): entity = "&lt;"
-                    case UInt8(ascii: ">"): entity = "&gt;"
-                    case UInt8(ascii: "\""): entity = "&quot;"
-                    case UInt8(ascii: "'"): entity = "&#39;"
-                    default:
-                        index += 1
-                        continue
-                    }
-                    output.append(base + runStart, count: index - runStart)
-                    output.append(entity.utf8Start, count: entity.utf8CodeUnitCount)
-                    index += 1
-                    runStart = index
-                }
-            }
-            output.append(base + runStart, count: count - runStart)
+        // A native string's bytes are read in place; a copy only for one that is not contiguous.
+        if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &output) }) == nil {
+            var text = text
+            text.withUTF8 { append($0, to: &output) }
         }
+    }
+
+    /// Appends the UTF-8 `bytes` to `output` with `& < > " '` replaced by entities.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout OutputBuffer) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        while index < count {
+            // Eight bytes at a time while none of them is one of the five; byte by byte through a word that has one.
+            let end: Int
+            if count - index >= 8 {
+                guard hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+                    index += 8
+                    continue
+                }
+                end = index + 8
+            } else {
+                end = count
+            }
+            while index < end {
+                let entity: StaticString
+                switch base[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default:
+                    index += 1
+                    continue
+                }
+                output.append(base + runStart, count: index - runStart)
+                output.append(entity.utf8Start, count: entity.utf8CodeUnitCount)
+                index += 1
+                runStart = index
+            }
+        }
+        output.append(base + runStart, count: count - runStart)
     }
 
     /// Whether one of the eight bytes of `word` is `& < > " '`.
