@@ -16,6 +16,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+// Under AddressSanitizer (the fuzzing build) freed blocks and given-back memory are poisoned, so that Swift
+// code reading them after cmark_node_free or after render returns is still reported, and freeing a block
+// twice aborts, as ASan's own free would (cmark-gfm itself is not instrumented).
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/asan_interface.h>
+#define POISON(address, size) ASAN_POISON_MEMORY_REGION((address), (size))
+#define UNPOISON(address, size) ASAN_UNPOISON_MEMORY_REGION((address), (size))
+#define IS_POISONED(address) __asan_address_is_poisoned(address)
+#endif
+#endif
+#ifndef POISON
+#define POISON(address, size) ((void)(address), (void)(size))
+#define UNPOISON(address, size) ((void)(address), (void)(size))
+#define IS_POISONED(address) ((void)(address), 0)
+#endif
+
 enum { RETAINED = 256 * 1024, HEADER = sizeof(size_t) };
 
 typedef struct chunk {
@@ -79,6 +96,7 @@ static inline void *bump(size_t size) {
     chunk *c = top;
     if (__builtin_expect(size > SIZE_MAX / 2 || c->capacity - c->used < needed, 0)) c = grow(size, needed);
     unsigned char *block = data(c) + c->used;
+    UNPOISON(block, needed);
     c->used += needed;
     *(size_t *)block = size;
     return block + HEADER;
@@ -100,6 +118,7 @@ static void *arena_realloc(void *pointer, size_t size) {
     if (size <= SIZE_MAX / 2 && start + block_size(old) == data(c) + c->used) {
         size_t used = c->used - block_size(old) + block_size(size);
         if (used <= c->capacity) {
+            UNPOISON(pointer, size);
             c->used = used;
             ((size_t *)pointer)[-1] = size;
             return pointer;
@@ -107,10 +126,19 @@ static void *arena_realloc(void *pointer, size_t size) {
     }
     void *moved = bump(size);
     memcpy(moved, pointer, old < size ? old : size);
+    POISON(pointer, old);
     return moved;
 }
 
-static void arena_free(void *pointer) { (void)pointer; }
+static void arena_free(void *pointer) {
+    if (!pointer) return;
+    size_t size = ((size_t *)pointer)[-1];
+    if (size > 0 && IS_POISONED(pointer)) {
+        fprintf(stderr, "guidepost: cmark-gfm freed a block of its arena twice\n");
+        abort();
+    }
+    POISON(pointer, size);
+}
 
 static cmark_mem allocator = {arena_calloc, arena_realloc, arena_free};
 
@@ -129,5 +157,6 @@ guidepost_arena_scope guidepost_arena_begin(void) {
 void guidepost_arena_end(guidepost_arena_scope scope) {
     free_chunks(top, scope.chunk);
     top = scope.chunk;
+    POISON(data(top) + scope.used, top->used - scope.used);
     top->used = scope.used;
 }
