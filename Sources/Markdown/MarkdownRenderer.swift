@@ -54,7 +54,9 @@ public enum MarkdownRenderer {
         inlineParsing.lock()
         let document = cmark_parser_finish(parser)!
         inlineParsing.unlock()
-        cmark_consolidate_text_nodes(document)
+        // The rewrites see each run of text as one node: `cmark_parser_finish` merges the text nodes the inline
+        // parser split (at `_`, `*`, `[`, escapes…) before the extensions' postprocessing, and the only one
+        // (autolink's) splits a text into text, link, text, so no two texts are adjacent after it.
 
         var rewriter = TreeRewriter(options: options, source: SourceMap(markdown))
         rewriter.rewrite(document, resolver: &resolver)
