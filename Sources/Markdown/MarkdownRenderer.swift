@@ -19,6 +19,17 @@ public enum MarkdownRenderer {
 
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// The extensions of `extensionNames`, looked up once (cmark-gfm's registry keeps them for the process).
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+        _ = registered
+        return extensionNames.map { name in
+            guard let ext = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm has no \(name) extension; install libcmark-gfm-extensions-dev")
+            }
+            return ext
+        }
+    }()
+
     /// cmark-gfm keeps the inline parser's special characters in a process-wide table that every
     /// `cmark_parser_finish` fills with its extensions' characters and then clears (github/cmark-gfm#176),
     /// so two inline parses at once corrupt each other. Only that step is serialised; block parsing,
@@ -41,12 +52,7 @@ public enum MarkdownRenderer {
         let arena = guidepost_arena_begin()
         defer { guidepost_arena_end(arena) }
         let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart, arenaAllocator)!
-        for name in extensionNames {
-            guard let ext = cmark_find_syntax_extension(name) else {
-                preconditionFailure("cmark-gfm has no \(name) extension; install libcmark-gfm-extensions-dev")
-            }
-            cmark_parser_attach_syntax_extension(parser, ext)
-        }
+        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
