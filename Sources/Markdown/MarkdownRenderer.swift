@@ -181,8 +181,11 @@ private struct TreeRewriter {
             cmark_node_get_type(child) == CMARK_NODE_TEXT,
             let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(link)
         else { return nil }
-        // Compared as C strings: a Swift string is made only for the (rare) autolinks.
-        let sameAfter = { (prefix: String) in strncmp(url, prefix, prefix.utf8.count) == 0 && strcmp(url + prefix.utf8.count, literal) == 0
+        // Compared as C strings, against static prefixes: a Swift string is made only for the (rare) autolinks.
+        let sameAfter = { (prefix: StaticString) in
+            let count = prefix.utf8CodeUnitCount
+            return strncmp(url, UnsafeRawPointer(prefix.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0
+                && strcmp(url + count, literal) == 0
         }
         guard strcmp(url, literal) == 0 || sameAfter("http://") || sameAfter("mailto:") else { return nil }
         return String(cString: literal)
