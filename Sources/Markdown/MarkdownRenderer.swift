@@ -1,3 +1,4 @@
+import CCmarkArena
 import CCmarkGFM
 import Diagnostics
 import Foundation
@@ -8,7 +9,8 @@ import Foundation
 
 /// Renders Markdown to HTML with cmark-gfm, rewriting its syntax tree on the way.
 ///
-/// This is the only file that touches cmark pointers: each is created and released here, with `defer`.
+/// This is the only file that touches cmark pointers (the arena in Sources/CCmarkArena owns their memory): a document's
+/// parser, nodes and HTML live in the thread's arena and are released together when `render` returns.
 /// The rewrites, in order: fact placeholders in text and link destinations, relative `.md` links,
 /// raw HTML and dangerous URLs when raw HTML is off, heading ids, and interactive checklists.
 public enum MarkdownRenderer {
@@ -16,6 +18,17 @@ public enum MarkdownRenderer {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    /// The extensions of `extensionNames`, looked up once (cmark-gfm's registry keeps them for the process).
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+        _ = registered
+        return extensionNames.map { name in
+            guard let ext = cmark_find_syntax_extension(name) else {
+                preconditionFailure("cmark-gfm has no \(name) extension; install libcmark-gfm-extensions-dev")
+            }
+            return ext
+        }
+    }()
 
     /// cmark-gfm keeps the inline parser's special characters in a process-wide table that every
     /// `cmark_parser_finish` fills with its extensions' characters and then clears (github/cmark-gfm#176),
@@ -35,14 +48,11 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", headings: [], checklists: [])
         }
         let smart = Typography.applies(to: options.language) ? CMARK_OPT_SMART : 0
-        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart)!
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            guard let ext = cmark_find_syntax_extension(name) else {
-                preconditionFailure("cmark-gfm has no \(name) extension; install libcmark-gfm-extensions-dev")
-            }
-            cmark_parser_attach_syntax_extension(parser, ext)
-        }
+        // Every cmark allocation of this document comes from the thread's arena and is given back at once.
+        let arena = guidepost_arena_begin()
+        defer { guidepost_arena_end(arena) }
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart, arenaAllocator)!
+        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
@@ -50,16 +60,19 @@ public enum MarkdownRenderer {
         inlineParsing.lock()
         let document = cmark_parser_finish(parser)!
         inlineParsing.unlock()
-        defer { cmark_node_free(document) }
-        cmark_consolidate_text_nodes(document)
+        // The rewrites see each run of text as one node: `cmark_parser_finish` merges the text nodes the inline
+        // parser split (at `_`, `*`, `[`, escapes…) before the extensions' postprocessing, and the only one
+        // (autolink's) splits a text into text, link, text, so no two texts are adjacent after it.
 
         var rewriter = TreeRewriter(options: options, source: SourceMap(markdown))
         rewriter.rewrite(document, resolver: &resolver)
 
-        guard let html = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else {
+        guard
+            let html = cmark_render_html_with_mem(
+                document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser), arenaAllocator)
+        else {
             return RenderedMarkdown(html: "", headings: rewriter.headings, checklists: rewriter.checklists)
         }
-        defer { free(html) }
         var rendered = RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
         rendered.fragments = rewriter.fragments
         rendered.callouts = rewriter.callouts
@@ -71,6 +84,14 @@ public enum MarkdownRenderer {
         var resolver = LiteralResolver()
         return render(markdown, options: options, resolver: &resolver)
     }
+}
+
+/// The thread's arena as cmark's allocator (Sources/CCmarkArena): valid while a document renders.
+private var arenaAllocator: UnsafeMutablePointer<cmark_mem> { guidepost_arena_allocator().assumingMemoryBound(to: cmark_mem.self) }
+
+/// A new node of `type`, from the document's arena as the parsed ones are.
+private func newNode(_ type: cmark_node_type) -> OpaquePointer {
+    cmark_node_new_with_mem(type, arenaAllocator)!
 }
 
 /// One pass over a parsed document that collects nodes, then rewrites them.
@@ -160,8 +181,11 @@ private struct TreeRewriter {
             cmark_node_get_type(child) == CMARK_NODE_TEXT,
             let literal = cmark_node_get_literal(child), let url = cmark_node_get_url(link)
         else { return nil }
-        // Compared as C strings: a Swift string is made only for the (rare) autolinks.
-        let sameAfter = { (prefix: String) in strncmp(url, prefix, prefix.utf8.count) == 0 && strcmp(url + prefix.utf8.count, literal) == 0
+        // Compared as C strings, against static prefixes: a Swift string is made only for the (rare) autolinks.
+        let sameAfter = { (prefix: StaticString) in
+            let count = prefix.utf8CodeUnitCount
+            return strncmp(url, UnsafeRawPointer(prefix.utf8Start).assumingMemoryBound(to: CChar.self), count) == 0
+                && strcmp(url + count, literal) == 0
         }
         guard strcmp(url, literal) == 0 || sameAfter("http://") || sameAfter("mailto:") else { return nil }
         return String(cString: literal)
@@ -253,7 +277,7 @@ private struct TreeRewriter {
         var pending = ""
         func flush() {
             guard !pending.isEmpty else { return }
-            let text = cmark_node_new(CMARK_NODE_TEXT)!
+            let text = newNode(CMARK_NODE_TEXT)
             cmark_node_set_literal(text, options.language.map { Typography.apply(pending, language: $0) } ?? pending)
             cmark_node_insert_before(node, text)
             pending = ""
@@ -268,7 +292,7 @@ private struct TreeRewriter {
                     continue
                 }
                 flush()
-                let reference = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+                let reference = newNode(CMARK_NODE_CUSTOM_INLINE)
                 cmark_node_set_on_enter(reference, Citation.html(citations))
                 cmark_node_set_on_exit(reference, "")
                 cmark_node_insert_before(node, reference)
@@ -348,7 +372,7 @@ private struct TreeRewriter {
         let title = cmark_node_get_title(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         let reference = ImageReference(destination: destination, alt: plainText(of: node), title: title, index: index)
         guard let html = resolver.resolveImage(reference, at: position(of: node)) else { return }
-        let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        let replacement = newNode(CMARK_NODE_CUSTOM_INLINE)
         cmark_node_set_on_enter(replacement, html)
         cmark_node_set_on_exit(replacement, "")
         cmark_node_insert_before(node, replacement)
@@ -363,10 +387,10 @@ private struct TreeRewriter {
         headings.append(Heading(level: level, text: text, id: id))
         // An empty custom block keeps the block's line breaks; the tag itself is an inline wrapper,
         // so the output is `<hN id="…">text</hN>` on one line, as cmark prints headings.
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(block, "")
         cmark_node_set_on_exit(block, "")
-        let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+        let tag = newNode(CMARK_NODE_CUSTOM_INLINE)
         var open = CStringBuilder()
         open.append("<h")
         open.append(level)
@@ -492,7 +516,7 @@ private struct TreeRewriter {
             cmark_node_free(paragraph)
         }
         let title = options.calloutTitles[type] ?? type.prefix(1).uppercased() + type.dropFirst()
-        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let block = newNode(CMARK_NODE_CUSTOM_BLOCK)
         cmark_node_set_on_enter(
             block, "<aside class=\"callout callout-\(type)\" role=\"note\">\n<p class=\"callout-title\">\(HTMLText.escape(title))</p>")
         cmark_node_set_on_exit(block, "</aside>")
@@ -527,7 +551,7 @@ private struct TreeRewriter {
             open.append(checked ? "\" checked> <span>" : "\"> <span>")
             wrapTask(current, open: &open, close: "</span></label>")
         }
-        let container = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        let container = newNode(CMARK_NODE_CUSTOM_BLOCK)
         var open = CStringBuilder()
         open.append("<div class=\"checklist\" data-checklist=\"")
         open.append(listID)
@@ -544,14 +568,14 @@ private struct TreeRewriter {
     private func wrapTask(_ item: OpaquePointer, open: inout CStringBuilder, close: String) {
         var paragraph = cmark_node_first_child(item)
         if paragraph == nil || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH {
-            let created = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+            let created = newNode(CMARK_NODE_PARAGRAPH)
             if let first = paragraph { cmark_node_insert_before(first, created) } else { cmark_node_append_child(item, created) }
             paragraph = created
         }
-        let openNode = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        let openNode = newNode(CMARK_NODE_HTML_INLINE)
         open.withCString { cmark_node_set_literal(openNode, $0) }
         cmark_node_prepend_child(paragraph, openNode)
-        let closeNode = cmark_node_new(CMARK_NODE_HTML_INLINE)!
+        let closeNode = newNode(CMARK_NODE_HTML_INLINE)
         cmark_node_set_literal(closeNode, close)
         cmark_node_append_child(paragraph, closeNode)
     }

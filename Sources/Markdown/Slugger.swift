@@ -29,7 +29,11 @@ public struct Slugger: Sendable {
 
     /// Whether `id` is taken: by a heading's slug, or reserved.
     private func isTaken(_ id: String) -> Bool {
-        if used[id] != nil { return true }
+        used[id] != nil || isReserved(id)
+    }
+
+    /// Whether `id` was reserved by the templates or by a checklist.
+    private func isReserved(_ id: String) -> Bool {
         for ids in takenSets where ids.contains(id) { return true }
         guard !takenRanges.isEmpty else { return false }
         // `prefix-N`, N written as `String(N)` writes it (no sign, no leading zero); the prefix is compared as
@@ -58,12 +62,16 @@ public struct Slugger: Sendable {
         let footnoteLike = slug.hasPrefix("fn-") || slug.hasPrefix("fnref-")
         let base = slug.isEmpty ? "section" : footnoteLike ? "section-" + slug : slug
         var candidate = base
-        var counter = used[base, default: 0]
-        while isTaken(candidate) {
-            counter += 1
-            candidate = "\(base)-\(counter)"
+        // One lookup of `base` decides the usual case, a slug not seen before: it is then stored once, as 0.
+        let previous = used[base]
+        if previous != nil || isReserved(base) {
+            var counter = previous ?? 0
+            repeat {
+                counter += 1
+                candidate = "\(base)-\(counter)"
+            } while isTaken(candidate)
+            used[base] = counter
         }
-        used[base] = counter
         used[candidate] = 0
         return candidate
     }

@@ -167,3 +167,26 @@ struct RecordingResolver: MarkdownResolver {
         }
     }
 }
+
+/// A placeholder is found in a run of text however cmark's inline parser split it (the text nodes are merged).
+@Suite struct TextRunTests {
+    /// Knows facts whose keys hold characters that are special to cmark's inline parser.
+    private struct SpecialKeyResolver: MarkdownResolver {
+        mutating func expand(key: String, context: PlaceholderContext, at position: @autoclosure () -> TextPosition) -> String? {
+            ["fee_rate.eu": "3 %", "a*b.c": "AB", "x[1].y": "X1", "deadline!.fr": "1 mai"][key]
+        }
+        mutating func resolveLink(_ destination: String, at position: @autoclosure () -> TextPosition) -> String? { nil }
+        mutating func report(_ problem: MarkdownProblem, at position: TextPosition) {}
+    }
+
+    @Test func placeholdersSplitByInlineSyntaxAreExpanded() {
+        var resolver = SpecialKeyResolver()
+        let html = MarkdownRenderer.render(
+            "Fee {{fee_rate.eu}}, {{a*b.c}}, {{x[1].y}} and {{deadline!.fr}}; \\*kept\\* and www.example.com {{fee_rate.eu}}.\n",
+            options: MarkdownOptions(), resolver: &resolver
+        ).html
+        #expect(
+            html
+                == "<p>Fee 3 %, AB, X1 and 1 mai; *kept* and <a href=\"http://www.example.com\">www.example.com</a> 3 %.</p>\n")
+    }
+}
