@@ -23,11 +23,7 @@ extension SiteBuilder {
             checklistPrefix: "check-" + Slugger.slugify(page.translationKey), language: page.language)
         options.reservedIDs = reservedIDs
         // Callout titles in the text's own language (a fallback shows the source text, with its titles).
-        if let strings = library.strings[page.language] {
-            for type in MarkdownOptions.calloutTypes {
-                options.calloutTitles[type] = Typography.apply(strings["callout-\(type)"], language: page.language)
-            }
-        }
+        options.calloutTitles = views.calloutTitles(page.language)
         let markdown = MarkdownRenderer.render(page.body, options: options, resolver: &resolver)
         let ownID = Router.PageID(language: language, relativePath: page.relativePath)
         anchors =

@@ -37,6 +37,8 @@ struct ViewFactory: Sendable {
         let publisherLabel: String
         let reportSubject: String
         let reportLabel: String
+        /// Each callout type's title (`callout-note`…), typeset; empty when the language has no strings file.
+        let calloutTitles: [String: String]
 
         init(language: String, library: SiteLibrary) {
             let config = library.config
@@ -54,6 +56,13 @@ struct ViewFactory: Sendable {
             publisherLabel = strings?.strings["footer-publisher"] ?? "Published by"
             reportSubject = strings?.strings["report-subject"] ?? "Error on {url}"
             reportLabel = strings?.strings["report-error"] ?? "Report an error on this page"
+            var titles: [String: String] = [:]
+            if let strings {
+                for type in MarkdownOptions.calloutTypes {
+                    titles[type] = Typography.apply(strings["callout-\(type)"], language: language)
+                }
+            }
+            calloutTitles = titles
         }
     }
 
@@ -168,6 +177,11 @@ struct ViewFactory: Sendable {
             view.reportLabel = own.reportLabel
         }
         return view
+    }
+
+    /// The callout titles of text written in `language` (made once per language).
+    func calloutTitles(_ language: String) -> [String: String] {
+        parts[language]?.calloutTitles ?? LanguageParts(language: language, library: library).calloutTitles
     }
 
     /// A navigation entry as a link from the page at `path`.
