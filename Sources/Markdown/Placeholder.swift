@@ -111,7 +111,20 @@ public struct Placeholder: Sendable, Equatable {
     /// Whether `text` has a `{{` at all (a byte scan, far cheaper than a Foundation substring search).
     public static func mayContain(_ text: String) -> Bool {
         // In place when the string is contiguous (a native one always is): iterating its `UTF8View` costs more.
-        text.utf8.withContiguousStorageIfAvailable { mayContain(utf8: $0) } ?? mayContain(utf8: text.utf8)
+        text.utf8.withContiguousStorageIfAvailable { hasDoubleBrace($0) } ?? mayContain(utf8: text.utf8)
+    }
+
+    /// Whether `bytes` hold a `{{`: `memchr` jumps from one `{` to the next (sixteen bytes at a time in glibc).
+    static func hasDoubleBrace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var index = 0
+        // A `{` in the last byte cannot open a pair: the search stops one byte short.
+        while index + 1 < bytes.count, let brace = memchr(base + index, Int32(UInt8(ascii: "{")), bytes.count - index - 1) {
+            let offset = UnsafeRawPointer(brace) - UnsafeRawPointer(base)
+            if base[offset + 1] == UInt8(ascii: "{") { return true }
+            index = offset + 1
+        }
+        return false
     }
 
     /// Whether UTF-8 `bytes` hold a `{{` at all.

@@ -35,6 +35,19 @@ import Testing
         #expect(Placeholder.scan("{{\t a.b \t}}").map(\.key) == ["a.b"])
     }
 
+    /// `mayContain` (memchr from one `{` to the next) answers as the byte-by-byte scan does.
+    @Test func mayContainAnswersAsTheByteScan() {
+        let texts = [
+            "", "{", "{{", "}{", "a{", "a{{", "{a{", "{a{{", "{{a", "é{{", "{é{", "x { y } {{z}}", String(repeating: "{a", count: 40) + "{",
+        ]
+        for text in texts {
+            #expect(Placeholder.mayContain(text) == Placeholder.mayContain(utf8: Array(text.utf8)), "\(text.debugDescription)")
+        }
+        #expect(
+            Placeholder.mayContain("a{{") && !Placeholder.mayContain("{a{")
+                && !Placeholder.mayContain(String(repeating: "{a", count: 40) + "{"))
+    }
+
     @Test func countsCharactersBeforeEachPlaceholder() {
         let found = Placeholder.scan("Été « déjà » — {{a.b}} e\u{301} {{c.d}} 👍🏽{{e.f}}\r\n{{g.h}}")
         #expect(found.map(\.key) == ["a.b", "c.d", "e.f", "g.h"])
