@@ -16,21 +16,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-// Under AddressSanitizer (the fuzzing build) freed blocks and given-back memory are poisoned, so that Swift
-// code reading them after cmark_node_free or after render returns is still reported, and freeing a block
-// twice aborts, as ASan's own free would (cmark-gfm itself is not instrumented).
+// Under AddressSanitizer (the fuzzing build, scripts/fuzz.sh) only the blocks in use are addressable: each
+// is followed by a poisoned redzone, and free chunk space, freed blocks and given-back memory are poisoned,
+// so that Swift code reading past a cmark string or after cmark_node_free or render is still reported, and
+// freeing a block twice aborts, as ASan's own allocator would (cmark-gfm itself is not instrumented).
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #include <sanitizer/asan_interface.h>
 #define POISON(address, size) ASAN_POISON_MEMORY_REGION((address), (size))
 #define UNPOISON(address, size) ASAN_UNPOISON_MEMORY_REGION((address), (size))
 #define IS_POISONED(address) __asan_address_is_poisoned(address)
+#define REDZONE 16
 #endif
 #endif
 #ifndef POISON
 #define POISON(address, size) ((void)(address), (void)(size))
 #define UNPOISON(address, size) ((void)(address), (void)(size))
 #define IS_POISONED(address) ((void)(address), 0)
+#define REDZONE 0
 #endif
 
 enum { RETAINED = 256 * 1024, HEADER = sizeof(size_t) };
@@ -49,8 +52,8 @@ static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
 
 static unsigned char *data(chunk *c) { return (unsigned char *)(c + 1); }
 
-/// A block's size with its header, rounded up to 8 bytes (cmark's own arena's alignment).
-static size_t block_size(size_t size) { return (size + HEADER + 7) & ~(size_t)7; }
+/// A block's size with its header (and redzone), rounded up to 8 bytes (cmark's own arena's alignment).
+static size_t block_size(size_t size) { return ((size + HEADER + 7) & ~(size_t)7) + REDZONE; }
 
 static void out_of_memory(size_t size) {
     fprintf(stderr, "guidepost: out of memory (cmark-gfm's arena could not get %zu bytes)\n", size);
@@ -64,6 +67,7 @@ static chunk *new_chunk(size_t capacity, chunk *previous) {
     c->previous = previous;
     c->capacity = capacity;
     c->used = 0;
+    POISON(data(c), capacity);
     return c;
 }
 
@@ -96,7 +100,7 @@ static inline void *bump(size_t size) {
     chunk *c = top;
     if (__builtin_expect(size > SIZE_MAX / 2 || c->capacity - c->used < needed, 0)) c = grow(size, needed);
     unsigned char *block = data(c) + c->used;
-    UNPOISON(block, needed);
+    UNPOISON(block, HEADER + size);
     c->used += needed;
     *(size_t *)block = size;
     return block + HEADER;
@@ -118,6 +122,7 @@ static void *arena_realloc(void *pointer, size_t size) {
     if (size <= SIZE_MAX / 2 && start + block_size(old) == data(c) + c->used) {
         size_t used = c->used - block_size(old) + block_size(size);
         if (used <= c->capacity) {
+            POISON(pointer, old);
             UNPOISON(pointer, size);
             c->used = used;
             ((size_t *)pointer)[-1] = size;

@@ -124,10 +124,10 @@ private struct TreeRewriter {
         var headingNodes: [OpaquePointer] = []
         var lists: [OpaquePointer] = []
         var quotes: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        // In document order (cmark's iterator's entering events), by the tree's own links: no exit events,
+        // no iterator state.
+        var next = cmark_node_first_child(document)
+        while let node = next {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT: texts.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
@@ -138,6 +138,12 @@ private struct TreeRewriter {
             case CMARK_NODE_LIST: lists.append(node)
             case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
             default: break
+            }
+            next = cmark_node_first_child(node)
+            var current: OpaquePointer? = node
+            while next == nil, let up = current, up != document {
+                next = cmark_node_next(up)
+                current = cmark_node_parent(up)
             }
         }
         // Callouts first, before typography could change their markers: the marker's nodes are freed.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns heading text into URL-fragment ids, unique within one document.
 public struct Slugger: Sendable {
-    private var used: [String: Int] = [:]
+    private var used = [String: Int](minimumCapacity: 8)
     /// Sets of taken ids kept as they were given, looked at only when a slug is checked (no copy per page).
     private var takenSets: [Set<String>] = []
     /// Numbered ids taken as a range: `prefix` and `prefix-1` to `prefix-count`.

@@ -8,7 +8,7 @@ import Testing
     @Test func findsWhatTheIndexByIndexScanFound() {
         let pieces = [
             "{", "}", "{{", "}}", "{{x.y}}", "{{ a.b }}", "a", " ", "\t", "\n", "\r\n", "\r", "é", "’", "«", "\u{202F}", "e\u{301}",
-            "👍🏽", "\u{200D}", "日本", "\u{2028}", "\u{AD}", "‼\u{FE0F}", "\u{1F1E7}\u{1F1EA}", "\u{2060}", "x.y",
+            "👍🏽", "\u{200D}", "日本", "\u{2028}", "\u{AD}", "‼\u{FE0F}", "\u{1F1E7}\u{1F1EA}", "\u{2060}", "x.y", "\u{301}", "{{ \t",
         ]
         var state: UInt64 = 0xDEAD_BEEF_CAFE_F00D
         func next(_ bound: Int) -> Int {
@@ -25,6 +25,27 @@ import Testing
         }
         #expect(disagreements == [])
         #expect(found > 1_000)
+    }
+
+    /// Keys are trimmed of spaces and tabs as characters: a space that a combining mark joins is not a space.
+    @Test func trimsKeysAsTheCharacterScanDid() {
+        let texts = ["{{\t a.b \t}}", "{{ \u{301}a.b\t}}", "{{ a.b \u{301}}}", "{{ a.b\u{200D} }}", "{{ é.b }}", "{{  }}", "{{ a\rb }}"]
+        for text in texts { #expect(Placeholder.scan(text) == Self.reference(text), "\(text.debugDescription)") }
+        #expect(Placeholder.scan("{{ \u{301}a.b\t}}").map(\.key) == [" \u{301}a.b"])
+        #expect(Placeholder.scan("{{\t a.b \t}}").map(\.key) == ["a.b"])
+    }
+
+    /// `mayContain` (memchr from one `{` to the next) answers as the byte-by-byte scan does.
+    @Test func mayContainAnswersAsTheByteScan() {
+        let texts = [
+            "", "{", "{{", "}{", "a{", "a{{", "{a{", "{a{{", "{{a", "é{{", "{é{", "x { y } {{z}}", String(repeating: "{a", count: 40) + "{",
+        ]
+        for text in texts {
+            #expect(Placeholder.mayContain(text) == Placeholder.mayContain(utf8: Array(text.utf8)), "\(text.debugDescription)")
+        }
+        #expect(
+            Placeholder.mayContain("a{{") && !Placeholder.mayContain("{a{")
+                && !Placeholder.mayContain(String(repeating: "{a", count: 40) + "{"))
     }
 
     @Test func countsCharactersBeforeEachPlaceholder() {
