@@ -180,7 +180,8 @@ def targets(rows):
 
 def serve_cells(g, s):
     """The serve columns of the per-size table."""
-    return (f"| {s['ready']:.2f} s ({s['ready'] / g[0]:.2f} × the warm build) | {s['idle']:.2f} % over {s['idle_seconds']:g} s "
+    starts = "" if s["starts"] == 1 else f", median of {s['starts']} starts"
+    return (f"| {s['ready']:.2f} s ({s['ready'] / g[0]:.2f} × the warm build{starts}) | {s['idle']:.2f} % over {s['idle_seconds']:g} s "
             f"| {s['message']:.0f} / {s['browser']:.0f} / {s['polled']:.0f} ms | {s['rss']:.0f} MiB |")
 
 
@@ -238,7 +239,7 @@ def main():
                     results["floor"].append(measure(floor_command, site, stdin))
         g = median(results["guidepost"])
         idle_seconds = options.idle_seconds if options.idle_seconds is not None else (60 if size >= 30000 else 10)
-        s = serve.measure(binary, guidepost_dir, idle_seconds, options.edits)
+        s = serve.measure(binary, guidepost_dir, idle_seconds, options.edits, starts=runs)
         pages = 3 * (size + 1)
         serve_line = (f"serve first answer {s['ready']:.2f} s, idle {s['idle']:.2f} % of a core, edit to browser "
                       f"{s['browser']:.0f} ms, peak RSS {s['rss']:.0f} MiB")
