@@ -213,15 +213,21 @@ def stop(process):
         process.wait()
 
 
+def start_server(binary, site, port, log):
+    """Starts `guidepost serve` in `site` on `port`, its output to `log`; returns the process and when it started."""
+    start = time.perf_counter()
+    process = subprocess.Popen([binary, "serve", "--port", str(port), "--now", NOW], cwd=site,
+                               stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+    return process, start
+
+
 def first_answer_alone(binary, site):
     """Seconds from starting `guidepost serve` in `site` until GET / answers 200; the server is then stopped."""
     port = free_port()
     log = tempfile.TemporaryFile("w+", encoding="utf-8")
     process = None
     try:
-        start = time.perf_counter()
-        process = subprocess.Popen([binary, "serve", "--port", str(port), "--now", NOW], cwd=site,
-                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        process, start = start_server(binary, site, port, log)
         return first_answer(process, port, log) - start
     finally:
         if process is not None:
@@ -246,9 +252,7 @@ def measure(binary, site, idle_seconds, edits, starts=1):
     log = tempfile.TemporaryFile("w+", encoding="utf-8")
     process = None
     try:
-        start = time.perf_counter()
-        process = subprocess.Popen([binary, "serve", "--port", str(port), "--now", NOW], cwd=site,
-                                   stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        process, start = start_server(binary, site, port, log)
         ready = first_answer(process, port, log) - start
         # Idle as with a tab open: the live-reload socket connected, nothing changing.
         idle_client = LiveReloadClient(port, lambda text, arrived: None)

@@ -7,7 +7,7 @@ import Foundation
 public struct UIStrings: Sendable {
     /// The fields, shared between copies until one is changed (copy on write): a page view reads a
     /// language's strings several times per page, and a copy is then one retain, not one per field.
-    private final class Storage: @unchecked Sendable {
+    private final class Storage: SharedStorage, @unchecked Sendable {
         var language: String
         var strings: [String: String]
         var plurals: [String: [PluralCategory: String]]
@@ -45,10 +45,7 @@ public struct UIStrings: Sendable {
 
     /// The storage, copied first if another value shares it (the only way to change a field).
     private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+        mutating get { Storage.unique(&storage) }
     }
 
     /// The language.

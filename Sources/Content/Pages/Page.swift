@@ -4,7 +4,7 @@ import Diagnostics
 public struct Page: Sendable {
     /// The fields, shared between copies until one is changed (copy on write): pages are passed and kept
     /// in many lists and lookups, and a copy is then one retain, not one per field of the front matter.
-    private final class Storage: @unchecked Sendable {
+    private final class Storage: SharedStorage, @unchecked Sendable {
         var language: String
         var relativePath: String
         var file: SourceText
@@ -37,21 +37,13 @@ public struct Page: Sendable {
 
     private var storage: Storage
 
-    init(
-        language: String, relativePath: String, file: SourceText, frontMatter: FrontMatter, body: String, bodyStartLine: Int,
-        bodyHash: String, fileHash: Int
-    ) {
-        storage = Storage(
-            language: language, relativePath: relativePath, file: file, frontMatter: frontMatter, body: body,
-            bodyStartLine: bodyStartLine, bodyHash: bodyHash, fileHash: fileHash)
+    private init(storage: Storage) {
+        self.storage = storage
     }
 
     /// The storage, copied first if another value shares it (the only way to change a field).
     private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
+        mutating get { Storage.unique(&storage) }
     }
 
     /// The page's language code.
@@ -134,8 +126,9 @@ public struct Page: Sendable {
         }
         return .success(
             Page(
-                language: language, relativePath: relativePath, file: SourceText(path: file.path, text: ""), frontMatter: frontMatter,
-                body: parts.body, bodyStartLine: parts.bodyStartLine,
-                bodyHash: hashesBody ? ContentHash.body(parts.body) : "", fileHash: ContentHash.fingerprint(file.text)))
+                storage: Storage(
+                    language: language, relativePath: relativePath, file: SourceText(path: file.path, text: ""), frontMatter: frontMatter,
+                    body: parts.body, bodyStartLine: parts.bodyStartLine,
+                    bodyHash: hashesBody ? ContentHash.body(parts.body) : "", fileHash: ContentHash.fingerprint(file.text))))
     }
 }
