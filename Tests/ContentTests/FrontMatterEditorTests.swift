@@ -20,6 +20,20 @@ import Testing
         #expect(try set(text) == "{\r  \"title\": \"T\",\r  \"sourceHash\": \"abc123\",\r  \"sourceHash\": \"0399\"\r}\r\rSome text\r")
     }
 
+    /// An empty object written over several lines gets the field with no comma after it (the fuzzer found
+    /// `{\r    \r}`: the inserted member was followed by a comma and nothing else, which no longer parses).
+    @Test func insertsIntoAnEmptyObjectOnSeveralLinesWithoutATrailingComma() throws {
+        #expect(try set("{\n}\nBody\n") == "{\n\"sourceHash\": \"abc123\"\n}\nBody\n")
+        #expect(try set("{\r    \r}\r\rSome text\r") == "{\r    \"sourceHash\": \"abc123\"\r    \r}\r\rSome text\r")
+        let edited = try set("{\r\n  \r\n}\r\nBody\r\n")
+        let split = try FrontMatterSplitter.split(SourceText(path: "nl/a.md", bytes: Array(edited.utf8)))
+        guard case .object(let members) = split.json.value else {
+            Issue.record("the edited front matter is not an object")
+            return
+        }
+        #expect(members.map(\.key) == ["sourceHash"])
+    }
+
     @Test func insertsOnItsOwnLineWithTheNextMembersIndentation() throws {
         #expect(try set("{\n    \"title\": \"T\"\n}\n\nBody\n") == "{\n    \"sourceHash\": \"abc123\",\n    \"title\": \"T\"\n}\n\nBody\n")
     }

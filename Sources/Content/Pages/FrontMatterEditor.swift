@@ -33,7 +33,9 @@ public enum FrontMatterEditor {
             rest.starts(with: [0x0D, 0x0A]) ? [0x0D, 0x0A] : rest.first == 0x0A ? [0x0A] : rest.first == 0x0D ? [0x0D] : nil
         if let lineBreak {
             let indent = rest.dropFirst(lineBreak.count).prefix { $0 == 0x20 || $0 == 0x09 }
-            return head + lineBreak + Array(indent) + Array("\"\(field)\": ".utf8) + quoted + [UInt8(ascii: ",")] + Array(rest)
+            // No comma when the object was empty: nothing follows the new member.
+            let comma: [UInt8] = members.isEmpty ? [] : [UInt8(ascii: ",")]
+            return head + lineBreak + Array(indent) + Array("\"\(field)\": ".utf8) + quoted + comma + Array(rest)
         }
         return head + Array("\"\(field)\": ".utf8) + quoted + (members.isEmpty ? [] : Array(", ".utf8)) + Array(rest)
     }
