@@ -57,16 +57,16 @@ public final class PluralRuleSet: @unchecked Sendable {
     private static func selectAll(_ rules: OpaquePointer, from start: Int, to end: Int) -> [String] {
         let chunks = 8
         let size = (end - start + chunks - 1) / chunks
-        let parts = UnsafeMutableBufferPointer<[String]>.allocate(capacity: chunks)
-        parts.initialize(repeating: [])
-        defer { parts.deinitialize().deallocate() }
-        nonisolated(unsafe) let shared = parts
+        var parts = [[String]](repeating: [], count: chunks)
         nonisolated(unsafe) let rules = rules
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let low = start + chunk * size
-            let high = min(end, low + size)
-            guard low < high else { return }
-            shared[chunk] = (low..<high).map { select(rules, Double($0)) }
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let shared = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let low = start + chunk * size
+                let high = min(end, low + size)
+                guard low < high else { return }
+                shared[chunk] = (low..<high).map { select(rules, Double($0)) }
+            }
         }
         return parts.flatMap { $0 }
     }

@@ -115,15 +115,12 @@ public struct SiteConfig: Sendable {
             errors += table.errors
         }
         var localeData: [String: LanguageLocale] = [:]
-        let wanted = codes.filter { SiteConfig.isLanguageCode($0) && locales[$0] != nil && localeLocations[$0] != nil }
-        // Each language's CLDR data is opened on its own core (ICU's plural rules alone take milliseconds for
-        // a language such as French): this is the serial start of every build.
-        let made = LanguageLocale.makeAll(wanted.map { (language: $0, locale: locales[$0]!) })
-        for (code, data) in zip(wanted, made) {
-            if let data {
+        for code in codes where SiteConfig.isLanguageCode(code) {
+            guard let locale = locales[code], let location = localeLocations[code] else { continue }
+            if let data = LanguageLocale.make(language: code, locale: locale) {
                 localeData[code] = data
             } else {
-                reader.report(ContentError.unknownLocale(localeLocations[code]!, locale: locales[code]!))
+                reader.report(ContentError.unknownLocale(location, locale: locale))
             }
         }
         let menu = reader.strings("menu")

@@ -63,45 +63,40 @@ public final class DateFormatting: @unchecked Sendable {
         return copy
     }
 
-    private var firstDay: DateFormatter? {
-        if let made = firstDayFormatter { return made }
-        let made = withOrdinal(date)
-        firstDayFormatter = .some(made)
+    /// The formatter in `slot`, made by `make` the first time (call under `lock`).
+    private func made<Formatter>(_ slot: inout Formatter?, _ make: () -> Formatter) -> Formatter {
+        if let made = slot { return made }
+        let made = make()
+        slot = made
         return made
     }
+
+    private var firstDay: DateFormatter? { made(&firstDayFormatter) { withOrdinal(date) } }
 
     private var dateTime: DateFormatter {
-        if let made = dateTimeFormatter { return made }
-        let made = DateFormatting.formatter(locale: locale, calendar: calendar, time: .short)
-        dateTimeFormatter = made
-        return made
+        made(&dateTimeFormatter) { DateFormatting.formatter(locale: locale, calendar: calendar, time: .short) }
     }
 
-    private var firstDayTime: DateFormatter? {
-        if let made = firstDayTimeFormatter { return made }
-        let made = withOrdinal(dateTime)
-        firstDayTimeFormatter = .some(made)
-        return made
-    }
+    private var firstDayTime: DateFormatter? { made(&firstDayTimeFormatter) { withOrdinal(dateTime) } }
 
     private var number: NumberFormatter {
-        if let made = numberFormatter { return made }
-        let made = NumberFormatter()
-        made.locale = locale
-        made.numberStyle = .decimal
-        numberFormatter = made
-        return made
+        made(&numberFormatter) {
+            let formatter = NumberFormatter()
+            formatter.locale = locale
+            formatter.numberStyle = .decimal
+            return formatter
+        }
     }
 
     private var monthYear: DateFormatter {
-        if let made = monthYearFormatter { return made }
-        let made = DateFormatter()
-        made.locale = locale
-        made.calendar = calendar
-        made.timeZone = calendar.timeZone
-        made.setLocalizedDateFormatFromTemplate("MMMMy")
-        monthYearFormatter = made
-        return made
+        made(&monthYearFormatter) {
+            let formatter = DateFormatter()
+            formatter.locale = locale
+            formatter.calendar = calendar
+            formatter.timeZone = calendar.timeZone
+            formatter.setLocalizedDateFormatFromTemplate("MMMMy")
+            return formatter
+        }
     }
 
     /// "27 mai 2025"; French writes the first of the month "1er mai 2025".

@@ -27,19 +27,6 @@ public struct LanguageLocale: Sendable {
         return shared(language: language, identifier: identifier)
     }
 
-    /// `make(language:locale:)` for each request, side by side on all cores, in the order asked.
-    public static func makeAll(_ requests: [(language: String, locale: String)]) -> [LanguageLocale?] {
-        guard requests.count > 1 else { return requests.map { make(language: $0.language, locale: $0.locale) } }
-        let results = UnsafeMutableBufferPointer<LanguageLocale?>.allocate(capacity: requests.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: requests.count) { index in
-            shared[index] = make(language: requests[index].language, locale: requests[index].locale)
-        }
-        return Array(results)
-    }
-
     /// CLDR's root locale (no language's rules: "2025 M05 27", every count `other`), for a language that
     /// `SiteConfig.parse` would already have rejected; it never stands in for a real language.
     static func root(language: String) -> LanguageLocale {
@@ -49,19 +36,16 @@ public struct LanguageLocale: Sendable {
 
     private static func shared(language: String, identifier: String) -> LanguageLocale? {
         let key = language + " " + identifier
-        if let known = lock.withLock({ made[key] }) { return known }
-        // Made outside the lock, so that several languages are made at once (`SiteConfig.parse` asks for
-        // them side by side); if two threads make the same one, the first stored is kept by both.
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = made[key] { return known }
         guard let plurals = PluralRules(identifier: identifier) else { return nil }
         let result = LanguageLocale(
             language: language, identifier: identifier,
             formats: DateFormatting(identifier: identifier, language: language),
             plurals: plurals, isRightToLeft: ICU.isRightToLeft(identifier),
             numberingSystem: Locale(identifier: identifier).numberingSystem.identifier)
-        return lock.withLock {
-            if let known = made[key] { return known }
-            made[key] = result
-            return result
-        }
+        made[key] = result
+        return result
     }
 }
