@@ -214,8 +214,8 @@ public struct Router: Sendable {
         // The common case, a file in the same folder (`other.md`), without splitting and joining.
         // On UTF-8 bytes: `lastIndex(of:)` on the string itself walks characters (grapheme breaking).
         let slashByte = UInt8(ascii: "/")
-        if !link.isEmpty, link != ".", link != "..", !link.utf8.contains(slashByte), relativePath.utf8.first != slashByte {
-            guard let slash = relativePath.utf8.lastIndex(of: slashByte) else { return link }
+        if !link.isEmpty, link != ".", link != "..", !link.containsByte(slashByte), relativePath.utf8.first != slashByte {
+            guard let slash = relativePath.lastIndex(ofByte: slashByte) else { return link }
             return String(relativePath[...slash]) + link
         }
         var parts = relativePath.split(separator: "/").dropLast().map(String.init)
