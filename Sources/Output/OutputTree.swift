@@ -137,7 +137,8 @@ struct OutputTree {
         let spread = !relative.isEmpty && !relative.utf8.contains(UInt8(ascii: "/"))
         var subfolders: [(name: String, key: String)] = []
         for (name, type) in entries {
-            let path = folder + "/" + name
+            // The full path only where it is used (a file system without types, a removal): most entries are kept.
+            var path: String { folder + "/" + name }
             let key = relative.isEmpty ? name : relative + "/" + name
             var isFolder = type == UInt8(DT_DIR)
             var isFile = type == UInt8(DT_REG)
