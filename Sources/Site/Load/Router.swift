@@ -22,6 +22,11 @@ public struct Router: Sendable {
             self.language = language
             self.relativePath = relativePath
         }
+
+        /// Hashes the path only: a site has a handful of languages, so the few translations of a path that
+        /// share a hash are told apart by `==`, and each lookup (tens of thousands in a build) hashes one
+        /// string instead of two.
+        public func hash(into hasher: inout Hasher) { hasher.combine(relativePath) }
     }
 
     /// Names Guidepost writes itself in each language's folder, which no page or section may take.
