@@ -97,6 +97,8 @@ public struct JSONParser {
         defer { depth -= 1 }
         advance()  // {
         var members: [JSONMember] = []
+        // Room for a front matter's few keys at once (growing from one allocated three times for four keys).
+        members.reserveCapacity(8)
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             advance()
