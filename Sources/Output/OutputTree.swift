@@ -129,18 +129,16 @@ struct OutputTree {
     /// Deletes everything under `folder` that is not a wanted file or a folder on the way to one.
     private func prune(_ descriptor: Int32, relative: String, files: Set<String>, folders: Set<String>, kept: inout Set<String>) throws {
         let folder = relative.isEmpty ? root : root + "/" + relative
-        guard descriptor >= 0, let directory = fdopendir(descriptor) else {
-            if descriptor >= 0 { close(descriptor) }
-            throw FileSystemError(errno, path: folder)
-        }
-        defer { closedir(directory) }
-        let entries = directoryEntries(directory)
+        guard descriptor >= 0 else { throw FileSystemError(errno, path: folder) }
+        defer { close(descriptor) }
+        guard let entries = directoryEntries(descriptor: descriptor) else { throw FileSystemError(errno, path: folder) }
         // The folders inside each top-level folder (a language's pages) are pruned side by side, one per core:
         // spreading the few top-level folders themselves left one core idle while the last language was pruned.
         let spread = !relative.isEmpty && !relative.utf8.contains(UInt8(ascii: "/"))
         var subfolders: [(name: String, key: String)] = []
         for (name, type) in entries {
-            let path = folder + "/" + name
+            // The full path only where it is used (a file system without types, a removal): most entries are kept.
+            var path: String { folder + "/" + name }
             let key = relative.isEmpty ? name : relative + "/" + name
             var isFolder = type == UInt8(DT_DIR)
             var isFile = type == UInt8(DT_REG)
@@ -154,7 +152,7 @@ struct OutputTree {
             if isFolder, folders.contains(key) {
                 kept.insert(key)
                 guard spread else {
-                    let child = openat(dirfd(directory), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                     try prune(child, relative: key, files: files, folders: folders, kept: &kept)
                     continue
                 }
@@ -164,7 +162,7 @@ struct OutputTree {
             }
         }
         guard !subfolders.isEmpty else { return }
-        let parent = dirfd(directory)
+        let parent = descriptor
         let results = parallelMap(subfolders) { folder -> Result<Set<String>, Error> in
             var found = Set<String>()
             let child = openat(parent, folder.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)

@@ -165,7 +165,9 @@ public final class SpareFolder: @unchecked Sendable {
 
     /// Refuses a path under a name `keep` protects.
     private static func checkNotKept(_ path: String, output: String, keep: Set<String>) throws(OutputError) {
-        let top = String(path.prefix { $0 != "/" })
+        // Most sites keep nothing: no need to cut each path (and cutting it walked characters, not bytes).
+        guard !keep.isEmpty else { return }
+        let top = String(path[..<(path.utf8.firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex)])
         if keep.contains(top) {
             throw .unsafeOutput(
                 SourceLocation(path: output),

@@ -20,4 +20,22 @@ import Testing
         #expect(ContentHash.digits(UInt64.max, length: 16) == "ffffffffffffffff")
         #expect(ContentHash.digits(0, length: 0) == "")
     }
+    /// The fingerprint follows every byte: one changed, added or dropped byte anywhere (in a whole
+    /// eight-byte word or in the tail after the last one) gives another fingerprint; the same text the same.
+    @Test func fingerprintFollowsEveryByte() {
+        let text = "{\"title\": \"Ete\"}\nUn texte de trente-sept octets.\n"
+        let original = ContentHash.fingerprint(text)
+        #expect(ContentHash.fingerprint(String(text)) == original)
+        let bytes = Array(text.utf8)
+        var seen: Set<Int> = [original]
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 0x01
+            seen.insert(ContentHash.fingerprint(String(decoding: changed, as: UTF8.self)))
+        }
+        #expect(seen.count == bytes.count + 1)
+        #expect(ContentHash.fingerprint(text + " ") != original)
+        #expect(ContentHash.fingerprint(String(text.dropLast())) != original)
+        #expect(ContentHash.fingerprint("") != ContentHash.fingerprint("\0"))
+    }
 }

@@ -47,6 +47,11 @@ import Testing
         #expect(try store.expansion(of: "meta.label", in: locale("nl"), destination: false, at: location).get() == "Hallo")
         #expect(try store.expansion(of: "meta.form", in: locale("en"), destination: true, at: location).get() == "https://example.com/f")
         #expect(store.sources(for: ["meta.form"]).map(\.key) == ["meta.src"])
+        // A source named directly and through a fact that cites it is listed once; unknown keys and facts
+        // that are not sources add nothing.
+        #expect(store.sources(for: ["meta.form", "meta.src", "meta.name", "meta.nothing"]).map(\.key) == ["meta.src"])
+        #expect(store.sources(for: ["meta.form", "meta.src"]).map(\.source.publisher) == ["RTBF"])
+        #expect(store.sources(for: []).isEmpty)
     }
 
     @Test func expansionErrors() {

@@ -100,6 +100,31 @@ import Testing
             ])
     }
 
+    /// A key written twice is reported at each repetition, in the order written.
+    @Test func reportsEveryRepeatedKey() {
+        let errors = parse("{\"title\": \"a\", \"weight\": 1, \"title\": \"b\", \"weight\": 2, \"weight\": 3}\n").failureErrors
+        #expect(
+            errors == [
+                .malformedJSON(SourceLocation(path: "fr/a.md", line: 1, column: 29), detail: "the key \"title\" appears twice"),
+                .malformedJSON(SourceLocation(path: "fr/a.md", line: 1, column: 43), detail: "the key \"weight\" appears twice"),
+                .malformedJSON(SourceLocation(path: "fr/a.md", line: 1, column: 56), detail: "the key \"weight\" appears twice"),
+            ])
+    }
+
+    /// An object with many keys (past the few a front matter has) finds repeated keys as well.
+    @Test func reportsRepeatedKeysOfALargeObject() throws {
+        let keys = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ",")
+        let file = SourceText(path: "facts/a.json", text: "{" + keys + ", \"k3\": 0, \"k39\": 1}")
+        var errors = DiagnosticCollector()
+        let reader = ObjectReader(try JSONParser.parse(file.text), in: file, field: "facts", known: [], errors: &errors)
+        #expect(reader != nil)
+        #expect(
+            errors == [
+                .malformedJSON(SourceLocation(path: "facts/a.json", line: 1, column: 383), detail: "the key \"k3\" appears twice"),
+                .malformedJSON(SourceLocation(path: "facts/a.json", line: 1, column: 392), detail: "the key \"k39\" appears twice"),
+            ])
+    }
+
     @Test(arguments: ["ok-slug", "étapes", "v1.2"]) func acceptsSlugs(slug: String) {
         #expect(FrontMatter.isValidSlug(slug))
     }

@@ -1,6 +1,7 @@
 import Foundation
-import Site
 import Testing
+
+@testable import Site
 
 /// Navigation's automatic menu stays small on a site with many flat pages (issue 17; the 3 × 3,000
 /// benchmark site showed a menu of every page on every page, quadratic output).
@@ -24,5 +25,19 @@ import Testing
         }
         #expect(before >= 1)
         #expect(try menuLinks() == 1, "only the section remains")
+    }
+    /// Folders are cut at the last slash byte, as `Router` splits paths: non-ASCII names, and a slash that a
+    /// combining mark follows (one character with it, so `lastIndex(of: "/")` on the string missed it).
+    @Test func foldersAreCutAtTheLastSlash() {
+        #expect(Navigation.parent(of: "a/b/c") == "a/b")
+        #expect(Navigation.parent(of: "a") == "")
+        #expect(Navigation.parent(of: "été/x") == "été")
+        #expect(Navigation.parent(of: "a/\u{301}b") == "a")
+        func entry(_ relativePath: String) -> Navigation.Entry {
+            Navigation.Entry(relativePath: relativePath, path: "", title: "", description: nil, weight: 0, campaign: nil, isFallback: false)
+        }
+        #expect(entry("été/index.md").folder == "été")
+        #expect(entry("a.md").folder == "")
+        #expect(entry("a/\u{301}b/c.md").folder == "a/\u{301}b")
     }
 }

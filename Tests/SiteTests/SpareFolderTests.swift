@@ -129,6 +129,42 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: output + "/.guidepost-output")) == Data(OutputGuard.marker))
     }
 
+    /// A file under a kept name is refused whether planned or put beyond the plan, at any depth, with the
+    /// name it takes; a name that only starts like a kept one is not.
+    @Test func filesUnderAKeptNameAreRefused() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        let reason = "the build writes \"docs\", which \"keep\" in content/site.json also names; remove it from one of them"
+        #expect(throws: OutputError.unsafeOutput(SourceLocation(path: output), reason: reason)) {
+            _ = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["docs"]), planned: ["docs/été/index.html"])
+        }
+        let spare = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["docs"]), planned: ["documents/index.html"])
+        #expect(throws: OutputError.unsafeOutput(SourceLocation(path: output), reason: reason)) {
+            try spare.put(OutputFile(path: "docs/a/b.txt", text: "x"))
+        }
+        try spare.put(OutputFile(path: "documents/index.html", text: "d"))
+        try spare.put(OutputFile(path: "docsx/a.txt", text: "x"))
+        try spare.commit()
+        #expect(
+            try Fixtures.snapshot(URL(fileURLWithPath: output)) == ["documents/index.html": Data("d".utf8), "docsx/a.txt": Data("x".utf8)])
+    }
+
+    /// The kept name is cut at the first slash byte: a slash that a combining mark follows (one character
+    /// with it) still ends the name, so such a path cannot slip into a kept folder.
+    @Test func aCombiningMarkAfterTheSlashDoesNotHideAKeptName() throws {
+        let work = try Fixtures.temporaryDirectory()
+        let output = work.appendingPathComponent("site").path
+        let reason = "the build writes \"docs\", which \"keep\" in content/site.json also names; remove it from one of them"
+        #expect(throws: OutputError.unsafeOutput(SourceLocation(path: output), reason: reason)) {
+            _ = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["docs"]), planned: ["docs/\u{301}x/index.html"])
+        }
+        let spare = try SpareFolder(output: output, policy: SiteWriter.Policy(keep: ["docs"]), planned: [])
+        #expect(throws: OutputError.unsafeOutput(SourceLocation(path: output), reason: reason)) {
+            try spare.put(OutputFile(path: "docs/\u{301}x.txt", text: "x"))
+        }
+        spare.cancel()
+    }
+
     @Test func twoFilesAtOnePathKeepTheLastAsInOrder() throws {
         let work = try Fixtures.temporaryDirectory()
         let output = work.appendingPathComponent("site").path

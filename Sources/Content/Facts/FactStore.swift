@@ -85,15 +85,21 @@ public struct FactStore: Sendable {
 
     /// The source facts behind `keys` (and the facts themselves when they are sources), each once, in key order.
     public func sources(for keys: Set<String>) -> [(key: String, source: Source)] {
-        var found: [String: Source] = [:]
+        // Gathered in a list, sorted, then each key kept once (a key names one fact, so repeats are equal):
+        // cheaper than a dictionary of sources made and sorted for every page.
+        var found: [(key: String, source: Source)] = []
         for key in keys {
             guard let fact = facts[key] else { continue }
-            if case .source(let source) = fact.value { found[key] = source }
+            if case .source(let source) = fact.value { found.append((key, source)) }
             for id in fact.sources {
-                if let backing = facts[id], case .source(let source) = backing.value { found[id] = source }
+                if let backing = facts[id], case .source(let source) = backing.value { found.append((id, source)) }
             }
         }
-        return found.sorted { $0.key < $1.key }.map { (key: $0.key, source: $0.value) }
+        found.sort { $0.key < $1.key }
+        var unique: [(key: String, source: Source)] = []
+        unique.reserveCapacity(found.count)
+        for entry in found where unique.last?.key != entry.key { unique.append(entry) }
+        return unique
     }
 
     /// Every source fact, in key order.

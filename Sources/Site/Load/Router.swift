@@ -22,6 +22,11 @@ public struct Router: Sendable {
             self.language = language
             self.relativePath = relativePath
         }
+
+        /// Hashes the path only: a site has a handful of languages, so the few translations of a path that
+        /// share a hash are told apart by `==`, and each lookup (tens of thousands in a build) hashes one
+        /// string instead of two.
+        public func hash(into hasher: inout Hasher) { hasher.combine(relativePath) }
     }
 
     /// Names Guidepost writes itself in each language's folder, which no page or section may take.
@@ -214,8 +219,8 @@ public struct Router: Sendable {
         // The common case, a file in the same folder (`other.md`), without splitting and joining.
         // On UTF-8 bytes: `lastIndex(of:)` on the string itself walks characters (grapheme breaking).
         let slashByte = UInt8(ascii: "/")
-        if !link.isEmpty, link != ".", link != "..", !link.utf8.contains(slashByte), relativePath.utf8.first != slashByte {
-            guard let slash = relativePath.utf8.lastIndex(of: slashByte) else { return link }
+        if !link.isEmpty, link != ".", link != "..", !link.containsByte(slashByte), relativePath.utf8.first != slashByte {
+            guard let slash = relativePath.lastIndex(ofByte: slashByte) else { return link }
             return String(relativePath[...slash]) + link
         }
         var parts = relativePath.split(separator: "/").dropLast().map(String.init)

@@ -297,12 +297,16 @@ public enum SiteLoader {
             for (key, _) in source.stringKeys { needed.insert(SiteLoader.baseKey(key, in: strings)) }
         }
         guard let source = strings[config.sourceLanguage] else { return }
-        needed.formUnion(source.keys)
+        // Each key set made once (`keys` builds a new set on every call; it was called for every key).
+        let sourceKeys = source.keys
+        needed.formUnion(sourceKeys)
+        let sortedNeeded = needed.sorted()
         for language in config.languages {
             guard var table = strings[language] else { continue }
-            for key in needed.sorted() where !table.keys.contains(key) {
+            let present = table.keys
+            for key in sortedNeeded where !present.contains(key) {
                 let problem = SiteError.missingString(table.fileLocation, key: key, language: language)
-                guard language != config.sourceLanguage, source.keys.contains(key) else {
+                guard language != config.sourceLanguage, sourceKeys.contains(key) else {
                     errors.append(problem)
                     continue
                 }

@@ -26,7 +26,8 @@ struct Navigation: Sendable {
         /// Whether it is a section's `index.md`.
         var isIndex: Bool { relativePath == "index.md" || relativePath.hasSuffix("/index.md") }
         /// The folder it lists (for an index) or lives in (for a page): `""` at the top.
-        var folder: String { relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? "" }
+        // The slash found in UTF-8 bytes, as `Router` splits paths (`lastIndex(of:)` on the string walks characters).
+        var folder: String { relativePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(relativePath[..<$0]) } ?? "" }
     }
 
     /// Per language: relative path → entry.
@@ -101,7 +102,7 @@ struct Navigation: Sendable {
 
     /// `a/b` → `a`; `a` → `""`.
     static func parent(of folder: String) -> String {
-        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(folder[..<slash])
     }
 

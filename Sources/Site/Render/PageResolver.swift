@@ -253,7 +253,7 @@ extension PageResolver {
 extension String {
     /// `%20` and friends decoded, for matching file names; unchanged when not decodable.
     fileprivate var removingPercentEncodingIfPossible: String {
-        guard utf8.contains(UInt8(ascii: "%")) else { return self }
+        guard containsByte(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var iterator = utf8.makeIterator()
         while let byte = iterator.next() {

@@ -166,12 +166,16 @@ public struct TranslationAudit: Sendable {
                             page.frontMatter.location, source: original.file.path, mark: library.advice.markTranslation))
                 }
             }
+            // The page's report read once (each read copies it), and empty lists not appended (an append
+            // of a generic sequence costs as much when it is empty).
+            let own = report(language)
             // An adapted translation is written for its own audience: its structure is its own.
-            if !adapted, let expected = report(source), let actual = report(language) {
-                found += compare(expected, actual, at: page.frontMatter.location)
+            if !adapted, let expected = report(source), let actual = own {
+                let differences = compare(expected, actual, at: page.frontMatter.location)
+                if !differences.isEmpty { found += differences }
             }
-            let borrowed = report(language)?.imageWarnings ?? []
-            found += borrowed
+            let borrowed = own?.imageWarnings ?? []
+            if !borrowed.isEmpty { found += borrowed }
             for case SiteError.imageNotLocalized(_, let image, _) in borrowed { notes[language, default: []].append(image) }
         }
         return (Row(page: path, status: status, imagesNotLocalized: notes), problems.diagnostics, draftProblems.diagnostics)
@@ -189,10 +193,16 @@ public struct TranslationAudit: Sendable {
             problems.append(
                 SiteError.translationChecklistsDiffer(location, expected: expected.checklistItems, actual: actual.checklistItems))
         }
-        for level in 1...6 {
-            let want = expected.headingLevels.filter { $0 == level }.count
-            let have = actual.headingLevels.filter { $0 == level }.count
-            if want != have { problems.append(SiteError.translationHeadingsDiffer(location, level: level, expected: want, actual: have)) }
+        // Headings counted per level in one pass each (filtering a new list per level made twelve lists a page).
+        func counts(_ levels: [Int]) -> [Int] {
+            var counts = [Int](repeating: 0, count: 7)
+            for level in levels where (1...6).contains(level) { counts[level] += 1 }
+            return counts
+        }
+        let wanted = counts(expected.headingLevels)
+        let had = counts(actual.headingLevels)
+        for level in 1...6 where wanted[level] != had[level] {
+            problems.append(SiteError.translationHeadingsDiffer(location, level: level, expected: wanted[level], actual: had[level]))
         }
         if expected.callouts != actual.callouts {
             problems.append(SiteError.translationCalloutsDiffer(location, expected: expected.callouts, actual: actual.callouts))

@@ -22,6 +22,10 @@ struct ViewFactory: Sendable {
     private var sourceTable: [String: [String: SourceView]] = [:]
     /// What every page of a language shows alike, made once (a reference: one retain per page to read it).
     private let parts: [String: LanguageParts]
+    /// The same, in the order of the site's languages (the switcher's order), read without a lookup per language.
+    private let orderedParts: [(code: String, parts: LanguageParts)]
+    /// The links every page makes to the site root, the stylesheet, the script and the search files.
+    private let rootLinks: [FixedLink?]
 
     /// The parts of a page that depend on its language only.
     final class LanguageParts: Sendable {
@@ -39,6 +43,9 @@ struct ViewFactory: Sendable {
         let reportLabel: String
         /// Each callout type's title (`callout-note`…), typeset; empty when the language has no strings file.
         let calloutTitles: [String: String]
+        /// The links every page of the language makes to its home and to its feed.
+        let homeLink: FixedLink?
+        let feedLink: FixedLink?
 
         init(language: String, library: SiteLibrary) {
             let config = library.config
@@ -63,6 +70,8 @@ struct ViewFactory: Sendable {
                 }
             }
             calloutTitles = titles
+            homeLink = FixedLink("\(language)/")
+            feedLink = FixedLink(feedPath)
         }
     }
 
@@ -79,6 +88,10 @@ struct ViewFactory: Sendable {
         var parts: [String: LanguageParts] = [:]
         for language in library.config.languages { parts[language] = LanguageParts(language: language, library: library) }
         self.parts = parts
+        orderedParts = library.config.languages.compactMap { code in parts[code].map { (code, $0) } }
+        rootLinks = ["", assetPaths.stylesheet, assetPaths.script, "pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css"].map {
+            FixedLink($0)
+        }
         var built: [String: String] = [:]
         var titles: [String: String] = [:]
         var progress: [String: [PluralFormView]] = [:]
@@ -126,20 +139,35 @@ struct ViewFactory: Sendable {
         let siteTitle = siteTitles[language] ?? Typography.apply(config.title.text(in: language), language: language)
         let title = Typography.apply(title, language: language)
         let description = description.map { Typography.apply($0, language: language) } ?? own.description
+        let origin = FixedLink.Origin(path)
+        // `Router.relative(from: path, to: target)`, from a table made once when there is one.
+        func relative(_ fixed: FixedLink?, _ target: @autoclosure () -> String) -> String {
+            fixed?.link(from: origin) ?? Router.relative(from: path, to: target())
+        }
         var switcher: [LanguageLinkView] = []
         var alternates: [AlternateView] = []
+        var ogLocaleAlternates: [String] = []
         switcher.reserveCapacity(config.languages.count)
+        alternates.reserveCapacity(config.languages.count + 1)
+        // The site's languages in order, with their parts (every language of `config.languages` has them).
+        let others =
+            orderedParts.count == config.languages.count
+            ? orderedParts : config.languages.map { ($0, parts[$0] ?? LanguageParts(language: $0, library: library)) }
         // A draft language is offered nowhere but on its own pages (it is previewable, not published).
-        for other in config.languages {
-            let theirs = other == language ? own : parts[other] ?? LanguageParts(language: other, library: library)
+        for (other, listed) in others {
+            let theirs = other == language ? own : listed
             guard other == language || !theirs.isDraft else { continue }
             let translation = relativePath.flatMap { library.router.translationPath(of: Router.PageID(language: other, relativePath: $0)) }
             let target = translation ?? (isHome ? "\(other)/" : nil)
             switcher.append(
                 LanguageLinkView(
-                    code: other, name: theirs.name, url: Router.relative(from: path, to: target ?? "\(other)/"),
+                    code: other, name: theirs.name,
+                    url: target == nil ? relative(theirs.homeLink, "\(other)/") : Router.relative(from: path, to: target!),
                     isCurrent: other == language, isMissing: target == nil, missingLabel: theirs.notTranslated ?? ""))
-            if let target, !own.isDraft { alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target))) }
+            if let target, !own.isDraft {
+                alternates.append(AlternateView(hreflang: other, url: library.router.absolute(target)))
+                if other != language { ogLocaleAlternates.append(theirs.ogLocale) }
+            }
         }
         if let defaultAlternate = alternates.first(where: { $0.hreflang == config.sourceLanguage }) {
             alternates.append(AlternateView(hreflang: "x-default", url: isHome ? library.router.absolute("") : defaultAlternate.url))
@@ -149,9 +177,9 @@ struct ViewFactory: Sendable {
             documentTitle: isHome || title == siteTitle ? siteTitle : "\(title) – \(siteTitle)",
             description: description,
             siteTitle: siteTitle, canonicalURL: library.router.absolute(path),
-            homeURL: Router.relative(from: path, to: "\(language)/"), rootURL: Router.relative(from: path, to: ""),
-            stylesheetURL: Router.relative(from: path, to: assetPaths.stylesheet),
-            scriptURL: Router.relative(from: path, to: assetPaths.script),
+            homeURL: relative(own.homeLink, "\(language)/"), rootURL: relative(rootLinks[0], ""),
+            stylesheetURL: relative(rootLinks[1], assetPaths.stylesheet),
+            scriptURL: relative(rootLinks[2], assetPaths.script),
             languages: switcher, alternates: alternates.count > 1 ? alternates : [],
             t: strings(language), builtOn: builtOn[language] ?? "",
             builtOnISO: builtOnISO, isHome: isHome)
@@ -161,13 +189,11 @@ struct ViewFactory: Sendable {
         view.numberingSystem = own.numberingSystem
         view.progressForms = progressForms[language] ?? []
         view.ogLocale = own.ogLocale
-        view.ogLocaleAlternates = alternates.filter { $0.hreflang != language && $0.hreflang != "x-default" }.map {
-            parts[$0.hreflang]?.ogLocale ?? config.locales[$0.hreflang] ?? $0.hreflang
-        }
-        view.feedURL = Router.relative(from: path, to: own.feedPath)
+        view.ogLocaleAlternates = ogLocaleAlternates
+        view.feedURL = relative(own.feedLink, own.feedPath)
         view.hasSearch = config.search
-        view.searchScriptURL = Router.relative(from: path, to: "pagefind/pagefind-ui.js")
-        view.searchStylesheetURL = Router.relative(from: path, to: "pagefind/pagefind-ui.css")
+        view.searchScriptURL = relative(rootLinks[3], "pagefind/pagefind-ui.js")
+        view.searchStylesheetURL = relative(rootLinks[4], "pagefind/pagefind-ui.css")
         view.menu = navigation.menu(in: language).map { link($0, from: path, language: language) }
         if let publisher = config.publisher {
             view.publisherName = publisher.name
