@@ -26,8 +26,33 @@ public enum Guidepost {
         public var description: String {
             let total = pageCounts.reduce(0) { $0 + $1.count }
             let per = pageCounts.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-            return String(
-                format: "built %d pages (%@), %d files in %.2f s, now %@", total, per, fileCount, seconds, BuildOptions.formatInstant(now))
+            return "built \(total) pages (\(per)), \(fileCount) files in \(Self.seconds(seconds)) s, now \(BuildOptions.formatInstant(now))"
+        }
+
+        /// `seconds` with two decimals (`0.31`, `12.00`), exactly as `%.2f` writes them: the exact binary value
+        /// rounded half to even (multiplying by 100 in `Double` would round first, and 0.015 would read 0.02).
+        public static func seconds(_ seconds: Double) -> String {
+            guard seconds.isNormal, seconds > 0, seconds < 0x1p40 else {
+                return seconds == 0 || seconds.isSubnormal ? "0.00" : String(format: "%.2f", seconds)
+            }
+            // seconds = significand × 2^shift exactly, so seconds × 100 = significand × 100 × 2^shift (below 2^60).
+            let significand = UInt64(seconds.significandBitPattern) | (1 << UInt64(Double.significandBitCount))
+            let shift = Int(seconds.exponent) - Double.significandBitCount
+            let scaled = significand * 100
+            var hundredths: UInt64
+            if shift >= 0 {
+                hundredths = scaled << UInt64(shift)
+            } else if -shift >= 64 {
+                hundredths = 0  // below 2^60 / 2^64: under half a hundredth
+            } else {
+                let bits = UInt64(-shift)
+                hundredths = scaled >> bits
+                let remainder = scaled & ((1 << bits) - 1)
+                let half = UInt64(1) << (bits - 1)
+                if remainder > half || (remainder == half && hundredths % 2 == 1) { hundredths += 1 }
+            }
+            let fraction = hundredths % 100
+            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
         }
     }
 
