@@ -168,6 +168,10 @@ struct TemplateRenderer {
             objects.append(NoFields())
             stack.append(.string(text))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
+        case .bytes(let bytes):
+            objects.append(NoFields())
+            stack.append(.bytes(bytes))
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
         case .int(let number):
             objects.append(NoFields())
             stack.append(.int(number))
@@ -188,7 +192,7 @@ struct TemplateRenderer {
             let reference = program.references[step.a]
             var name = reference.name
             if let path = reference.dynamic {
-                switch lookup(path, anchored: false) {
+                switch lookup(path, anchored: false).text {
                 case .string(let text) where !text.isEmpty: name = text
                 case .int(let number): name = String(number)
                 default: return
@@ -285,7 +289,7 @@ struct TemplateRenderer {
     }
 
     private static func apply(_ transform: TemplateTransform, to value: TemplateData) -> TemplateData {
-        switch (transform, value) {
+        switch (transform, value.text) {
         case (.empty, .list(let items)): return .bool(items.isEmpty)
         case (.empty, .string(let text)): return .bool(text.isEmpty)
         case (.empty, .null): return .bool(true)
@@ -307,11 +311,19 @@ struct TemplateRenderer {
         }
     }
 
+    /// Writes the UTF-8 `bytes` (kept out of `write(_:escaped:)`, which the render loop inlines).
+    @inline(never)
+    private mutating func write(_ bytes: [UInt8], escaped: Bool) {
+        bytes.withUnsafeBufferPointer { if escaped { HTMLEscaping.append($0, to: &output) } else { output.append($0) } }
+    }
+
     /// Writes `value` (consumed: a switch over the address-only TemplateData would otherwise copy it first).
     private mutating func write(_ value: consuming TemplateData, escaped: Bool) {
         switch consume value {
         case .string(let text):
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
+        case .bytes(let bytes):
+            write(bytes, escaped: escaped)
         case .int(let number):
             output.append(String(number))
         case .double(let number):
