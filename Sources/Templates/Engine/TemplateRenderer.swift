@@ -152,7 +152,7 @@ struct TemplateRenderer {
         switch consume value {
         case .list(let items):
             guard let first = items.first else { return nil }
-            objects.append(Self.object(in: first))
+            push(Self.object(in: first))
             stack.append(first)
             loops.append((0, items.count))
             return OpenSection(items: items, index: 0, body: body, pushed: true)
@@ -161,7 +161,7 @@ struct TemplateRenderer {
         case .null:
             return nil
         case .object(let object):
-            objects.append(object)
+            push(object)
             stack.append(.object(object))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
         case .string(let text):
@@ -269,6 +269,14 @@ struct TemplateRenderer {
     private static func object(in value: TemplateData) -> any TemplateObject {
         guard case .object(let object) = value else { return NoFields() }
         return object
+    }
+
+    /// Pushes `object` on the `objects` stack. Not `objects.append(object)`: that call is compiled (existential
+    /// specialization) into a copy of the view model out of its box, every field retained; a slot appended empty
+    /// and then assigned takes only the reference to the box.
+    private mutating func push(_ object: consuming any TemplateObject) {
+        objects.append(NoFields())
+        objects[objects.count - 1] = object
     }
 
     /// The fields of a value that is not a view model: none.
