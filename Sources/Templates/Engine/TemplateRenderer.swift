@@ -238,7 +238,9 @@ struct TemplateRenderer {
     }
 
     private func resolve(_ name: TemplateName) -> TemplateData {
-        if let path = name.path, name.transforms.isEmpty { return lookup(path, anchored: name.anchored) }
+        // The path read in place from the name (which the program keeps): binding it with `if let` would copy it,
+        // a retain and a release of its names per tag.
+        if name.isPlainPath { return lookup(name.path.unsafelyUnwrapped, anchored: name.anchored) }
         var value: TemplateData
         var transforms = name.transforms[...]
         if name.isCurrentItem {
