@@ -73,7 +73,15 @@ public enum MarkdownRenderer {
         else {
             return RenderedMarkdown(html: "", headings: rewriter.headings, checklists: rewriter.checklists)
         }
-        var rendered = RenderedMarkdown(html: String(cString: html), headings: rewriter.headings, checklists: rewriter.checklists)
+        // The bytes as cmark wrote them, without `String(cString:)`'s UTF-8 check: cmark copies its input (a Swift
+        // string, valid UTF-8) and encodes references validly (U+FFFD for what cannot be a character), except that it
+        // writes `&#xFFFE;` and `&#xFFFF;` as the lone bytes 0xFE and 0xFF. Only a page with one of those is repaired
+        // as `String(cString:)` did (U+FFFD for each); two `memchr`s find them at a fraction of a full check's cost.
+        let count = strlen(html)
+        let bytes = UnsafeRawBufferPointer(start: html, count: count)
+        let invalid = memchr(html, 0xFE, count) != nil || memchr(html, 0xFF, count) != nil
+        let htmlBytes = invalid ? Array(String(decoding: bytes, as: UTF8.self).utf8) : Array(bytes)
+        var rendered = RenderedMarkdown(htmlBytes: htmlBytes, headings: rewriter.headings, checklists: rewriter.checklists)
         rendered.fragments = rewriter.fragments
         rendered.callouts = rewriter.callouts
         return rendered

@@ -2,8 +2,10 @@ import Diagnostics
 
 /// The HTML of a Markdown text plus what templates and checks need to know about it.
 public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML fragment, as UTF-8 bytes (cmark's buffer copied as is: templates write it without a `String`).
+    public var htmlBytes: [UInt8]
     /// The HTML fragment.
-    public var html: String
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// The headings in document order, with their anchor ids.
     public var headings: [Heading]
     /// One entry per checklist (GFM task list), in order.
@@ -15,7 +17,12 @@ public struct RenderedMarkdown: Sendable, Equatable {
 
     /// Creates a rendered document.
     public init(html: String, headings: [Heading], checklists: [Checklist]) {
-        self.html = html
+        self.init(htmlBytes: Array(html.utf8), headings: headings, checklists: checklists)
+    }
+
+    /// Creates a rendered document from its HTML's UTF-8 bytes.
+    public init(htmlBytes: [UInt8], headings: [Heading], checklists: [Checklist]) {
+        self.htmlBytes = htmlBytes
         self.headings = headings
         self.checklists = checklists
     }

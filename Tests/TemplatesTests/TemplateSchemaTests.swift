@@ -177,7 +177,7 @@ import Testing
     /// Whether `value` has the shape of `kind` (a populated optional is its value).
     static func matches(_ value: TemplateData, _ kind: TemplateKind) -> Bool {
         switch (kind, value) {
-        case (.text, .string), (.flag, .bool), (.number, .int), (.strings, .object), (.free, _): return true
+        case (.text, .string), (.html, .bytes), (.flag, .bool), (.number, .int), (.strings, .object), (.free, _): return true
         case (.optional(let wrapped), _): return matches(value, wrapped)
         case (.object(let schema), .object(let object)):
             return (object as? any TemplateModel).map { type(of: $0).templateSchema.type } == schema.type

@@ -34,7 +34,7 @@ extension SiteBuilder {
                     fragment: String($0.destination.dropFirst()))
             }
         guard resolver.errors.isEmpty else { return .failure(BuildFailure(resolver.errors)) }
-        let content = markdown.html
+        let content = HTMLText(bytes: markdown.htmlBytes)
 
         let front = page.frontMatter
         var pageView = views.page(

@@ -2,6 +2,9 @@
 public enum TemplateData: Sendable {
     /// Text (HTML-escaped by `{{name}}`, written as is by `{{{name}}}`).
     case string(String)
+    /// Text as valid UTF-8 bytes (a page's HTML, `HTMLText`): written as `.string` would be, without making a
+    /// `String`; sections, transforms and dynamic names read it as that `.string` (`text`).
+    case bytes([UInt8])
     /// A flag: sections render once when true.
     case bool(Bool)
     /// A whole number, written in decimal.
@@ -18,13 +21,19 @@ public enum TemplateData: Sendable {
     /// Whether a section renders (`{{#x}}`) rather than its inverse (`{{^x}}`).
     var isTruthy: Bool {
         switch self {
-        case .string: return true
+        case .string, .bytes: return true
         case .bool(let flag): return flag
         case .int, .double: return true
         case .list(let items): return !items.isEmpty
         case .object: return true
         case .null: return false
         }
+    }
+
+    /// This value with `.bytes` made `.string`, for every use but writing.
+    var text: TemplateData {
+        guard case .bytes(let bytes) = self else { return self }
+        return .string(String(decoding: bytes, as: UTF8.self))
     }
 
     /// `number` as a template writes it: the shortest decimal that reads back as the same number, without
@@ -89,6 +98,8 @@ public struct TemplatePath: Sendable {
     public func resolve(_ value: String) -> TemplateData { isLast ? .string(value) : .null }
     /// `value` when the path ends here, else nothing.
     public func resolve(_ value: String?) -> TemplateData { isLast ? value.map(TemplateData.string) ?? .null : .null }
+    /// `html`'s bytes when the path ends here, else nothing.
+    public func resolve(_ html: HTMLText) -> TemplateData { isLast ? .bytes(html.bytes) : .null }
     /// `value` when the path ends here, else nothing.
     public func resolve(_ value: Bool) -> TemplateData { isLast ? .bool(value) : .null }
     /// `value` when the path ends here, else nothing.

@@ -220,7 +220,7 @@ struct TemplateNameCheck {
             schemas[schema.type] = schema
             return .object(schema.type)
         case .strings, .free: return .free
-        case .text, .number, .list: return .value
+        case .text, .html, .number, .list: return .value
         case .flag: return nil
         case .optional: return nil
         }

@@ -50,6 +50,8 @@ final class TemplateName: Sendable {
     var isLoopQuery: Bool { path == nil && !isCurrentItem }
     /// Whether the name is `.`.
     let isCurrentItem: Bool
+    /// Whether the name is a path without transforms, the common case.
+    let isPlainPath: Bool
     /// Where its tag starts in the template (numbers only, so rendering copies no text).
     let line: Int, column: Int
 
@@ -58,6 +60,7 @@ final class TemplateName: Sendable {
         self.anchored = anchored
         self.transforms = transforms
         self.isCurrentItem = isCurrentItem
+        self.isPlainPath = path != nil && transforms.isEmpty
         self.line = line
         self.column = column
     }

@@ -152,7 +152,7 @@ struct TemplateRenderer {
         switch consume value {
         case .list(let items):
             guard let first = items.first else { return nil }
-            objects.append(Self.object(in: first))
+            push(Self.object(in: first))
             stack.append(first)
             loops.append((0, items.count))
             return OpenSection(items: items, index: 0, body: body, pushed: true)
@@ -161,12 +161,16 @@ struct TemplateRenderer {
         case .null:
             return nil
         case .object(let object):
-            objects.append(object)
+            push(object)
             stack.append(.object(object))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
         case .string(let text):
             objects.append(NoFields())
             stack.append(.string(text))
+            return OpenSection(items: nil, index: 0, body: body, pushed: true)
+        case .bytes(let bytes):
+            objects.append(NoFields())
+            stack.append(.bytes(bytes))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
         case .int(let number):
             objects.append(NoFields())
@@ -188,7 +192,7 @@ struct TemplateRenderer {
             let reference = program.references[step.a]
             var name = reference.name
             if let path = reference.dynamic {
-                switch lookup(path, anchored: false) {
+                switch lookup(path, anchored: false).text {
                 case .string(let text) where !text.isEmpty: name = text
                 case .int(let number): name = String(number)
                 default: return
@@ -234,7 +238,9 @@ struct TemplateRenderer {
     }
 
     private func resolve(_ name: TemplateName) -> TemplateData {
-        if let path = name.path, name.transforms.isEmpty { return lookup(path, anchored: name.anchored) }
+        // The path read in place from the name (which the program keeps): binding it with `if let` would copy it,
+        // a retain and a release of its names per tag.
+        if name.isPlainPath { return lookup(name.path.unsafelyUnwrapped, anchored: name.anchored) }
         var value: TemplateData
         var transforms = name.transforms[...]
         if name.isCurrentItem {
@@ -267,6 +273,14 @@ struct TemplateRenderer {
         return object
     }
 
+    /// Pushes `object` on the `objects` stack. Not `objects.append(object)`: that call is compiled (existential
+    /// specialization) into a copy of the view model out of its box, every field retained; a slot appended empty
+    /// and then assigned takes only the reference to the box.
+    private mutating func push(_ object: consuming any TemplateObject) {
+        objects.append(NoFields())
+        objects[objects.count - 1] = object
+    }
+
     /// The fields of a value that is not a view model: none.
     private struct NoFields: TemplateObject {
         func lookup(_ path: TemplatePath) -> TemplateData? { nil }
@@ -285,7 +299,7 @@ struct TemplateRenderer {
     }
 
     private static func apply(_ transform: TemplateTransform, to value: TemplateData) -> TemplateData {
-        switch (transform, value) {
+        switch (transform, value.text) {
         case (.empty, .list(let items)): return .bool(items.isEmpty)
         case (.empty, .string(let text)): return .bool(text.isEmpty)
         case (.empty, .null): return .bool(true)
@@ -307,11 +321,19 @@ struct TemplateRenderer {
         }
     }
 
+    /// Writes the UTF-8 `bytes` (kept out of `write(_:escaped:)`, which the render loop inlines).
+    @inline(never)
+    private mutating func write(_ bytes: [UInt8], escaped: Bool) {
+        bytes.withUnsafeBufferPointer { if escaped { HTMLEscaping.append($0, to: &output) } else { output.append($0) } }
+    }
+
     /// Writes `value` (consumed: a switch over the address-only TemplateData would otherwise copy it first).
     private mutating func write(_ value: consuming TemplateData, escaped: Bool) {
         switch consume value {
         case .string(let text):
             if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(text) }
+        case .bytes(let bytes):
+            write(bytes, escaped: escaped)
         case .int(let number):
             output.append(String(number))
         case .double(let number):

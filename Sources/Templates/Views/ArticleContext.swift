@@ -5,7 +5,7 @@ public struct ArticleContext: Sendable {
     /// The shared page parts.
     public var page: PageView
     /// The article's HTML.
-    public var content: String
+    public var content: HTMLText
     /// The publication date, localized, if any.
     public var date: DateView?
     /// The last update, localized, if any.
@@ -39,7 +39,7 @@ public struct ArticleContext: Sendable {
 
     /// Creates the context.
     public init(
-        page: PageView, content: String, date: DateView?, updated: DateView?, sources: [SourceView],
+        page: PageView, content: HTMLText, date: DateView?, updated: DateView?, sources: [SourceView],
         banner: BannerView?, headings: [Heading], allSources: [SourceView] = []
     ) {
         self.allSources = allSources

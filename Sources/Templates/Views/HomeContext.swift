@@ -3,7 +3,7 @@ public struct HomeContext: Sendable {
     /// The shared page parts.
     public var page: PageView
     /// The home page's own HTML (from `index.md`).
-    public var content: String
+    public var content: HTMLText
     /// Every campaign's banner, the most urgent first.
     public var banners: [BannerView]
     /// The language's other pages, by weight.
@@ -16,7 +16,7 @@ public struct HomeContext: Sendable {
     public var groups: [PageGroupView] = []
 
     /// Creates the context.
-    public init(page: PageView, content: String, banners: [BannerView], pages: [PageLinkView], sources: [SourceView]) {
+    public init(page: PageView, content: HTMLText, banners: [BannerView], pages: [PageLinkView], sources: [SourceView]) {
         self.page = page
         self.content = content
         self.banners = banners

@@ -37,7 +37,7 @@ extension TemplateKind {
         switch self {
         case .object(let schema): return [schema]
         case .list(let inner), .optional(let inner): return inner.schemas
-        case .text, .flag, .number, .strings, .free: return []
+        case .text, .html, .flag, .number, .strings, .free: return []
         }
     }
 }

@@ -2,6 +2,8 @@
 public indirect enum TemplateKind: Sendable {
     /// Text.
     case text
+    /// HTML (`HTMLText`): text that `{{{name}}}` writes as is; templates read it as they read text.
+    case html
     /// A flag (`true` or `false`).
     case flag
     /// A whole number.
@@ -21,6 +23,7 @@ public indirect enum TemplateKind: Sendable {
     public var swiftType: String {
         switch self {
         case .text: return "String"
+        case .html: return "HTMLText"
         case .flag: return "Bool"
         case .number: return "Int"
         case .object(let schema): return schema.swiftType
@@ -34,7 +37,7 @@ public indirect enum TemplateKind: Sendable {
     /// How the names reference prints it ("list of `PageLinkView`").
     public var summary: String {
         switch self {
-        case .text: return "text"
+        case .text, .html: return "text"
         case .flag: return "flag"
         case .number: return "number"
         case .object(let schema): return "[`\(schema.type)`](#\(schema.type.lowercased()))"

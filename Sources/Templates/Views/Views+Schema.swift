@@ -10,7 +10,7 @@ extension ArticleContext: TemplateModel {
         "ArticleContext",
         [
             TemplateField("page", .object(PageView.templateSchema), "The shared page parts."),
-            TemplateField("content", .text, "The article's HTML."),
+            TemplateField("content", .html, "The article's HTML."),
             TemplateField("date", .optional(.object(DateView.templateSchema)), "The publication date, localized, if any."),
             TemplateField("updated", .optional(.object(DateView.templateSchema)), "The last update, localized, if any."),
             TemplateField("sources", .list(.object(SourceView.templateSchema)), "The sources behind the facts the page uses."),
@@ -158,7 +158,7 @@ extension HomeContext: TemplateModel {
         "HomeContext",
         [
             TemplateField("page", .object(PageView.templateSchema), "The shared page parts."),
-            TemplateField("content", .text, "The home page's own HTML (from `index.md`)."),
+            TemplateField("content", .html, "The home page's own HTML (from `index.md`)."),
             TemplateField("banners", .list(.object(BannerView.templateSchema)), "Every campaign's banner, the most urgent first."),
             TemplateField("pages", .list(.object(PageLinkView.templateSchema)), "The language's other pages, by weight."),
             TemplateField("sources", .list(.object(SourceView.templateSchema)), "The sources behind the facts the home page uses."),
