@@ -336,7 +336,7 @@ private struct TreeRewriter {
                     key: placeholder.key, context: .destination,
                     at: position(of: node, offset: prefix.map { max(placeholder.characterOffset - $0, 0) } ?? 0))
             }
-        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.matches(url) {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, LocalReference.isLocal(url), LocalReference.namesFile(url) {
             url = resolver.resolveFile(url, at: position(of: node)) ?? url
