@@ -212,3 +212,35 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// `Typography.hasTrigger(in:quotes:french:)` jumps with `strcspn` over a string's NUL-terminated storage: it
+/// must answer as the byte-by-byte scan does, for every set of flags, NULs inside the text included.
+@Suite struct TriggerScanTests {
+    @Test func answersAsTheByteByByteScan() {
+        let pieces = [
+            "a", "é", " ", "\0", "\"", "'", ";", ":", "!", "?", "%", "«", "»", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2AB}", "\u{2BB}",
+            "\u{209C}", "\u{1C9D}", "\u{C2}", "\u{80}", "日本", "👍🏽", "https://x.org/?a=1", "word",
+        ]
+        var state: UInt64 = 0x7EE5_CA11_0000_0021
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var found = 0
+        for _ in 0..<6_000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            for (quotes, french) in [(true, true), (true, false), (false, true), (false, false)] {
+                let fast = Typography.hasTrigger(in: text, quotes: quotes, french: french)
+                if fast { found += 1 }
+                if fast != Typography.hasTrigger(Array(text.utf8), quotes: quotes, french: french) {
+                    disagreements.append("\(text.debugDescription) quotes: \(quotes) french: \(french)")
+                }
+            }
+        }
+        #expect(disagreements == [])
+        #expect(found > 6_000)
+        #expect(Typography.hasTrigger(in: "a\0b\0;", quotes: false, french: true))
+        #expect(!Typography.hasTrigger(in: "a\0b\0;", quotes: true, french: false))
+    }
+}
