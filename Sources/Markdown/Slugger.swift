@@ -5,8 +5,9 @@ public struct Slugger: Sendable {
     private var used = [String: Int](minimumCapacity: 8)
     /// Sets of taken ids kept as they were given, looked at only when a slug is checked (no copy per page).
     private var takenSets: [Set<String>] = []
-    /// Numbered ids taken as a range: `prefix` and `prefix-1` to `prefix-count`.
-    private var takenRanges: [(prefix: String, count: Int)] = []
+    /// Numbered ids taken as a range: `prefix` and `prefix-1` to `prefix-count`; `ascii`, the prefix's
+    /// bytes when it is ASCII (where comparing bytes is comparing strings).
+    private var takenRanges: [(prefix: String, count: Int, ascii: [UInt8]?)] = []
 
     /// Creates an empty slugger.
     public init() {}
@@ -24,7 +25,7 @@ public struct Slugger: Sendable {
     /// Marks `prefix` and `prefix-1` … `prefix-count` as taken (a checklist and its items), as
     /// `reserve(_:)` would, without making a string for each.
     public mutating func reserve(prefix: String, numberedUpTo count: Int) {
-        takenRanges.append((prefix, count))
+        takenRanges.append((prefix, count, prefix.utf8.allSatisfy { $0 < 0x80 } ? Array(prefix.utf8) : nil))
     }
 
     /// Whether `id` is taken: by a heading's slug, or reserved.
@@ -36,6 +37,7 @@ public struct Slugger: Sendable {
     private func isReserved(_ id: String) -> Bool {
         for ids in takenSets where ids.contains(id) { return true }
         guard !takenRanges.isEmpty else { return false }
+        if let checked = id.utf8.withContiguousStorageIfAvailable({ isInRange(ascii: $0) }), let answer = checked { return answer }
         // `prefix-N`, N written as `String(N)` writes it (no sign, no leading zero); the prefix is compared as
         // the dictionary compares keys.
         let utf8 = id.utf8
@@ -55,23 +57,58 @@ public struct Slugger: Sendable {
         return false
     }
 
+    /// Whether an ASCII `id` is taken by a numbered range, decided on its bytes; nil when `id` or a range's
+    /// prefix is not ASCII (the string comparison then decides: `K` equals the Kelvin sign as a string).
+    /// Parsing and comparing substrings of the string cost more than the rest of making a slug.
+    private func isInRange(ascii id: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard id.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // `prefix-N`, N written as `String(N)` writes it: no sign, no leading zero, and within an `Int`.
+        var dash = id.count - 1
+        while dash >= 0, id[dash] != UInt8(ascii: "-") { dash -= 1 }
+        var number: Int?
+        if dash >= 0, dash + 1 < id.count, id[dash + 1] != UInt8(ascii: "0") {
+            var value = 0
+            for byte in id[(dash + 1)...] {
+                guard byte >= 0x30, byte <= 0x39 else {
+                    value = -1
+                    break
+                }
+                let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - 0x30))
+                guard !overflow, !overflow2 else {
+                    value = -1
+                    break
+                }
+                value = sum
+            }
+            if value >= 0 { number = value }
+        }
+        for range in takenRanges {
+            guard let prefix = range.ascii else { return nil }
+            if prefix.elementsEqual(id) { return true }
+            if let number, number <= range.count, prefix.elementsEqual(id[..<dash]) { return true }
+        }
+        return false
+    }
+
     /// `"Qu’est-ce que Meta utilise ?"` → `"quest-ce-que-meta-utilise"`; repeats get `-1`, `-2`.
     /// A slug that starts like a footnote id (`fn-`, `fnref-`) gets `section-` in front.
     public mutating func slug(for text: String) -> String {
         let slug = Slugger.slugify(text)
-        let footnoteLike = slug.hasPrefix("fn-") || slug.hasPrefix("fnref-")
+        // Most slugs do not start with `f`: the two string comparisons are made only for those that do.
+        let footnoteLike = slug.utf8.first == UInt8(ascii: "f") && (slug.hasPrefix("fn-") || slug.hasPrefix("fnref-"))
         let base = slug.isEmpty ? "section" : footnoteLike ? "section-" + slug : slug
+        // One hashing of `base` decides and stores the usual case, a slug not seen before (as 0). On a repeat,
+        // `base` is stored again below with its counter, as it was before this lookup stored it.
+        let previous = used.updateValue(0, forKey: base)
+        guard previous != nil || isReserved(base) else { return base }
         var candidate = base
-        // One lookup of `base` decides the usual case, a slug not seen before: it is then stored once, as 0.
-        let previous = used[base]
-        if previous != nil || isReserved(base) {
-            var counter = previous ?? 0
-            repeat {
-                counter += 1
-                candidate = "\(base)-\(counter)"
-            } while isTaken(candidate)
-            used[base] = counter
-        }
+        var counter = previous ?? 0
+        repeat {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        } while isTaken(candidate)
+        used[base] = counter
         used[candidate] = 0
         return candidate
     }
@@ -112,20 +149,27 @@ public struct Slugger: Sendable {
     }
 
     /// `slugify(_:)` of an ASCII text, from its bytes: the same rules without decoding scalars.
+    /// Written straight into the new string's storage: a slug is never longer than its text (a hyphen
+    /// stands for at least one byte that wrote nothing), and is ASCII, so valid UTF-8.
     private static func slugify(ascii text: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count)
-        var pendingHyphen = false
-        for byte in text where byte != UInt8(ascii: "'") {
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
-                if pendingHyphen, !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                pendingHyphen = false
-                bytes.append(lower)
-            } else {
-                pendingHyphen = true
+        String(unsafeUninitializedCapacity: text.count) { output in
+            var count = 0
+            var pendingHyphen = false
+            for byte in text where byte != UInt8(ascii: "'") {
+                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                    if pendingHyphen, count > 0 {
+                        output[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    pendingHyphen = false
+                    output[count] = lower
+                    count += 1
+                } else {
+                    pendingHyphen = true
+                }
             }
+            return count
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
