@@ -118,8 +118,12 @@ private struct TreeRewriter {
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
+        // Room for a usual page's texts and links at once: growing these arrays from empty cost a
+        // reallocation at each power of two.
         var texts: [OpaquePointer] = []
+        texts.reserveCapacity(64)
         var links: [OpaquePointer] = []
+        links.reserveCapacity(16)
         var raw: [OpaquePointer] = []
         var headingNodes: [OpaquePointer] = []
         var lists: [OpaquePointer] = []
@@ -168,6 +172,7 @@ private struct TreeRewriter {
         }
         slugger.reserve(set: options.reservedIDs)
         for checklist in checklists { slugger.reserve(prefix: checklist.id, numberedUpTo: checklist.itemCount) }
+        headings.reserveCapacity(headingNodes.count)
         for node in headingNodes { addAnchor(to: node) }
     }
 
@@ -273,7 +278,9 @@ private struct TreeRewriter {
         if let language = options.language, !isAutolinkText(node) {
             text = Typography.apply(text, language: language)
         }
-        if text != literal { cmark_node_set_literal(node, text) }
+        // Through `withCString` (a native string's own NUL-terminated storage): passing a `String` where C
+        // wants a pointer copied it into a new array first.
+        if text != literal { _ = text.withCString { cmark_node_set_literal(node, $0) } }
     }
 
     /// Replaces a text node holding `{{cite …}}` with text nodes (facts expanded, typography applied) and,
@@ -342,7 +349,7 @@ private struct TreeRewriter {
             url = resolver.resolveFile(url, at: position(of: node)) ?? url
         }
         if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
-        if url != original { cmark_node_set_url(node, url) }
+        if url != original { _ = url.withCString { cmark_node_set_url(node, $0) } }
         if url.utf8.first == UInt8(ascii: "#"), cmark_node_get_type(node) == CMARK_NODE_LINK {
             fragments.append(PageFragment(destination: url, position: position(of: node)))
         }
@@ -358,7 +365,7 @@ private struct TreeRewriter {
         let title = Placeholder.expand(original) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: String(original[placeholder.range]), after: node))
         }
-        if title != original { cmark_node_set_title(node, title) }
+        if title != original { _ = title.withCString { cmark_node_set_title(node, $0) } }
     }
 
     /// Where `typed` is first written at or after `node`'s start (cmark gives titles no position), else the node's start.
@@ -379,7 +386,7 @@ private struct TreeRewriter {
         let reference = ImageReference(destination: destination, alt: plainText(of: node), title: title, index: index)
         guard let html = resolver.resolveImage(reference, at: position(of: node)) else { return }
         let replacement = newNode(CMARK_NODE_CUSTOM_INLINE)
-        cmark_node_set_on_enter(replacement, html)
+        _ = html.withCString { cmark_node_set_on_enter(replacement, $0) }
         cmark_node_set_on_exit(replacement, "")
         cmark_node_insert_before(node, replacement)
         cmark_node_free(node)
@@ -401,14 +408,15 @@ private struct TreeRewriter {
         open.append("<h")
         open.append(level)
         open.append(" id=\"")
-        open.append(id)
+        open.append(string: id)
         open.append("\">")
         open.withCString { cmark_node_set_on_enter(tag, $0) }
-        var close = CStringBuilder(capacity: 8)
-        close.append("</h")
-        close.append(level)
-        close.append(">")
-        close.withCString { cmark_node_set_on_exit(tag, $0) }
+        // The same buffer again: cmark copied the opening tag.
+        open.removeAll()
+        open.append("</h")
+        open.append(level)
+        open.append(">")
+        open.withCString { cmark_node_set_on_exit(tag, $0) }
         cmark_node_append_child(block, tag)
         cmark_node_insert_before(heading, block)
         while let child = cmark_node_first_child(heading) { cmark_node_append_child(tag, child) }
@@ -537,6 +545,8 @@ private struct TreeRewriter {
     private mutating func makeChecklist(_ list: OpaquePointer, number: Int) {
         let listID = options.checklistPrefix + "-" + String(number)
         var count = 0
+        // One buffer for every item's markup, emptied between items (cmark copies what it is given).
+        var open = CStringBuilder()
         var item = cmark_node_first_child(list)
         while let current = item {
             item = cmark_node_next(current)
@@ -545,22 +555,22 @@ private struct TreeRewriter {
             let checked = cmark_gfm_extensions_get_tasklist_item_checked(current)
             cmark_node_set_syntax_extension(current, nil)
             // `<label for="ID"><input type="checkbox" id="ID"[ checked]> <span>`, ID being `listID-count`.
-            var open = CStringBuilder()
+            open.removeAll()
             open.append("<label for=\"")
-            open.append(listID)
+            open.append(string: listID)
             open.append("-")
             open.append(count)
             open.append("\"><input type=\"checkbox\" id=\"")
-            open.append(listID)
+            open.append(string: listID)
             open.append("-")
             open.append(count)
             open.append(checked ? "\" checked> <span>" : "\"> <span>")
-            wrapTask(current, open: &open, close: "</span></label>")
+            wrapTask(current, open: &open)
         }
         let container = newNode(CMARK_NODE_CUSTOM_BLOCK)
-        var open = CStringBuilder()
+        open.removeAll()
         open.append("<div class=\"checklist\" data-checklist=\"")
-        open.append(listID)
+        open.append(string: listID)
         open.append("\" data-count=\"")
         open.append(count)
         open.append("\">")
@@ -571,7 +581,8 @@ private struct TreeRewriter {
         checklists.append(Checklist(id: listID, itemCount: count))
     }
 
-    private func wrapTask(_ item: OpaquePointer, open: inout CStringBuilder, close: String) {
+    /// Puts `open` and `</span></label>` around the first paragraph of a task item (made when it has none).
+    private func wrapTask(_ item: OpaquePointer, open: inout CStringBuilder) {
         var paragraph = cmark_node_first_child(item)
         if paragraph == nil || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH {
             let created = newNode(CMARK_NODE_PARAGRAPH)
@@ -582,7 +593,8 @@ private struct TreeRewriter {
         open.withCString { cmark_node_set_literal(openNode, $0) }
         cmark_node_prepend_child(paragraph, openNode)
         let closeNode = newNode(CMARK_NODE_HTML_INLINE)
-        cmark_node_set_literal(closeNode, close)
+        // A literal, passed as a C string without the copy a `String` argument costs.
+        cmark_node_set_literal(closeNode, "</span></label>")
         cmark_node_append_child(paragraph, closeNode)
     }
 }
