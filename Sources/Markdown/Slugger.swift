@@ -115,11 +115,12 @@ public struct Slugger: Sendable {
 
     /// Lower-cases, drops accents and apostrophes, and joins words with hyphens.
     public static func slugify(_ text: String) -> String {
-        if let ascii = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } ? slugify(ascii: $0) : nil }),
-            let slug = ascii
-        {
-            return slug
-        }
+        if let fast = text.utf8.withContiguousStorageIfAvailable({ slugify(latin: $0) }), let slug = fast { return slug }
+        return slugifyScalars(text)
+    }
+
+    /// `slugify(_:)` by scalars, after Foundation's canonical decomposition: any text.
+    static func slugifyScalars(_ text: String) -> String {
         var result = ""
         var pendingHyphen = false
         // ASCII text has nothing to decompose; Foundation's decomposition is only paid for accents.
@@ -148,22 +149,56 @@ public struct Slugger: Sendable {
         return result
     }
 
-    /// `slugify(_:)` of an ASCII text, from its bytes: the same rules without decoding scalars.
-    /// Written straight into the new string's storage: a slug is never longer than its text (a hyphen
-    /// stands for at least one byte that wrote nothing), and is ASCII, so valid UTF-8.
-    private static func slugify(ascii text: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: text.count) { output in
+    /// `slugify(_:)` of a text of ASCII, the accented letters of `latinBases`, combining accents (U+0300–U+036F)
+    /// and ’, from its bytes; nil for any other text. These letters decompose to an ASCII letter and
+    /// accents, which are dropped: the result is `slugifyScalars`' without paying Foundation's decomposition
+    /// (some 13,000 instructions a heading). Written straight into the new string's storage: a slug is never
+    /// longer than its text (a letter takes at most the bytes it was read from, and a hyphen stands for at
+    /// least one byte that wrote nothing), and is ASCII, so valid UTF-8.
+    private static func slugify(latin text: UnsafeBufferPointer<UInt8>) -> String? {
+        var handled = true
+        let slug = String(unsafeUninitializedCapacity: text.count) { output in
             var count = 0
             var pendingHyphen = false
-            for byte in text where byte != UInt8(ascii: "'") {
-                let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                var letter: UInt8 = 0  // the ASCII letter or digit to write; 0 for a separator
+                if byte < 0x80 {
+                    index += 1
+                    if byte == UInt8(ascii: "'") { continue }
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    {
+                        letter = lower
+                    }
+                } else if byte >= 0xC3, byte <= 0xC5, index + 1 < text.count {
+                    // U+00C0–U+017F, two bytes.
+                    let base = latinBases.utf8Start[(Int(byte & 0x1F) << 6 | Int(text[index + 1] & 0x3F)) - 0xC0]
+                    guard base != UInt8(ascii: ".") else {
+                        handled = false
+                        return 0
+                    }
+                    letter = base
+                    index += 2
+                } else if byte == 0xCC || (byte == 0xCD && index + 1 < text.count && text[index + 1] <= 0xAF) {
+                    index += 2  // a combining accent, U+0300–U+036F
+                    continue
+                } else if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] == 0x99 {
+                    index += 3  // ’
+                    continue
+                } else {
+                    handled = false
+                    return 0
+                }
+                if letter != 0 {
                     if pendingHyphen, count > 0 {
                         output[count] = UInt8(ascii: "-")
                         count += 1
                     }
                     pendingHyphen = false
-                    output[count] = lower
+                    output[count] = letter
                     count += 1
                 } else {
                     pendingHyphen = true
@@ -171,5 +206,16 @@ public struct Slugger: Sendable {
             }
             return count
         }
+        return handled ? slug : nil
     }
+
+    /// For U+00C0–U+017F, the ASCII letter each decomposes to (canonically, before accents in U+0300–U+036F),
+    /// lower-cased; `.` where a letter does not decompose so (Æ, Ø, Đ, ß, Œ…) or is no letter (× ÷): those
+    /// texts take `slugifyScalars`. Made from Unicode's decompositions; SluggerTests checks every entry against
+    /// `slugifyScalars`.
+    static let latinBases: StaticString = """
+        aaaaaa.ceeeeiiii.nooooo..uuuuy..aaaaaa.ceeeeiiii.nooooo..uuuuy.y\
+        aaaaaaccccccccdd..eeeeeeeeeegggggggghh..iiiiiiiii...jjkk.llllll.\
+        ...nnnnnn...oooooo..rrrrrrsssssssstttt..uuuuuuuuuuuuwwyyyzzzzzz.
+        """
 }
