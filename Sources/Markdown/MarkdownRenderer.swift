@@ -110,11 +110,14 @@ private struct TreeRewriter {
 
     /// What can make typography change a text of `options.language`, worked out once for the document.
     let typography: Typography.Triggers?
+    /// The bytes `RewriteScan` stops at for `typography`.
+    let rewriteStops: UnsafePointer<CChar>
 
     init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
         self.source = source
         self.typography = options.language.map(Typography.triggers(for:))
+        self.rewriteStops = RewriteScan.stops(for: typography)
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
@@ -275,8 +278,8 @@ private struct TreeRewriter {
         }
         // cmark already curled the quotes in the Markdown; facts get the same treatment here. The text of an
         // autolink is its URL, which stays byte-exact.
-        if let language = options.language, !isAutolinkText(node) {
-            text = Typography.apply(text, language: language)
+        if let language = options.language, let typography, !isAutolinkText(node) {
+            text = Typography.apply(text, language: language, triggers: typography)
         }
         // Through `withCString` (a native string's own NUL-terminated storage): passing a `String` where C
         // wants a pointer copied it into a new array first.
@@ -323,7 +326,7 @@ private struct TreeRewriter {
 
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
-        RewriteScan.needsRewrite(raw, triggers: typography)
+        RewriteScan.needsRewrite(raw, stops: rewriteStops)
     }
 
     private func isAutolinkText(_ node: OpaquePointer) -> Bool {

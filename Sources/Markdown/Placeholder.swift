@@ -147,6 +147,9 @@ public struct Placeholder: Sendable, Equatable {
     public static func expand(_ text: String, placeholders: [Placeholder], _ replacement: (Placeholder) -> String?) -> String {
         guard !placeholders.isEmpty else { return text }
         var result = ""
+        // Room for the text and a few replacements at once: appending to an empty string regrew it. Not for
+        // a short text (a URL), whose result may fit in a small string, with no allocation at all.
+        if text.utf8.count > 32 { result.reserveCapacity(text.utf8.count + 32) }
         var cursor = text.startIndex
         for placeholder in placeholders {
             result += text[cursor..<placeholder.range.lowerBound]

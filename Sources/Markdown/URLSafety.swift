@@ -34,6 +34,10 @@ enum URLSafety {
             }
             return true
         }
+        // Only j, v, f or d (either case) can start one: most URLs are answered by their first byte.
+        guard let first = bytes.first.map({ $0 | 0x20 }),
+            first == UInt8(ascii: "j") || first == UInt8(ascii: "v") || first == UInt8(ascii: "f") || first == UInt8(ascii: "d")
+        else { return false }
         if starts(with: "javascript:") || starts(with: "vbscript:") || starts(with: "file:") { return true }
         if starts(with: "data:") {
             return

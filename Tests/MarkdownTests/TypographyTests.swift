@@ -61,6 +61,32 @@ import Testing
         #expect(!Typography.mayChange(utf8: "“x”".utf8, triggers: Typography.triggers(for: "en")))
     }
 
+    /// Text nodes are given their document's triggers: the result must be `apply(_:language:)`'s.
+    @Test func applyingWithTriggersWritesWhatApplyWrites() {
+        let pieces = [
+            "a", "é", " ", "\"", "'", ";", ":", "!", "?", "%", "«", "»", "\u{201C}", "\u{201D}", "7 %", "www.x.be/a;b", "(", "\u{A0}",
+        ]
+        var state: UInt64 = 0x7A1C_0000_0000_0011
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var changed = 0
+        for _ in 0..<3_000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            for language in ["fr", "fr-be", "nl", "en", "de", "ja", "pl"] {
+                let applied = Typography.apply(text, language: language)
+                if applied != text { changed += 1 }
+                if Typography.apply(text, language: language, triggers: Typography.triggers(for: language)) != applied {
+                    disagreements.append("\(language): \(text.debugDescription)")
+                }
+            }
+        }
+        #expect(disagreements == [])
+        #expect(changed > 5_000)
+    }
+
     @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {
         let html = MarkdownRenderer.render(
             "Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")
