@@ -127,10 +127,10 @@ private struct TreeRewriter {
         texts.reserveCapacity(64)
         var links: [OpaquePointer] = []
         links.reserveCapacity(16)
-        var raw: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = []
-        var lists: [OpaquePointer] = []
-        var quotes: [OpaquePointer] = []
+        // Raw HTML, headings, lists and block quotes, with their type: a page has a few of each, and one
+        // array for them all costs one allocation where four grew from empty.
+        var blocks: [(node: OpaquePointer, type: cmark_node_type)] = []
+        blocks.reserveCapacity(16)
         // In document order (cmark's iterator's entering events), by the tree's own links: no exit events,
         // no iterator state.
         var next = cmark_node_first_child(document)
@@ -140,10 +140,10 @@ private struct TreeRewriter {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 links.append(node)
                 if let text = autolinkText(node) { autolinks[node] = text }
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: raw.append(node)
-            case CMARK_NODE_HEADING: headingNodes.append(node)
-            case CMARK_NODE_LIST: lists.append(node)
-            case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
+            case let type
+            where type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HEADING
+                || type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE:
+                blocks.append((node, type))
             default: break
             }
             next = cmark_node_first_child(node)
@@ -155,18 +155,23 @@ private struct TreeRewriter {
         }
         // Callouts first, before typography could change their markers: the marker's nodes are freed.
         var removed = Set<OpaquePointer>()
-        for node in quotes { makeCallout(node, removed: &removed) }
+        // Each step takes its nodes by the type recorded here: a node freed by an earlier step is never read.
+        for (node, type) in blocks where type == CMARK_NODE_BLOCK_QUOTE { makeCallout(node, removed: &removed) }
         if !removed.isEmpty { texts.removeAll { removed.contains($0) } }
         for node in texts { expandText(node, resolver: &resolver) }
         for node in links { rewriteDestination(node, resolver: &resolver) }
         if !options.allowRawHTML {
-            for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
+            for (node, type) in blocks where type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                cmark_node_set_literal(node, "<!-- raw HTML omitted -->")
+            }
         }
         // After every other rewrite of their children, and last first (an image may sit inside another's
         // alt text): a replaced image node is freed with its children.
         let images = links.filter { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
         for index in images.indices.reversed() { replaceImage(images[index], index: index, resolver: &resolver) }
         // Checklists first: headings must not take their ids, nor the template's.
+        // A closure, not `\.node`: a key path is looked up at run time for every element.
+        let lists = blocks.lazy.filter { $0.type == CMARK_NODE_LIST }.map { $0.node }
         let merged = keepImagesInChecklists(lists)
         var listNumber = 0
         for node in lists where !merged.contains(node) && containsTasks(node) {
@@ -175,8 +180,8 @@ private struct TreeRewriter {
         }
         slugger.reserve(set: options.reservedIDs)
         for checklist in checklists { slugger.reserve(prefix: checklist.id, numberedUpTo: checklist.itemCount) }
-        headings.reserveCapacity(headingNodes.count)
-        for node in headingNodes { addAnchor(to: node) }
+        headings.reserveCapacity(blocks.count)
+        for (node, type) in blocks where type == CMARK_NODE_HEADING { addAnchor(to: node) }
     }
 
     private func position(of node: OpaquePointer, offset: Int = 0) -> TextPosition {
@@ -446,7 +451,7 @@ private struct TreeRewriter {
     /// A paragraph of images only, written between two task lists (not indented, so Markdown ends the list
     /// there), is moved into the item above it and the two lists become one: a screenshot under a step
     /// stays with that step, in one checklist with one counter. Returns the lists merged away (freed).
-    private func keepImagesInChecklists(_ lists: [OpaquePointer]) -> Set<OpaquePointer> {
+    private func keepImagesInChecklists(_ lists: some Sequence<OpaquePointer>) -> Set<OpaquePointer> {
         var merged = Set<OpaquePointer>()
         for list in lists where !merged.contains(list) && containsTasks(list) {
             while true {
