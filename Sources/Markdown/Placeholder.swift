@@ -90,6 +90,18 @@ public struct Placeholder: Sendable, Equatable {
         var count = 0
         var offset = from.offset
         while offset < to.offset {
+            // Eight bytes at a time through runs of plain text: eight ASCII bytes none of which is a CR are
+            // eight characters. No byte has its high bit set, and no byte of `word ^ 0x0D…` is zero (the
+            // classic zero-byte test: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when a byte of x is zero).
+            if offset + 8 <= to.offset {
+                let word = UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                let noCR = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                if word & 0x8080_8080_8080_8080 == 0, (noCR &- 0x0101_0101_0101_0101) & ~noCR & 0x8080_8080_8080_8080 == 0 {
+                    offset += 8
+                    count += 8
+                    continue
+                }
+            }
             let byte = bytes[offset]
             if byte < 0x80, byte != 0x0D {
                 offset += 1
