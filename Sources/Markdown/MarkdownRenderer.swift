@@ -432,6 +432,12 @@ private struct TreeRewriter {
     }
 
     private func plainText(of node: OpaquePointer) -> String {
+        // Most headings hold one text: its literal, with no concatenation.
+        if let only = cmark_node_first_child(node), cmark_node_next(only) == nil,
+            cmark_node_get_type(only) == CMARK_NODE_TEXT || cmark_node_get_type(only) == CMARK_NODE_CODE
+        {
+            return cmark_node_get_literal(only).map { String(cString: $0) } ?? ""
+        }
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {

@@ -5,9 +5,9 @@ public struct Slugger: Sendable {
     private var used = [String: Int](minimumCapacity: 8)
     /// Sets of taken ids kept as they were given, looked at only when a slug is checked (no copy per page).
     private var takenSets: [Set<String>] = []
-    /// Numbered ids taken as a range: `prefix` and `prefix-1` to `prefix-count`; `ascii`, the prefix's
-    /// bytes when it is ASCII (where comparing bytes is comparing strings).
-    private var takenRanges: [(prefix: String, count: Int, ascii: [UInt8]?)] = []
+    /// Numbered ids taken as a range: `prefix` and `prefix-1` to `prefix-count`; `ascii`, whether the
+    /// prefix is ASCII (where comparing bytes is comparing strings).
+    private var takenRanges: [(prefix: String, count: Int, ascii: Bool)] = []
 
     /// Creates an empty slugger.
     public init() {}
@@ -25,7 +25,7 @@ public struct Slugger: Sendable {
     /// Marks `prefix` and `prefix-1` … `prefix-count` as taken (a checklist and its items), as
     /// `reserve(_:)` would, without making a string for each.
     public mutating func reserve(prefix: String, numberedUpTo count: Int) {
-        takenRanges.append((prefix, count, prefix.utf8.allSatisfy { $0 < 0x80 } ? Array(prefix.utf8) : nil))
+        takenRanges.append((prefix, count, prefix.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? false))
     }
 
     /// Whether `id` is taken: by a heading's slug, or reserved.
@@ -84,9 +84,13 @@ public struct Slugger: Sendable {
             if value >= 0 { number = value }
         }
         for range in takenRanges {
-            guard let prefix = range.ascii else { return nil }
-            if prefix.elementsEqual(id) { return true }
-            if let number, number <= range.count, prefix.elementsEqual(id[..<dash]) { return true }
+            // `number` is only set when there is a dash.
+            guard range.ascii,
+                let taken = range.prefix.utf8.withContiguousStorageIfAvailable({ prefix in
+                    prefix.elementsEqual(id) || (number.map { $0 <= range.count } == true && prefix.elementsEqual(id[..<dash]))
+                })
+            else { return nil }
+            if taken { return true }
         }
         return false
     }
