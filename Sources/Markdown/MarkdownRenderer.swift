@@ -40,6 +40,31 @@ public enum MarkdownRenderer {
     public static func render<R: MarkdownResolver>(
         _ markdown: String, options: MarkdownOptions, resolver: inout R
     ) -> RenderedMarkdown {
+        render(markdown, options: options, resolver: &resolver, footnotes: nil)
+    }
+
+    /// Whether a text can hold a footnote: only then is cmark-gfm asked to parse them. With the option on, it
+    /// walks the whole tree twice after parsing (`process_footnotes`), footnotes or not. A definition needs
+    /// `[^` as written; a reference is a `[` followed by a text starting with `^`: typed (`[^`, `[\^`), or
+    /// a character reference right after the bracket (`[&#94;`, `[&Hat;`). So: a `^` anywhere, or `[&`.
+    static func mayHaveFootnotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "^")), bytes.count) != nil { return true }
+        var index = 0
+        // The last byte cannot open `[&`: the search stops one byte short.
+        while index + 1 < bytes.count, let bracket = memchr(base + index, Int32(UInt8(ascii: "[")), bytes.count - index - 1) {
+            let offset = UnsafeRawPointer(bracket) - UnsafeRawPointer(base)
+            if base[offset + 1] == UInt8(ascii: "&") { return true }
+            index = offset + 1
+        }
+        return false
+    }
+
+    /// `render(_:options:resolver:)`, with footnotes parsed when `footnotes` says so, or when
+    /// `mayHaveFootnotes` finds one possible (nil; tests compare the two).
+    static func render<R: MarkdownResolver>(
+        _ markdown: String, options: MarkdownOptions, resolver: inout R, footnotes: Bool?
+    ) -> RenderedMarkdown {
         _ = registered
         var text = markdown
         // Before cmark sees it: a table bomb would make cmark-gfm allocate without bound.
@@ -51,7 +76,8 @@ public enum MarkdownRenderer {
         // Every cmark allocation of this document comes from the thread's arena and is given back at once.
         let arena = guidepost_arena_begin()
         defer { guidepost_arena_end(arena) }
-        let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart, arenaAllocator)!
+        let parseFootnotes = footnotes ?? text.withUTF8 { mayHaveFootnotes($0) }
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | (parseFootnotes ? CMARK_OPT_FOOTNOTES : 0) | smart, arenaAllocator)!
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
