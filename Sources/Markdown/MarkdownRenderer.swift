@@ -19,6 +19,9 @@ public enum MarkdownRenderer {
 
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// Where the autolink extension is in `extensionNames` (and `extensions`).
+    private static let autolinkIndex = extensionNames.firstIndex(of: "autolink")!
+
     /// The extensions of `extensionNames`, looked up once (cmark-gfm's registry keeps them for the process).
     nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         _ = registered
@@ -40,7 +43,7 @@ public enum MarkdownRenderer {
     public static func render<R: MarkdownResolver>(
         _ markdown: String, options: MarkdownOptions, resolver: inout R
     ) -> RenderedMarkdown {
-        render(markdown, options: options, resolver: &resolver, footnotes: nil)
+        render(markdown, options: options, resolver: &resolver, footnotes: nil, autolinks: nil)
     }
 
     /// Whether a text can hold a footnote: only then is cmark-gfm asked to parse them. With the option on, it
@@ -60,10 +63,40 @@ public enum MarkdownRenderer {
         return false
     }
 
-    /// `render(_:options:resolver:)`, with footnotes parsed when `footnotes` says so, or when
-    /// `mayHaveFootnotes` finds one possible (nil; tests compare the two).
+    /// Whether a text can hold an extended autolink: only then is cmark-gfm's autolink extension attached.
+    /// Attached, its postprocessing walks the whole tree and merges its texts again (some 14,000
+    /// instructions a page), links or not. It links `www.` and `…://` as written (its inline matches read the
+    /// source), and e-mail addresses, found by their `@` in texts after escapes and character references are
+    /// decoded (`&#64;`): so a `@` or a `&` anywhere, `://`, or `www.` in any case.
+    static func mayHaveAutolinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil {
+            return true
+        }
+        /// Whether `pattern` (given by each offset's test) comes right after or before a `byte` of the text.
+        func any(_ byte: UInt8, _ matches: (Int) -> Bool) -> Bool {
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(byte), bytes.count - index) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if matches(offset) { return true }
+                index = offset + 1
+            }
+            return false
+        }
+        let scheme = any(UInt8(ascii: ":")) {
+            $0 + 2 < bytes.count && base[$0 + 1] == UInt8(ascii: "/") && base[$0 + 2] == UInt8(ascii: "/")
+        }
+        return scheme
+            || any(UInt8(ascii: ".")) { offset in
+                offset >= 3 && (0..<3).allSatisfy { base[offset - 1 - $0] | 0x20 == UInt8(ascii: "w") }
+            }
+    }
+
+    /// `render(_:options:resolver:)`, with footnotes parsed and the autolink extension attached when
+    /// `footnotes` and `autolinks` say so, or when `mayHaveFootnotes` and `mayHaveAutolinks` find them
+    /// possible (nil; tests compare the two).
     static func render<R: MarkdownResolver>(
-        _ markdown: String, options: MarkdownOptions, resolver: inout R, footnotes: Bool?
+        _ markdown: String, options: MarkdownOptions, resolver: inout R, footnotes: Bool?, autolinks: Bool?
     ) -> RenderedMarkdown {
         _ = registered
         var text = markdown
@@ -78,7 +111,10 @@ public enum MarkdownRenderer {
         defer { guidepost_arena_end(arena) }
         let parseFootnotes = footnotes ?? text.withUTF8 { mayHaveFootnotes($0) }
         let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | (parseFootnotes ? CMARK_OPT_FOOTNOTES : 0) | smart, arenaAllocator)!
-        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        let attachAutolinks = autolinks ?? text.withUTF8 { mayHaveAutolinks($0) }
+        for (index, ext) in extensions.enumerated() where attachAutolinks || index != autolinkIndex {
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }

@@ -212,8 +212,8 @@ struct RecordingResolver: MarkdownResolver {
             if !text.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveFootnotes($0) })! { without += 1 }
             var chosen = LiteralResolver()
             var parsed = LiteralResolver()
-            let html = MarkdownRenderer.render(text, options: MarkdownOptions(), resolver: &chosen, footnotes: nil).html
-            if html != MarkdownRenderer.render(text, options: MarkdownOptions(), resolver: &parsed, footnotes: true).html {
+            let html = MarkdownRenderer.render(text, options: MarkdownOptions(), resolver: &chosen, footnotes: nil, autolinks: true).html
+            if html != MarkdownRenderer.render(text, options: MarkdownOptions(), resolver: &parsed, footnotes: true, autolinks: true).html {
                 disagreements.append(text.debugDescription)
             }
         }
@@ -223,5 +223,42 @@ struct RecordingResolver: MarkdownResolver {
             #expect(possible.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveFootnotes($0) }) == true, "\(possible)")
         }
         #expect(MarkdownRenderer.render("See[^1].\n\n[^1]: A note.").html.contains("class=\"footnotes\""))
+    }
+}
+
+/// cmark-gfm's autolink extension is attached only to texts where `mayHaveAutolinks` finds a link possible:
+/// every other text must render exactly as it does with the extension attached.
+@Suite struct AutolinkOptionTests {
+    @Test func textsWithoutAPossibleAutolinkRenderAsWithTheExtension() {
+        let pieces = [
+            "www", "www.", "WwW.", "ww.", "w", "W", ".", "example.org", "http", "https", ":", "/", "//", "://", "@", "a@b.be", "&#64;",
+            "&amp;", "\\@", "mailto:", "x", "[", "]", "(", ")", " ", "\n", "\n\n", "_", "*", "~", "<", ">", "`", "| a |", "- ", "> ",
+            "{{f.k}}", "é", "'", "\"",
+        ]
+        var state: UInt64 = 0xA070_0000_0000_0017
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var without = 0
+        for _ in 0..<3_000 {
+            let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            if !text.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveAutolinks($0) })! { without += 1 }
+            var chosen = LiteralResolver()
+            var attached = LiteralResolver()
+            let options = MarkdownOptions(language: next(2) == 0 ? "fr" : nil)
+            let rendered = MarkdownRenderer.render(text, options: options, resolver: &chosen, footnotes: true, autolinks: nil)
+            let withExtension = MarkdownRenderer.render(text, options: options, resolver: &attached, footnotes: true, autolinks: true)
+            if rendered.html != withExtension.html || rendered.headings.map(\.id) != withExtension.headings.map(\.id) {
+                disagreements.append(text.debugDescription)
+            }
+        }
+        #expect(disagreements == [])
+        #expect(without > 500)
+        for possible in ["www.a.be", "WWW.A.BE", "see https://a.be", "x://", "a@b.be", "a&#64;b.be", "a\\@b.be"] {
+            #expect(possible.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveAutolinks($0) }) == true, "\(possible)")
+        }
+        #expect(MarkdownRenderer.render("Voir www.example.be.").html.contains("<a href=\"http://www.example.be\">"))
     }
 }
