@@ -73,7 +73,7 @@ public enum MarkdownRenderer {
         if memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil {
             return true
         }
-        /// Whether `pattern` (given by each offset's test) comes right after or before a `byte` of the text.
+        /// Whether `matches` holds at the offset of some `byte` of the text (found with `memchr`).
         func any(_ byte: UInt8, _ matches: (Int) -> Bool) -> Bool {
             var index = 0
             while index < bytes.count, let found = memchr(base + index, Int32(byte), bytes.count - index) {
