@@ -13,7 +13,9 @@ enum BareURL {
         var found: [Range<Int>] = []
         var index = 0
         while index < bytes.count {
-            guard startsURL(bytes, at: index) else {
+            // Only `h` or `w` (either case) can start one: the test is made here, without a call per byte.
+            let lower = bytes[index] | 0x20
+            guard lower == UInt8(ascii: "h") || lower == UInt8(ascii: "w"), startsURL(bytes, at: index) else {
                 index += 1
                 continue
             }

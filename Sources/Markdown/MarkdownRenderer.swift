@@ -19,6 +19,9 @@ public enum MarkdownRenderer {
 
     private static let registered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// Where the autolink extension is in `extensionNames` (and `extensions`).
+    private static let autolinkIndex = extensionNames.firstIndex(of: "autolink")!
+
     /// The extensions of `extensionNames`, looked up once (cmark-gfm's registry keeps them for the process).
     nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
         _ = registered
@@ -40,6 +43,61 @@ public enum MarkdownRenderer {
     public static func render<R: MarkdownResolver>(
         _ markdown: String, options: MarkdownOptions, resolver: inout R
     ) -> RenderedMarkdown {
+        render(markdown, options: options, resolver: &resolver, footnotes: nil, autolinks: nil)
+    }
+
+    /// Whether a text can hold a footnote: only then is cmark-gfm asked to parse them. With the option on, it
+    /// walks the whole tree twice after parsing (`process_footnotes`), footnotes or not. A definition needs
+    /// `[^` as written; a reference is a `[` followed by a text starting with `^`: typed (`[^`, `[\^`), or
+    /// a character reference right after the bracket (`[&#94;`, `[&Hat;`). So: a `^` anywhere, or `[&`.
+    static func mayHaveFootnotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "^")), bytes.count) != nil { return true }
+        var index = 0
+        // The last byte cannot open `[&`: the search stops one byte short.
+        while index + 1 < bytes.count, let bracket = memchr(base + index, Int32(UInt8(ascii: "[")), bytes.count - index - 1) {
+            let offset = UnsafeRawPointer(bracket) - UnsafeRawPointer(base)
+            if base[offset + 1] == UInt8(ascii: "&") { return true }
+            index = offset + 1
+        }
+        return false
+    }
+
+    /// Whether a text can hold an extended autolink: only then is cmark-gfm's autolink extension attached.
+    /// Attached, its postprocessing walks the whole tree and merges its texts again (some 14,000
+    /// instructions a page), links or not. It links `www.` and `…://` as written (its inline matches read the
+    /// source), and e-mail addresses, found by their `@` in texts after escapes and character references are
+    /// decoded (`&#64;`): so a `@` or a `&` anywhere, `://`, or `www.` in any case.
+    static func mayHaveAutolinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil {
+            return true
+        }
+        /// Whether `matches` holds at the offset of some `byte` of the text (found with `memchr`).
+        func any(_ byte: UInt8, _ matches: (Int) -> Bool) -> Bool {
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(byte), bytes.count - index) {
+                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if matches(offset) { return true }
+                index = offset + 1
+            }
+            return false
+        }
+        let scheme = any(UInt8(ascii: ":")) {
+            $0 + 2 < bytes.count && base[$0 + 1] == UInt8(ascii: "/") && base[$0 + 2] == UInt8(ascii: "/")
+        }
+        return scheme
+            || any(UInt8(ascii: ".")) { offset in
+                offset >= 3 && (0..<3).allSatisfy { base[offset - 1 - $0] | 0x20 == UInt8(ascii: "w") }
+            }
+    }
+
+    /// `render(_:options:resolver:)`, with footnotes parsed and the autolink extension attached when
+    /// `footnotes` and `autolinks` say so, or when `mayHaveFootnotes` and `mayHaveAutolinks` find them
+    /// possible (nil; tests compare the two).
+    static func render<R: MarkdownResolver>(
+        _ markdown: String, options: MarkdownOptions, resolver: inout R, footnotes: Bool?, autolinks: Bool?
+    ) -> RenderedMarkdown {
         _ = registered
         var text = markdown
         // Before cmark sees it: a table bomb would make cmark-gfm allocate without bound.
@@ -51,8 +109,12 @@ public enum MarkdownRenderer {
         // Every cmark allocation of this document comes from the thread's arena and is given back at once.
         let arena = guidepost_arena_begin()
         defer { guidepost_arena_end(arena) }
-        let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | smart, arenaAllocator)!
-        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        let parseFootnotes = footnotes ?? text.withUTF8 { mayHaveFootnotes($0) }
+        let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | (parseFootnotes ? CMARK_OPT_FOOTNOTES : 0) | smart, arenaAllocator)!
+        let attachAutolinks = autolinks ?? text.withUTF8 { mayHaveAutolinks($0) }
+        for (index, ext) in extensions.enumerated() where attachAutolinks || index != autolinkIndex {
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
         text.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
@@ -118,20 +180,27 @@ private struct TreeRewriter {
 
     /// What can make typography change a text of `options.language`, worked out once for the document.
     let typography: Typography.Triggers?
+    /// The bytes `RewriteScan` stops at for `typography`.
+    let rewriteStops: UnsafePointer<CChar>
 
     init(options: MarkdownOptions, source: SourceMap) {
         self.options = options
         self.source = source
         self.typography = options.language.map(Typography.triggers(for:))
+        self.rewriteStops = RewriteScan.stops(for: typography)
     }
 
     mutating func rewrite<R: MarkdownResolver>(_ document: OpaquePointer, resolver: inout R) {
+        // Room for a usual page's texts and links at once: growing these arrays from empty cost a
+        // reallocation at each power of two.
         var texts: [OpaquePointer] = []
+        texts.reserveCapacity(64)
         var links: [OpaquePointer] = []
-        var raw: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = []
-        var lists: [OpaquePointer] = []
-        var quotes: [OpaquePointer] = []
+        links.reserveCapacity(16)
+        // Raw HTML, headings, lists and block quotes, with their type: a page has a few of each, and one
+        // array for them all costs one allocation where four grew from empty.
+        var blocks: [(node: OpaquePointer, type: cmark_node_type)] = []
+        blocks.reserveCapacity(16)
         // In document order (cmark's iterator's entering events), by the tree's own links: no exit events,
         // no iterator state.
         var next = cmark_node_first_child(document)
@@ -141,10 +210,10 @@ private struct TreeRewriter {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 links.append(node)
                 if let text = autolinkText(node) { autolinks[node] = text }
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: raw.append(node)
-            case CMARK_NODE_HEADING: headingNodes.append(node)
-            case CMARK_NODE_LIST: lists.append(node)
-            case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
+            case let type
+            where type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HEADING
+                || type == CMARK_NODE_LIST || type == CMARK_NODE_BLOCK_QUOTE:
+                blocks.append((node, type))
             default: break
             }
             next = cmark_node_first_child(node)
@@ -156,18 +225,23 @@ private struct TreeRewriter {
         }
         // Callouts first, before typography could change their markers: the marker's nodes are freed.
         var removed = Set<OpaquePointer>()
-        for node in quotes { makeCallout(node, removed: &removed) }
+        // Each step takes its nodes by the type recorded here: a node freed by an earlier step is never read.
+        for (node, type) in blocks where type == CMARK_NODE_BLOCK_QUOTE { makeCallout(node, removed: &removed) }
         if !removed.isEmpty { texts.removeAll { removed.contains($0) } }
         for node in texts { expandText(node, resolver: &resolver) }
         for node in links { rewriteDestination(node, resolver: &resolver) }
         if !options.allowRawHTML {
-            for node in raw { cmark_node_set_literal(node, "<!-- raw HTML omitted -->") }
+            for (node, type) in blocks where type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                cmark_node_set_literal(node, "<!-- raw HTML omitted -->")
+            }
         }
         // After every other rewrite of their children, and last first (an image may sit inside another's
         // alt text): a replaced image node is freed with its children.
         let images = links.filter { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
         for index in images.indices.reversed() { replaceImage(images[index], index: index, resolver: &resolver) }
         // Checklists first: headings must not take their ids, nor the template's.
+        // A closure, not `\.node`: a key path is looked up at run time for every element.
+        let lists = blocks.lazy.filter { $0.type == CMARK_NODE_LIST }.map { $0.node }
         let merged = keepImagesInChecklists(lists)
         var listNumber = 0
         for node in lists where !merged.contains(node) && containsTasks(node) {
@@ -176,7 +250,8 @@ private struct TreeRewriter {
         }
         slugger.reserve(set: options.reservedIDs)
         for checklist in checklists { slugger.reserve(prefix: checklist.id, numberedUpTo: checklist.itemCount) }
-        for node in headingNodes { addAnchor(to: node) }
+        headings.reserveCapacity(blocks.count)
+        for (node, type) in blocks where type == CMARK_NODE_HEADING { addAnchor(to: node) }
     }
 
     private func position(of node: OpaquePointer, offset: Int = 0) -> TextPosition {
@@ -278,10 +353,12 @@ private struct TreeRewriter {
         }
         // cmark already curled the quotes in the Markdown; facts get the same treatment here. The text of an
         // autolink is its URL, which stays byte-exact.
-        if let language = options.language, !isAutolinkText(node) {
-            text = Typography.apply(text, language: language)
+        if let language = options.language, let typography, !isAutolinkText(node) {
+            text = Typography.apply(text, language: language, triggers: typography)
         }
-        if text != literal { cmark_node_set_literal(node, text) }
+        // Through `withCString` (a native string's own NUL-terminated storage): passing a `String` where C
+        // wants a pointer copied it into a new array first.
+        if text != literal { _ = text.withCString { cmark_node_set_literal(node, $0) } }
     }
 
     /// Replaces a text node holding `{{cite …}}` with text nodes (facts expanded, typography applied) and,
@@ -324,7 +401,7 @@ private struct TreeRewriter {
 
     /// Whether a text holds `{{` (a fact), or something the language's typography changes.
     private func needsRewrite(_ raw: UnsafePointer<CChar>) -> Bool {
-        RewriteScan.needsRewrite(raw, triggers: typography)
+        RewriteScan.needsRewrite(raw, stops: rewriteStops)
     }
 
     private func isAutolinkText(_ node: OpaquePointer) -> Bool {
@@ -344,13 +421,13 @@ private struct TreeRewriter {
                     key: placeholder.key, context: .destination,
                     at: position(of: node, offset: prefix.map { max(placeholder.characterOffset - $0, 0) } ?? 0))
             }
-        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.parse(url) != nil {
+        } else if cmark_node_get_type(node) == CMARK_NODE_LINK, ArticleLink.matches(url) {
             url = resolver.resolveLink(url, at: position(of: node)) ?? url
         } else if cmark_node_get_type(node) == CMARK_NODE_LINK, LocalReference.isLocal(url), LocalReference.namesFile(url) {
             url = resolver.resolveFile(url, at: position(of: node)) ?? url
         }
         if !options.allowRawHTML, URLSafety.isDangerous(url) { url = "" }
-        if url != original { cmark_node_set_url(node, url) }
+        if url != original { _ = url.withCString { cmark_node_set_url(node, $0) } }
         if url.utf8.first == UInt8(ascii: "#"), cmark_node_get_type(node) == CMARK_NODE_LINK {
             fragments.append(PageFragment(destination: url, position: position(of: node)))
         }
@@ -366,7 +443,7 @@ private struct TreeRewriter {
         let title = Placeholder.expand(original) { placeholder in
             resolver.expand(key: placeholder.key, context: .text, at: position(of: String(original[placeholder.range]), after: node))
         }
-        if title != original { cmark_node_set_title(node, title) }
+        if title != original { _ = title.withCString { cmark_node_set_title(node, $0) } }
     }
 
     /// Where `typed` is first written at or after `node`'s start (cmark gives titles no position), else the node's start.
@@ -387,7 +464,7 @@ private struct TreeRewriter {
         let reference = ImageReference(destination: destination, alt: plainText(of: node), title: title, index: index)
         guard let html = resolver.resolveImage(reference, at: position(of: node)) else { return }
         let replacement = newNode(CMARK_NODE_CUSTOM_INLINE)
-        cmark_node_set_on_enter(replacement, html)
+        _ = html.withCString { cmark_node_set_on_enter(replacement, $0) }
         cmark_node_set_on_exit(replacement, "")
         cmark_node_insert_before(node, replacement)
         cmark_node_free(node)
@@ -409,14 +486,15 @@ private struct TreeRewriter {
         open.append("<h")
         open.append(level)
         open.append(" id=\"")
-        open.append(id)
+        open.append(string: id)
         open.append("\">")
         open.withCString { cmark_node_set_on_enter(tag, $0) }
-        var close = CStringBuilder(capacity: 8)
-        close.append("</h")
-        close.append(level)
-        close.append(">")
-        close.withCString { cmark_node_set_on_exit(tag, $0) }
+        // The same buffer again: cmark copied the opening tag.
+        open.removeAll()
+        open.append("</h")
+        open.append(level)
+        open.append(">")
+        open.withCString { cmark_node_set_on_exit(tag, $0) }
         cmark_node_append_child(block, tag)
         cmark_node_insert_before(heading, block)
         while let child = cmark_node_first_child(heading) { cmark_node_append_child(tag, child) }
@@ -424,6 +502,12 @@ private struct TreeRewriter {
     }
 
     private func plainText(of node: OpaquePointer) -> String {
+        // Most headings hold one text: its literal, with no concatenation.
+        if let only = cmark_node_first_child(node), cmark_node_next(only) == nil,
+            cmark_node_get_type(only) == CMARK_NODE_TEXT || cmark_node_get_type(only) == CMARK_NODE_CODE
+        {
+            return cmark_node_get_literal(only).map { String(cString: $0) } ?? ""
+        }
         var text = ""
         var child = cmark_node_first_child(node)
         while let current = child {
@@ -443,7 +527,7 @@ private struct TreeRewriter {
     /// A paragraph of images only, written between two task lists (not indented, so Markdown ends the list
     /// there), is moved into the item above it and the two lists become one: a screenshot under a step
     /// stays with that step, in one checklist with one counter. Returns the lists merged away (freed).
-    private func keepImagesInChecklists(_ lists: [OpaquePointer]) -> Set<OpaquePointer> {
+    private func keepImagesInChecklists(_ lists: some Sequence<OpaquePointer>) -> Set<OpaquePointer> {
         var merged = Set<OpaquePointer>()
         for list in lists where !merged.contains(list) && containsTasks(list) {
             while true {
@@ -545,6 +629,8 @@ private struct TreeRewriter {
     private mutating func makeChecklist(_ list: OpaquePointer, number: Int) {
         let listID = options.checklistPrefix + "-" + String(number)
         var count = 0
+        // One buffer for every item's markup, emptied between items (cmark copies what it is given).
+        var open = CStringBuilder()
         var item = cmark_node_first_child(list)
         while let current = item {
             item = cmark_node_next(current)
@@ -553,22 +639,22 @@ private struct TreeRewriter {
             let checked = cmark_gfm_extensions_get_tasklist_item_checked(current)
             cmark_node_set_syntax_extension(current, nil)
             // `<label for="ID"><input type="checkbox" id="ID"[ checked]> <span>`, ID being `listID-count`.
-            var open = CStringBuilder()
+            open.removeAll()
             open.append("<label for=\"")
-            open.append(listID)
+            open.append(string: listID)
             open.append("-")
             open.append(count)
             open.append("\"><input type=\"checkbox\" id=\"")
-            open.append(listID)
+            open.append(string: listID)
             open.append("-")
             open.append(count)
             open.append(checked ? "\" checked> <span>" : "\"> <span>")
-            wrapTask(current, open: &open, close: "</span></label>")
+            wrapTask(current, open: &open)
         }
         let container = newNode(CMARK_NODE_CUSTOM_BLOCK)
-        var open = CStringBuilder()
+        open.removeAll()
         open.append("<div class=\"checklist\" data-checklist=\"")
-        open.append(listID)
+        open.append(string: listID)
         open.append("\" data-count=\"")
         open.append(count)
         open.append("\">")
@@ -579,7 +665,8 @@ private struct TreeRewriter {
         checklists.append(Checklist(id: listID, itemCount: count))
     }
 
-    private func wrapTask(_ item: OpaquePointer, open: inout CStringBuilder, close: String) {
+    /// Puts `open` and `</span></label>` around the first paragraph of a task item (made when it has none).
+    private func wrapTask(_ item: OpaquePointer, open: inout CStringBuilder) {
         var paragraph = cmark_node_first_child(item)
         if paragraph == nil || cmark_node_get_type(paragraph) != CMARK_NODE_PARAGRAPH {
             let created = newNode(CMARK_NODE_PARAGRAPH)
@@ -590,7 +677,8 @@ private struct TreeRewriter {
         open.withCString { cmark_node_set_literal(openNode, $0) }
         cmark_node_prepend_child(paragraph, openNode)
         let closeNode = newNode(CMARK_NODE_HTML_INLINE)
-        cmark_node_set_literal(closeNode, close)
+        // A literal, passed as a C string without the copy a `String` argument costs.
+        cmark_node_set_literal(closeNode, "</span></label>")
         cmark_node_append_child(paragraph, closeNode)
     }
 }

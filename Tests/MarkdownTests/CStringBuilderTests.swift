@@ -15,13 +15,42 @@ import Testing
         }
     }
 
+    /// Strings made at run time (small and large), literals of one scalar and of many: each part as written.
+    @Test func appendsStringsAndLiteralsOfEveryLength() {
+        var builder = CStringBuilder(capacity: 2)
+        var expected = ""
+        for number in 0..<40 {
+            let made = String(repeating: "\u{E9}x", count: number) + String(number)
+            builder.append(string: made)
+            builder.append(">")
+            builder.append("\u{2019}")
+            builder.append("")
+            builder.append(string: "")
+            builder.append("<label for=\"")
+            expected += made + ">\u{2019}<label for=\""
+        }
+        #expect(text(&builder) == expected)
+    }
+
     @Test func canBeReadTwiceAndGrowBetween() {
         var builder = CStringBuilder(capacity: 1)
-        builder.append("list-")
+        builder.append(string: "list-")
         #expect(text(&builder) == "list-")
         builder.append(12)
         #expect(text(&builder) == "list-12")
         var empty = CStringBuilder()
         #expect(text(&empty) == "")
+    }
+
+    @Test func startsAgainEmptyAfterRemoveAll() {
+        var builder = CStringBuilder(capacity: 4)
+        builder.append("<label for=\"checklist-1-")
+        builder.append(10)
+        builder.removeAll()
+        #expect(text(&builder) == "")
+        builder.append("</h")
+        builder.append(2)
+        builder.append(">")
+        #expect(text(&builder) == "</h2>")
     }
 }

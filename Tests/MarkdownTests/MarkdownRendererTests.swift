@@ -1,6 +1,7 @@
 import Diagnostics
-import Markdown
 import Testing
+
+@testable import Markdown
 
 /// A resolver that knows two facts and one article, and records what it was asked.
 struct RecordingResolver: MarkdownResolver {
@@ -188,5 +189,76 @@ struct RecordingResolver: MarkdownResolver {
         #expect(
             html
                 == "<p>Fee 3 %, AB, X1 and 1 mai; *kept* and <a href=\"http://www.example.com\">www.example.com</a> 3 %.</p>\n")
+    }
+}
+
+/// cmark-gfm is asked to parse footnotes only in texts where `mayHaveFootnotes` finds one possible: every
+/// other text must render exactly as it does with footnotes parsed.
+@Suite struct FootnoteOptionTests {
+    @Test func textsWithoutAPossibleFootnoteRenderAsWithFootnotesParsed() {
+        let pieces = [
+            "[", "]", "x", " ", "\n", "\n\n", "[x]", "[x]: /u", "[1]:", "[^1]", "[^1]: note", "(", ")", "!", "*", "`", "&amp;", "&#94;",
+            "&Hat;", "\\", "\\^", "^", "|", "- ", "> ", "# ", "www.a.be", "1. ", "&", "]:", "[ ", "<", "{{f.k}}",
+        ]
+        var state: UInt64 = 0xF007_0000_0000_0013
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var without = 0
+        for _ in 0..<3_000 {
+            let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            if !text.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveFootnotes($0) })! { without += 1 }
+            var chosen = LiteralResolver()
+            var parsed = LiteralResolver()
+            let html = MarkdownRenderer.render(text, options: MarkdownOptions(), resolver: &chosen, footnotes: nil, autolinks: true).html
+            if html != MarkdownRenderer.render(text, options: MarkdownOptions(), resolver: &parsed, footnotes: true, autolinks: true).html {
+                disagreements.append(text.debugDescription)
+            }
+        }
+        #expect(disagreements == [])
+        #expect(without > 500)
+        for possible in ["[\\^x]", "[&#94;x]", "[&Hat;x]", "a^b", "[^1]\n\n[^1]: n"] {
+            #expect(possible.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveFootnotes($0) }) == true, "\(possible)")
+        }
+        #expect(MarkdownRenderer.render("See[^1].\n\n[^1]: A note.").html.contains("class=\"footnotes\""))
+    }
+}
+
+/// cmark-gfm's autolink extension is attached only to texts where `mayHaveAutolinks` finds a link possible:
+/// every other text must render exactly as it does with the extension attached.
+@Suite struct AutolinkOptionTests {
+    @Test func textsWithoutAPossibleAutolinkRenderAsWithTheExtension() {
+        let pieces = [
+            "www", "www.", "WwW.", "ww.", "w", "W", ".", "example.org", "http", "https", ":", "/", "//", "://", "@", "a@b.be", "&#64;",
+            "&amp;", "\\@", "mailto:", "x", "[", "]", "(", ")", " ", "\n", "\n\n", "_", "*", "~", "<", ">", "`", "| a |", "- ", "> ",
+            "{{f.k}}", "é", "'", "\"",
+        ]
+        var state: UInt64 = 0xA070_0000_0000_0017
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var without = 0
+        for _ in 0..<3_000 {
+            let text = (0..<next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            if !text.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveAutolinks($0) })! { without += 1 }
+            var chosen = LiteralResolver()
+            var attached = LiteralResolver()
+            let options = MarkdownOptions(language: next(2) == 0 ? "fr" : nil)
+            let rendered = MarkdownRenderer.render(text, options: options, resolver: &chosen, footnotes: true, autolinks: nil)
+            let withExtension = MarkdownRenderer.render(text, options: options, resolver: &attached, footnotes: true, autolinks: true)
+            if rendered.html != withExtension.html || rendered.headings.map(\.id) != withExtension.headings.map(\.id) {
+                disagreements.append(text.debugDescription)
+            }
+        }
+        #expect(disagreements == [])
+        #expect(without > 500)
+        for possible in ["www.a.be", "WWW.A.BE", "see https://a.be", "x://", "a@b.be", "a&#64;b.be", "a\\@b.be"] {
+            #expect(possible.utf8.withContiguousStorageIfAvailable({ MarkdownRenderer.mayHaveAutolinks($0) }) == true, "\(possible)")
+        }
+        #expect(MarkdownRenderer.render("Voir www.example.be.").html.contains("<a href=\"http://www.example.be\">"))
     }
 }

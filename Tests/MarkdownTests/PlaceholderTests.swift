@@ -9,6 +9,7 @@ import Testing
         let pieces = [
             "{", "}", "{{", "}}", "{{x.y}}", "{{ a.b }}", "a", " ", "\t", "\n", "\r\n", "\r", "é", "’", "«", "\u{202F}", "e\u{301}",
             "👍🏽", "\u{200D}", "日本", "\u{2028}", "\u{AD}", "‼\u{FE0F}", "\u{1F1E7}\u{1F1EA}", "\u{2060}", "x.y", "\u{301}", "{{ \t",
+            "plain text", "Déjà vu, voilà", "ninebytes", "a\r\nb c d e f",
         ]
         var state: UInt64 = 0xDEAD_BEEF_CAFE_F00D
         func next(_ bound: Int) -> Int {

@@ -170,4 +170,27 @@ import Testing
         }
         return nil
     }
+
+    /// A line's end is found with `memchr` (LF, then CR before it): at every start of seeded random texts of
+    /// LF, CR, CRLF and other bytes, it must be where the byte-by-byte search found it.
+    @Test func linesEndWhereTheByteSearchEndedThem() {
+        let alphabet: [UInt8] = [0x0A, 0x0D, UInt8(ascii: "|"), UInt8(ascii: "a"), UInt8(ascii: " "), 0xC3, 0xA9]
+        var state: UInt64 = 0x7AB1_E000_0000_0019
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [[UInt8]] = []
+        for _ in 0..<2_000 {
+            let text = (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }
+            text.withUnsafeBufferPointer { bytes in
+                for start in 0...bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+                    if TableBudget.lineEnd(bytes, from: start) != end { disagreements.append(text) }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty)
+    }
 }

@@ -61,6 +61,32 @@ import Testing
         #expect(!Typography.mayChange(utf8: "“x”".utf8, triggers: Typography.triggers(for: "en")))
     }
 
+    /// Text nodes are given their document's triggers: the result must be `apply(_:language:)`'s.
+    @Test func applyingWithTriggersWritesWhatApplyWrites() {
+        let pieces = [
+            "a", "é", " ", "\"", "'", ";", ":", "!", "?", "%", "«", "»", "\u{201C}", "\u{201D}", "7 %", "www.x.be/a;b", "(", "\u{A0}",
+        ]
+        var state: UInt64 = 0x7A1C_0000_0000_0011
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var changed = 0
+        for _ in 0..<3_000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            for language in ["fr", "fr-be", "nl", "en", "de", "ja", "pl"] {
+                let applied = Typography.apply(text, language: language)
+                if applied != text { changed += 1 }
+                if Typography.apply(text, language: language, triggers: Typography.triggers(for: language)) != applied {
+                    disagreements.append("\(language): \(text.debugDescription)")
+                }
+            }
+        }
+        #expect(disagreements == [])
+        #expect(changed > 5_000)
+    }
+
     @Test func markdownTextGetsTypographyButCodeAndURLsDoNot() {
         let html = MarkdownRenderer.render(
             "Il dit \"oui\" : `a : \"b\"` [lien](https://x.org/?q=1) !\n", options: MarkdownOptions(language: "fr")
@@ -210,5 +236,37 @@ import Testing
         var bytes: [UInt8] = []
         for scalar in output { UTF8.encode(scalar) { bytes.append($0) } }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// `Typography.hasTrigger(in:quotes:french:)` jumps with `strcspn` over a string's NUL-terminated storage: it
+/// must answer as the byte-by-byte scan does, for every set of flags, NULs inside the text included.
+@Suite struct TriggerScanTests {
+    @Test func answersAsTheByteByByteScan() {
+        let pieces = [
+            "a", "é", " ", "\0", "\"", "'", ";", ":", "!", "?", "%", "«", "»", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2AB}", "\u{2BB}",
+            "\u{209C}", "\u{1C9D}", "\u{C2}", "\u{80}", "日本", "👍🏽", "https://x.org/?a=1", "word",
+        ]
+        var state: UInt64 = 0x7EE5_CA11_0000_0021
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var found = 0
+        for _ in 0..<6_000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            for (quotes, french) in [(true, true), (true, false), (false, true), (false, false)] {
+                let fast = Typography.hasTrigger(in: text, quotes: quotes, french: french)
+                if fast { found += 1 }
+                if fast != Typography.hasTrigger(Array(text.utf8), quotes: quotes, french: french) {
+                    disagreements.append("\(text.debugDescription) quotes: \(quotes) french: \(french)")
+                }
+            }
+        }
+        #expect(disagreements == [])
+        #expect(found > 6_000)
+        #expect(Typography.hasTrigger(in: "a\0b\0;", quotes: false, french: true))
+        #expect(!Typography.hasTrigger(in: "a\0b\0;", quotes: true, french: false))
     }
 }

@@ -1,5 +1,6 @@
-import Markdown
 import Testing
+
+@testable import Markdown
 
 /// Which destinations are links to another article: relative `.md` paths, never a URL with a scheme.
 @Suite struct URLSafetyTests {
@@ -39,6 +40,8 @@ import Testing
             let parsed = flat(ArticleLink.parse(destination))
             if parsed != nil { links += 1 }
             if parsed != flat(Self.reference(destination)) { disagreements.append(destination.debugDescription) }
+            // `matches` answers whether there is a link without making its parts.
+            if ArticleLink.matches(destination) != (parsed != nil) { disagreements.append("matches: " + destination.debugDescription) }
         }
         #expect(disagreements == [])
         #expect(links > 200)
@@ -64,5 +67,48 @@ import Testing
             path, hash.map { String(destination[destination.utf8.index(after: $0)...]) },
             question.map { String(beforeHash[beforeHash.utf8.index(after: $0)...]) }
         )
+    }
+    /// ASCII URLs are checked from their bytes: the answers must be those of the string check it replaced
+    /// (kept here), on seeded random URLs, ASCII or not (a Kelvin sign lower-cases to `k`, a combining
+    /// accent after the colon makes another character of it, `İ` lower-cases to two scalars).
+    @Test func dangerousURLsAreFoundAsByTheStringCheck() {
+        let pieces = [
+            "javascript:", "JavaScript:", "JAVASCRIPT", "vbscript:", "VBScript:", "file:", "File:", "data:", "DATA:", "image/",
+            "IMAGE/", "png", "PNG", "gif", "jpeg", "webp", "svg", ":", "/", "a", "x", "\u{212A}", "\u{130}", "\u{301}", "\u{E9}", "\r\n",
+            " ", "%3A", "data:image/png", "DATA:IMAGE/WEBP", "data:image/jpe",
+        ]
+        var state: UInt64 = 0x5AFE_0F0B_AD00_0001
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var disagreements: [String] = []
+        var dangerous = 0
+        var safeImages = 0
+        for _ in 0..<20_000 {
+            let url = (0..<next(5)).map { _ in pieces[next(pieces.count)] }.joined()
+            let answer = URLSafety.isDangerous(url)
+            if answer { dangerous += 1 } else if url.lowercased().hasPrefix("data:image/") { safeImages += 1 }
+            if answer != Self.referenceIsDangerous(url) { disagreements.append(url.debugDescription) }
+        }
+        #expect(disagreements == [])
+        #expect(dangerous > 1_000)
+        #expect(safeImages > 20)
+        #expect(URLSafety.isDangerous("JaVaScRiPt:alert(1)"))
+        #expect(URLSafety.isDangerous("FILE:///etc/passwd"))
+        #expect(URLSafety.isDangerous("data:text/html,x"))
+        #expect(!URLSafety.isDangerous("Data:Image/PNG;base64,x"))
+        #expect(!URLSafety.isDangerous("https://example.org/javascript:"))
+    }
+
+    /// `URLSafety.isDangerous` as it was, on the string alone.
+    static func referenceIsDangerous(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lower.hasPrefix(scheme) { return true }
+        if lower.hasPrefix("data:") {
+            let safeImages = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
+            return !safeImages.contains { lower.hasPrefix($0) }
+        }
+        return false
     }
 }
