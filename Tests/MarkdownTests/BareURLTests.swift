@@ -10,11 +10,8 @@ import Testing
             "https://", "HTTP://", "http:/", "www.", "WwW.", "ww.", "h", "w", "a", "x.org", "/path", "?q=1", ")", "(", ".", ",", " ", "<",
             "\u{A0}", "\u{202F}", "«", "»", "\u{201D}", "é", "hé", "\n",
         ]
-        var state: UInt64 = 0x0B0A_4D00_0000_0003
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x0B0A_4D00_0000_0003)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var withURL = 0
         for _ in 0..<6_000 {

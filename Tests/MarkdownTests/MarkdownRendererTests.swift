@@ -200,11 +200,8 @@ struct RecordingResolver: MarkdownResolver {
             "[", "]", "x", " ", "\n", "\n\n", "[x]", "[x]: /u", "[1]:", "[^1]", "[^1]: note", "(", ")", "!", "*", "`", "&amp;", "&#94;",
             "&Hat;", "\\", "\\^", "^", "|", "- ", "> ", "# ", "www.a.be", "1. ", "&", "]:", "[ ", "<", "{{f.k}}",
         ]
-        var state: UInt64 = 0xF007_0000_0000_0013
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0xF007_0000_0000_0013)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var without = 0
         for _ in 0..<3_000 {
@@ -235,11 +232,8 @@ struct RecordingResolver: MarkdownResolver {
             "&amp;", "\\@", "mailto:", "x", "[", "]", "(", ")", " ", "\n", "\n\n", "_", "*", "~", "<", ">", "`", "| a |", "- ", "> ",
             "{{f.k}}", "é", "'", "\"",
         ]
-        var state: UInt64 = 0xA070_0000_0000_0017
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0xA070_0000_0000_0017)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var without = 0
         for _ in 0..<3_000 {

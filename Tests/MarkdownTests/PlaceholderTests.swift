@@ -11,11 +11,8 @@ import Testing
             "👍🏽", "\u{200D}", "日本", "\u{2028}", "\u{AD}", "‼\u{FE0F}", "\u{1F1E7}\u{1F1EA}", "\u{2060}", "x.y", "\u{301}", "{{ \t",
             "plain text", "Déjà vu, voilà", "ninebytes", "a\r\nb c d e f",
         ]
-        var state: UInt64 = 0xDEAD_BEEF_CAFE_F00D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0xDEAD_BEEF_CAFE_F00D)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var found = 0
         for _ in 0..<6_000 {

@@ -35,11 +35,8 @@ import Testing
         let pieces = [
             "a", " ", "{", "}", "'", "\"", ";", ":", "!", "?", "%", "«", "»", "“", "”", "„", "é", "€", "\u{80}", "\u{9C}", "\u{AB}",
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         for _ in 0..<4_000 {
             let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()

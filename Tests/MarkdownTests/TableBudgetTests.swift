@@ -71,11 +71,8 @@ import Testing
 @Suite struct TableBudgetScanTests {
     @Test func answersLikeTheLineByLineScan() {
         let pieces = ["|", "-", ":", " ", "\t", ">", "x", "\\", "\n", "\n", "\r", "\r\n", "|-|-|", "| a | b | c |", "\u{0B}", "é"]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var overflows = 0
         for _ in 0..<6_000 {
@@ -175,11 +172,8 @@ import Testing
     /// LF, CR, CRLF and other bytes, it must be where the byte-by-byte search found it.
     @Test func linesEndWhereTheByteSearchEndedThem() {
         let alphabet: [UInt8] = [0x0A, 0x0D, UInt8(ascii: "|"), UInt8(ascii: "a"), UInt8(ascii: " "), 0xC3, 0xA9]
-        var state: UInt64 = 0x7AB1_E000_0000_0019
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x7AB1_E000_0000_0019)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [[UInt8]] = []
         for _ in 0..<2_000 {
             let text = (0..<next(40)).map { _ in alphabet[next(alphabet.count)] }

@@ -66,11 +66,8 @@ import Testing
         let pieces = [
             "a", "é", " ", "\"", "'", ";", ":", "!", "?", "%", "«", "»", "\u{201C}", "\u{201D}", "7 %", "www.x.be/a;b", "(", "\u{A0}",
         ]
-        var state: UInt64 = 0x7A1C_0000_0000_0011
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x7A1C_0000_0000_0011)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var changed = 0
         for _ in 0..<3_000 {
@@ -140,11 +137,8 @@ import Testing
             "*", "_", "1", "e\u{301}", "\u{301}", "\n", "\t", "https://x.org/?a=1;b", "www.example.be", "a@b.eu", "👍🏽", "日本", "\u{3000}",
             "-", "\u{2028}", "%", "7 %",
         ]
-        var state: UInt64 = 0x1234_5678_9ABC_DEF0
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x1234_5678_9ABC_DEF0)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var changed = 0
         for _ in 0..<8_000 {
@@ -247,11 +241,8 @@ import Testing
             "a", "é", " ", "\0", "\"", "'", ";", ":", "!", "?", "%", "«", "»", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2AB}", "\u{2BB}",
             "\u{209C}", "\u{1C9D}", "\u{C2}", "\u{80}", "日本", "👍🏽", "https://x.org/?a=1", "word",
         ]
-        var state: UInt64 = 0x7EE5_CA11_0000_0021
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x7EE5_CA11_0000_0021)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var found = 0
         for _ in 0..<6_000 {

@@ -25,11 +25,8 @@ import Testing
         let pieces = [
             "a", "x.md", ".md", ".m", "d", "/", "#", "?", ":", "://", "mailto:", "tel:", "..", "=", "é", "\u{301}", "日", " ", "%20", "\r\n",
         ]
-        var state: UInt64 = 0x0BAD_5EED_0BAD_5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x0BAD_5EED_0BAD_5EED)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         func flat(_ parsed: (path: String, fragment: String?, query: String?)?) -> [String?]? {
             parsed.map { [$0.path, $0.fragment, $0.query] }
         }
@@ -77,11 +74,8 @@ import Testing
             "IMAGE/", "png", "PNG", "gif", "jpeg", "webp", "svg", ":", "/", "a", "x", "\u{212A}", "\u{130}", "\u{301}", "\u{E9}", "\r\n",
             " ", "%3A", "data:image/png", "DATA:IMAGE/WEBP", "data:image/jpe",
         ]
-        var state: UInt64 = 0x5AFE_0F0B_AD00_0001
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var draws = SeededDraws(seed: 0x5AFE_0F0B_AD00_0001)
+        func next(_ bound: Int) -> Int { draws.next(bound) }
         var disagreements: [String] = []
         var dangerous = 0
         var safeImages = 0
