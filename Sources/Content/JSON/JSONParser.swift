@@ -164,14 +164,7 @@ public struct JSONParser {
         advance()  // opening quote
         // The common case, a string with no escape and no control character, decoded straight from the
         // bytes (building it in an array first cost about half of parsing a front matter).
-        var end = index
-        var columns = 0
-        while end < bytes.count {
-            let next = bytes[end]
-            if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
-            if next & 0xC0 != 0x80 { columns += 1 }
-            end += 1
-        }
+        let (end, columns) = plainRun()
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             let text = String(decoding: bytes[index..<end], as: UTF8.self)
             column += columns + 1
@@ -209,19 +202,26 @@ public struct JSONParser {
             default:
                 // A run of ordinary bytes at once: it holds no line break, so only the column moves, by one
                 // for each byte that starts a character (as `advance` counts).
-                var end = index
-                var columns = 0
-                while end < bytes.count {
-                    let next = bytes[end]
-                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
-                    if next & 0xC0 != 0x80 { columns += 1 }
-                    end += 1
-                }
+                let (end, columns) = plainRun()
                 run.append(contentsOf: bytes[index..<end])
                 column += columns
                 index = end
             }
         }
+    }
+
+    /// Where the run of plain string bytes from `index` ends (at a quote, a backslash, a control character or
+    /// the end), and how many characters it holds: one for each byte that starts a character, as `advance` counts.
+    private func plainRun() -> (end: Int, columns: Int) {
+        var end = index
+        var columns = 0
+        while end < bytes.count {
+            let next = bytes[end]
+            if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+            if next & 0xC0 != 0x80 { columns += 1 }
+            end += 1
+        }
+        return (end, columns)
     }
 
     private mutating func parseEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
