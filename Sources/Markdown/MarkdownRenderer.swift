@@ -53,14 +53,7 @@ public enum MarkdownRenderer {
     static func mayHaveFootnotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         if memchr(base, Int32(UInt8(ascii: "^")), bytes.count) != nil { return true }
-        var index = 0
-        // The last byte cannot open `[&`: the search stops one byte short.
-        while index + 1 < bytes.count, let bracket = memchr(base + index, Int32(UInt8(ascii: "[")), bytes.count - index - 1) {
-            let offset = UnsafeRawPointer(bracket) - UnsafeRawPointer(base)
-            if base[offset + 1] == UInt8(ascii: "&") { return true }
-            index = offset + 1
-        }
-        return false
+        return ByteSearch.containsPair(UInt8(ascii: "["), UInt8(ascii: "&"), in: bytes)
     }
 
     /// Whether a text can hold an extended autolink: only then is cmark-gfm's autolink extension attached.
@@ -73,21 +66,11 @@ public enum MarkdownRenderer {
         if memchr(base, Int32(UInt8(ascii: "@")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil {
             return true
         }
-        /// Whether `matches` holds at the offset of some `byte` of the text (found with `memchr`).
-        func any(_ byte: UInt8, _ matches: (Int) -> Bool) -> Bool {
-            var index = 0
-            while index < bytes.count, let found = memchr(base + index, Int32(byte), bytes.count - index) {
-                let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                if matches(offset) { return true }
-                index = offset + 1
-            }
-            return false
-        }
-        let scheme = any(UInt8(ascii: ":")) {
+        let scheme = ByteSearch.any(UInt8(ascii: ":"), in: bytes) {
             $0 + 2 < bytes.count && base[$0 + 1] == UInt8(ascii: "/") && base[$0 + 2] == UInt8(ascii: "/")
         }
         return scheme
-            || any(UInt8(ascii: ".")) { offset in
+            || ByteSearch.any(UInt8(ascii: "."), in: bytes) { offset in
                 offset >= 3 && (0..<3).allSatisfy { base[offset - 1 - $0] | 0x20 == UInt8(ascii: "w") }
             }
     }

@@ -128,15 +128,7 @@ public struct Placeholder: Sendable, Equatable {
 
     /// Whether `bytes` hold a `{{`: `memchr` jumps from one `{` to the next (sixteen bytes at a time in glibc).
     static func hasDoubleBrace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var index = 0
-        // A `{` in the last byte cannot open a pair: the search stops one byte short.
-        while index + 1 < bytes.count, let brace = memchr(base + index, Int32(UInt8(ascii: "{")), bytes.count - index - 1) {
-            let offset = UnsafeRawPointer(brace) - UnsafeRawPointer(base)
-            if base[offset + 1] == UInt8(ascii: "{") { return true }
-            index = offset + 1
-        }
-        return false
+        ByteSearch.containsPair(UInt8(ascii: "{"), UInt8(ascii: "{"), in: bytes)
     }
 
     /// Whether UTF-8 `bytes` hold a `{{` at all.
