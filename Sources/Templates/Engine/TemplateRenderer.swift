@@ -164,21 +164,10 @@ struct TemplateRenderer {
             push(object)
             stack.append(.object(object))
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
-        case .string(let text):
+        case let scalar:
+            // Text, bytes or a number: the context `{{.}}` reads, without fields of its own.
             objects.append(NoFields())
-            stack.append(.string(text))
-            return OpenSection(items: nil, index: 0, body: body, pushed: true)
-        case .bytes(let bytes):
-            objects.append(NoFields())
-            stack.append(.bytes(bytes))
-            return OpenSection(items: nil, index: 0, body: body, pushed: true)
-        case .int(let number):
-            objects.append(NoFields())
-            stack.append(.int(number))
-            return OpenSection(items: nil, index: 0, body: body, pushed: true)
-        case .double(let number):
-            objects.append(NoFields())
-            stack.append(.double(number))
+            stack.append(scalar)
             return OpenSection(items: nil, index: 0, body: body, pushed: true)
         }
     }
