@@ -25,9 +25,9 @@ let package = Package(
     ],
     targets: [
         // C: cmark-gfm and its GFM extensions, from Debian's packages.
+        // Linked by the Markdown target (below), not by the module map or pkg-config.
         .systemLibrary(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // C: mimalloc, the executable's allocator (Debian's libmimalloc-dev).
@@ -43,7 +43,16 @@ let package = Package(
         // Debian's valgrind (3.19) cannot read the DWARF 5 clang writes by default, and gives up on the binary.
         .target(name: "CCmarkArena", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // Markdown to HTML through cmark-gfm, with Guidepost's AST rewrites.
-        .target(name: "Markdown", dependencies: ["CCmarkGFM", "CCmarkArena", "Diagnostics", "CLDR"]),
+        // On Linux cmark-gfm is linked from Debian's static archives (the extensions first: they call the core):
+        // calls into it are then direct, not through the PLT, and the two shared libraries are not loaded at start.
+        .target(
+            name: "Markdown", dependencies: ["CCmarkGFM", "CCmarkArena", "Diagnostics", "CLDR"],
+            linkerSettings: [
+                .linkedLibrary(":libcmark-gfm-extensions.a", .when(platforms: [.linux])),
+                .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
+                .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
+                .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
+            ]),
         // The content model: site config, UI strings, facts, pages.
         .target(name: "Content", dependencies: ["Diagnostics", "CLDR"]),
         // Raster images through libvips (resize, WebP, metadata stripped) and the SVG check.
