@@ -107,9 +107,12 @@ static inline void *bump(size_t size) {
 }
 
 static void *arena_calloc(size_t count, size_t size) {
-    if (size && count > SIZE_MAX / size) out_of_memory(SIZE_MAX);
-    void *block = bump(count * size);
-    memset(block, 0, count * size);
+    // One multiplication and its overflow flag, not `count > SIZE_MAX / size`: a 64-bit division (tens of
+    // cycles) in every one of cmark's allocations. The same products are refused.
+    size_t total;
+    if (__builtin_mul_overflow(count, size, &total)) out_of_memory(SIZE_MAX);
+    void *block = bump(total);
+    memset(block, 0, total);
     return block;
 }
 
