@@ -353,46 +353,56 @@ enum HTMLEscaping {
         var runStart = 0
         var index = 0
         while index < count {
-            // Eight bytes at a time while none of them is one of the five; byte by byte through a word that has one.
-            let end: Int
+            // Eight bytes at a time while none of them is one of the five; a word that has one jumps straight to the
+            // first of them. The last few bytes (fewer than eight) one by one.
             if count - index >= 8 {
-                guard hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) else {
+                let found = specialBytes(loadWord(base + index))
+                guard found != 0 else {
                     index += 8
                     continue
                 }
-                end = index + 8
-            } else {
-                end = count
-            }
-            while index < end {
-                let entity: StaticString
-                switch base[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default:
-                    index += 1
-                    continue
-                }
-                output.append(base + runStart, count: index - runStart)
-                output.append(entity.utf8Start, count: entity.utf8CodeUnitCount)
+                index += found.trailingZeroBitCount / 8
+            } else if !isSpecial(base[index]) {
                 index += 1
-                runStart = index
+                continue
             }
+            output.append(base + runStart, count: index - runStart)
+            let entity: StaticString
+            switch base[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            default: entity = "&#39;"
+            }
+            output.append(entity.utf8Start, count: entity.utf8CodeUnitCount)
+            index += 1
+            runStart = index
         }
         output.append(base + runStart, count: count - runStart)
     }
 
-    /// Whether one of the eight bytes of `word` is `& < > " '`.
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
+    /// The eight bytes at `pointer`, the first in the lowest bits (whatever the machine's byte order).
+    private static func loadWord(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether `byte` is one of `& < > " '`.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+        default: return false
+        }
+    }
+
+    /// A mask of the bytes of `word` (as `loadWord` reads it) that are `& < > " '`: nonzero exactly when one is,
+    /// and its lowest set bit is in the first of them. (The zero-byte test may also flag a byte above a real match,
+    /// through its borrow, never one below: so the lowest flag is always a real one.)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        /// Nonzero exactly when `x` has a zero byte.
+        /// The high bit of each zero byte of `x` (and maybe of bytes above one).
         func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & (ones &* 0x80) }
-        let found =
-            zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x3E))
+        return zeroBytes(word ^ (ones &* 0x26)) | zeroBytes(word ^ (ones &* 0x3C)) | zeroBytes(word ^ (ones &* 0x3E))
             | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x27))
-        return found != 0
     }
 }
