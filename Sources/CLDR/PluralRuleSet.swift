@@ -40,7 +40,12 @@ public final class PluralRuleSet: @unchecked Sendable {
             // spread over all cores. Once every keyword is seen no new one can appear, so the set is the same
             // as a serial scan's; only the cache holds more counts.
             let rest = PluralRuleSet.selectAll(rules, from: count, to: PluralRuleSet.countLimit)
-            seen.formUnion(rest)
+            // Only where the keyword changes: hashing all 9,800 strings into the set cost a third of the init.
+            var previous = keywords.last
+            for keyword in rest where keyword != previous {
+                seen.insert(keyword)
+                previous = keyword
+            }
             keywords += rest
         }
         self.cached = keywords
