@@ -6,21 +6,9 @@ import Templates
 
 /// The files that are not articles: the root language chooser, 404 pages, calendars, assets, the build record.
 enum SiteExtras {
-    /// The site-wide files that need the library alone (sitemap, feeds, redirects), in the order they are added:
-    /// they wait for no rendered page, so `SiteBuilder.build` renders them beside the pages.
-    static func libraryParts(library: SiteLibrary, views: ViewFactory, now: Date) -> [@Sendable () -> Result<[OutputFile], TemplateError>] {
-        [
-            { .success(Sitemap.files(library: library)) },
-            { .success(AtomFeed.files(library: library, now: now)) },
-            { Result { () throws(TemplateError) in try Redirects.files(library: library, views: views) } },
-        ]
-    }
-
-    /// Every site-wide file; `libraryFiles` are the `libraryParts` already made (nil: made here).
-    static func files(
-        library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit, publishedPaths: [String],
-        libraryFiles: [Result<[OutputFile], TemplateError>]? = nil
-    ) throws(TemplateError) -> [OutputFile] {
+    static func files(library: SiteLibrary, views: ViewFactory, now: Date, audit: TranslationAudit, publishedPaths: [String])
+        throws(TemplateError) -> [OutputFile]
+    {
         var files: [OutputFile] = []
         let config = library.config
         let paths = views.assetPaths
@@ -103,16 +91,13 @@ enum SiteExtras {
         }
         for asset in library.assets { files.append(OutputFile(path: paths.path(asset.path), bytes: asset.bytes)) }
         // The four largest, each over every page, side by side (one per core), kept in this order.
-        let board = { @Sendable () -> Result<[OutputFile], TemplateError> in
-            Result { () throws(TemplateError) in [try translationBoard(library: library, views: views, audit: audit)] }
-        }
-        let parts: [Result<[OutputFile], TemplateError>]
-        if let libraryFiles {
-            parts = [board()] + libraryFiles
-        } else {
-            parts = parallelMap([board] + libraryParts(library: library, views: views, now: now), { $0() })
-        }
-        for part in parts { files += try part.get() }
+        let parts: [@Sendable () -> Result<[OutputFile], TemplateError>] = [
+            { Result { () throws(TemplateError) in [try translationBoard(library: library, views: views, audit: audit)] } },
+            { .success(Sitemap.files(library: library)) },
+            { .success(AtomFeed.files(library: library, now: now)) },
+            { Result { () throws(TemplateError) in try Redirects.files(library: library, views: views) } },
+        ]
+        for part in parallelMap(parts, { $0() }) { files += try part.get() }
         let urls = publishedPaths.map { "    \"/\(XML.escape($0))\"" }.joined(separator: ",\n")
         files.append(
             OutputFile(

@@ -132,44 +132,10 @@ public enum SiteBuilder {
     /// they are rendered, and the built site's files are only the others (`static/`, synthetic home pages,
     /// site-wide files).
     static func build(_ plan: Plan) -> Result<BuiltSite, BuildFailure> {
-        // The site-wide files that need no rendered page are rendered in the same parallel map as the pages,
-        // not after it; their errors still count only once the pages have none, as before.
-        let (outcomes, libraryFiles) = renderAll(
-            plan, alongside: SiteExtras.libraryParts(library: plan.library, views: plan.views, now: plan.now))
+        let outcomes = renderAll(plan)
         return assemble(plan, outcomes) { audit, published throws(TemplateError) in
-            try SiteExtras.files(
-                library: plan.library, views: plan.views, now: plan.now, audit: audit, publishedPaths: published,
-                libraryFiles: libraryFiles)
+            try SiteExtras.files(library: plan.library, views: plan.views, now: plan.now, audit: audit, publishedPaths: published)
         }
-    }
-
-    /// Step 2 with other work: every job and every one of `extras` in one parallel map, the extras first
-    /// (each goes over every page, so the longest start first and no core waits for one at the end).
-    static func renderAll(_ plan: Plan, alongside extras: [@Sendable () -> Result<[OutputFile], TemplateError>])
-        -> ([Outcome], [Result<[OutputFile], TemplateError>])
-    {
-        typealias Extra = Result<[OutputFile], TemplateError>
-        enum Done: Sendable {
-            case job(Outcome)
-            case extra(Extra)
-        }
-        let done = parallelMap(Array(0..<(extras.count + plan.jobs.count))) { index -> Done in
-            if index < extras.count { return .extra(extras[index]()) }
-            let jobIndex = index - extras.count
-            var page = plan.library.pages[plan.jobs[jobIndex].pageIndex]
-            if let bodies = plan.bodies { page.body = bodies.take(jobIndex) }
-            return .job(plan.render(plan.jobs[jobIndex], page: page))
-        }
-        var outcomes: [Outcome] = []
-        var made: [Extra] = []
-        outcomes.reserveCapacity(plan.jobs.count)
-        for item in done {
-            switch item {
-            case .job(let outcome): outcomes.append(outcome)
-            case .extra(let extra): made.append(extra)
-            }
-        }
-        return (outcomes, made)
     }
 
     /// Step 1, plan: every real page at its route, then each fallback (a source page in a language that lacks it).
