@@ -50,16 +50,6 @@ public enum SiteLoader {
             return .failure(
                 BuildFailure([SiteError.io(SourceLocation(path: options.contentDirectory), detail: "the content folder does not exist")]))
         }
-        // The templates and assets need nothing else that is loaded: they load on another core while the
-        // settings, strings, facts and pages do, instead of after them (the start is mostly one core's work).
-        let templatesDirectory = options.templatesDirectory
-        let templateLoad = BackgroundValue { () -> TemplateLoad in
-            let tree = FileTree(root: templatesDirectory)
-            var load = TemplateLoad()
-            load.templates = loadTemplates(tree, errors: &load.errors, unreadable: &load.unreadable)
-            load.assets = loadAssets(tree, errors: &load.errors)
-            return load
-        }
         var config: SiteConfig
         switch readText(content, "site.json", checkLinks: true).flatMap({ SiteConfig.parse($0) }) {
         case .success(let loaded): config = loaded
@@ -79,13 +69,11 @@ public enum SiteLoader {
             if case ContentError.invalidCampaign(_, let name, _) = error { return !brokenNamespaces.contains(name) }
             return true
         }
+        var unreadableTemplates = Set<String>()
+        let templates = loadTemplates(FileTree(root: options.templatesDirectory), errors: &errors, unreadable: &unreadableTemplates)
+        let assets = loadAssets(FileTree(root: options.templatesDirectory), errors: &errors)
         var otherFiles: [(language: String, relative: String)] = []
         let pages = loadPages(content, config: config, drafts: options.includeDrafts, files: &otherFiles, errors: &errors)
-        let loadedTemplates = templateLoad.result
-        let templates = loadedTemplates.templates
-        let assets = loadedTemplates.assets
-        let unreadableTemplates = loadedTemplates.unreadable
-        errors += loadedTemplates.errors
         let staticFiles =
             content.isDirectory(BundleIndex.staticFolder) ? content.files(under: BundleIndex.staticFolder, suffix: "", errors: &errors) : []
         let bundles = loadBundles(
@@ -222,15 +210,6 @@ public enum SiteLoader {
             }
         }
         return FactStore(all, errors: &errors)
-    }
-
-    /// The templates and assets, loaded beside the rest (`load`), with the errors found.
-    private struct TemplateLoad: Sendable {
-        var templates: TemplateLibrary?
-        var assets: [(path: String, bytes: [UInt8])] = []
-        /// The templates that exist but could not be read (see `loadTemplates`).
-        var unreadable = Set<String>()
-        var errors = DiagnosticCollector()
     }
 
     private static func loadTemplates(_ tree: FileTree, errors: inout DiagnosticCollector, unreadable: inout Set<String>)
